@@ -1,0 +1,36 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod email;
+pub mod finding;
+pub mod graph;
+pub mod history;
+pub mod id;
+pub mod identifier;
+pub mod money;
+pub mod period;
+pub mod pointer;
+pub mod proportion;
+pub mod redact;
+#[cfg(feature = "proptest")]
+pub mod strategy;
+pub mod text;
+pub mod version;
+pub mod wte;
+
+pub use email::Email;
+pub use finding::{Finding, FindingCode, Report, Severity};
+pub use history::{History, Lifecycle, StatusChange};
+pub use identifier::{Identifier, IdentifierSystem};
+pub use money::Money;
+pub use period::Period;
+pub use pointer::JsonPointer;
+pub use proportion::{Proportion, Rag};
+pub use redact::Redact;
+pub use text::{Note, Text};
+pub use version::{SCHEMA_VERSION, SchemaVersion};
+pub use wte::{Wte, WteTotal};
+
+/// Re-exported so dependants name the same `chrono` date type.
+pub use chrono::NaiveDate;

@@ -1,0 +1,239 @@
+//! Human-readable text that is never empty: [`Text`] for names and titles,
+//! [`Note`] for longer, possibly multi-line descriptions.
+
+use std::{borrow::Cow, fmt};
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+/// Why a text value was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TextError {
+    /// Nothing but white space was given.
+    #[error("text is empty (after trimming white space)")]
+    Empty,
+    /// The text is longer than the type allows.
+    #[error("text is {len} characters long; at most {max} are allowed")]
+    TooLong {
+        /// Length in characters, after trimming.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The text holds a control character the type does not allow.
+    #[error("text contains control character {0:?}")]
+    ControlCharacter(char),
+}
+
+fn parse_text(raw: &str, max: usize, multiline: bool) -> Result<String, TextError> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err(TextError::Empty);
+    }
+    if let Some(c) = trimmed
+        .chars()
+        .find(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+    {
+        return Err(TextError::ControlCharacter(c));
+    }
+    let len = trimmed.chars().count();
+    if len > max {
+        return Err(TextError::TooLong { len, max });
+    }
+    Ok(trimmed.to_owned())
+}
+
+macro_rules! bounded_text {
+    ($(#[$meta:meta])* $name:ident, max = $max:expr, multiline = $multiline:expr, pattern = $pattern:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// The longest value allowed, in characters.
+            pub const MAX_CHARS: usize = $max;
+
+            /// Trims `raw` and checks it is non-empty, short enough and free of
+            /// disallowed control characters.
+            pub fn new(raw: &str) -> Result<Self, TextError> {
+                parse_text(raw, Self::MAX_CHARS, $multiline).map(Self)
+            }
+
+            /// The text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = TextError;
+
+            fn try_from(raw: String) -> Result<Self, Self::Error> {
+                Self::new(&raw)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = TextError;
+
+            fn try_from(raw: &str) -> Result<Self, Self::Error> {
+                Self::new(raw)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(text: $name) -> Self {
+                text.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = TextError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::new(s)
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($name))
+            }
+
+            fn schema_id() -> Cow<'static, str> {
+                Cow::Borrowed(concat!("mcn_core::text::", stringify!($name)))
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": $max,
+                    "pattern": $pattern,
+                    "description": concat!(
+                        "Non-empty text (at least one non-space character), at most ",
+                        stringify!($max),
+                        " characters; surrounding white space is trimmed on load."
+                    ),
+                })
+            }
+        }
+    };
+}
+
+bounded_text! {
+    /// A name or title: trimmed, non-empty, at most 500 characters, one line
+    /// (no control characters).
+    ///
+    /// ```
+    /// use mcn_core::Text;
+    /// assert_eq!(Text::new("  Rainbow Hospice ")?.as_str(), "Rainbow Hospice");
+    /// assert!(Text::new("   ").is_err());
+    /// # Ok::<(), mcn_core::text::TextError>(())
+    /// ```
+    Text,
+    max = 500,
+    multiline = false,
+    pattern = "^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$"
+}
+
+bounded_text! {
+    /// A description, note or comment: trimmed, non-empty, at most 10,000
+    /// characters; line breaks and tabs are allowed, other control characters are not.
+    Note,
+    max = 10_000,
+    multiline = true,
+    pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
+}
+
+impl Text {
+    /// The placeholder that [`crate::Redact`] puts in place of a personal name.
+    #[must_use]
+    pub fn redacted() -> Self {
+        Self(REDACTED.to_owned())
+    }
+}
+
+/// The text that stands in for redacted personal data.
+pub const REDACTED: &str = "[redacted]";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_accepts() {
+        assert_eq!(Text::new("\t Hello \n").unwrap().as_str(), "Hello");
+        assert_eq!(
+            Note::new(" line one\nline two ").unwrap().as_str(),
+            "line one\nline two"
+        );
+    }
+
+    #[test]
+    fn empty_after_trim_is_rejected() {
+        assert_eq!(Text::new(""), Err(TextError::Empty));
+        assert_eq!(Text::new(" \t\n "), Err(TextError::Empty));
+        assert_eq!(Note::new("\n\n"), Err(TextError::Empty));
+    }
+
+    #[test]
+    fn length_boundary() {
+        let max = "x".repeat(Text::MAX_CHARS);
+        assert!(Text::new(&max).is_ok());
+        assert_eq!(
+            Text::new(&format!("{max}x")),
+            Err(TextError::TooLong { len: 501, max: 500 })
+        );
+        // characters, not bytes
+        assert!(Text::new(&"é".repeat(Text::MAX_CHARS)).is_ok());
+        assert!(Note::new(&"y".repeat(Note::MAX_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn control_characters() {
+        assert_eq!(Text::new("a\nb"), Err(TextError::ControlCharacter('\n')));
+        assert_eq!(
+            Note::new("a\u{7}b"),
+            Err(TextError::ControlCharacter('\u{7}'))
+        );
+        assert!(Note::new("a\r\n\tb").is_ok());
+    }
+
+    #[test]
+    fn serde_trims_and_rejects() {
+        let t: Text = serde_json::from_str("\" Chair \"").unwrap();
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"Chair\"");
+        let err = serde_json::from_str::<Text>("\"  \"").unwrap_err();
+        assert!(err.to_string().contains("text is empty"), "{err}");
+    }
+
+    #[test]
+    fn schema_states_constraints() {
+        let schema = schemars::schema_for!(Text);
+        assert_eq!(
+            schema.get("minLength").and_then(serde_json::Value::as_u64),
+            Some(1)
+        );
+        assert_eq!(
+            schema.get("maxLength").and_then(serde_json::Value::as_u64),
+            Some(500)
+        );
+        assert!(schema.get("pattern").is_some());
+    }
+}

@@ -1,0 +1,3 @@
+//! mcn-governance (being written).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]

@@ -1,0 +1,3 @@
+//! mcn-standards (being written).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
