@@ -17,6 +17,7 @@ pub mod redact;
 pub mod strategy;
 pub mod text;
 pub mod version;
+pub mod vocab;
 pub mod wte;
 
 pub use email::Email;
@@ -30,6 +31,7 @@ pub use proportion::{Proportion, Rag};
 pub use redact::Redact;
 pub use text::{Note, Text};
 pub use version::{SCHEMA_VERSION, SchemaVersion};
+pub use vocab::{PostRole, Profession};
 pub use wte::{Wte, WteTotal};
 
 /// Re-exported so dependants name the same `chrono` date type.

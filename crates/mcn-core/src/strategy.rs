@@ -193,3 +193,13 @@ pub fn history<S: std::fmt::Debug + Clone>(
             .ok()
         })
 }
+
+/// Any profession.
+pub fn profession() -> impl Strategy<Value = crate::Profession> {
+    prop::sample::select(crate::Profession::ALL.to_vec())
+}
+
+/// Any post role.
+pub fn post_role() -> impl Strategy<Value = crate::PostRole> {
+    prop::sample::select(crate::PostRole::ALL.to_vec())
+}
