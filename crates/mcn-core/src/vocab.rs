@@ -72,7 +72,7 @@ impl Profession {
         }
     }
 
-    /// The snake_case name used in documents.
+    /// The `snake_case` name used in documents.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -148,7 +148,7 @@ impl PostRole {
         Self::Other,
     ];
 
-    /// The snake_case name used in documents (and as a code in exports).
+    /// The `snake_case` name used in documents (and as a code in exports).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
