@@ -326,8 +326,8 @@ impl IdentifierSystem {
             expected: "a PIN of 2 digits, a letter, 4 digits and a letter, e.g. 12A3456E",
         };
         const HCPC: Format = Format {
-            alternatives: &[&[Letters(2, 2), Digits(4, 6)]],
-            expected: "2 letters and 4 to 6 digits, e.g. PH123456",
+            alternatives: &[&[Letters(2, 3), Digits(4, 6)]],
+            expected: "2 or 3 letters and 4 to 6 digits, e.g. PH123456 or PYL12345",
         };
         match self {
             Self::Ods => &ODS,
@@ -596,7 +596,9 @@ mod tests {
         bad(IdentifierSystem::Nmc, "1AA3456E");
         ok(IdentifierSystem::Hcpc, "PH123456");
         ok(IdentifierSystem::Hcpc, "SL1234");
+        ok(IdentifierSystem::Hcpc, "PYL12345"); // practitioner psychologists
         bad(IdentifierSystem::Hcpc, "P1234");
+        bad(IdentifierSystem::Hcpc, "PYLX12345");
         bad(IdentifierSystem::Hcpc, "PH1234567");
         assert!(IdentifierSystem::Nmc.is_professional_register());
         assert!(!IdentifierSystem::Ods.is_professional_register());

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod decimal;
 pub mod email;
 pub mod finding;
 pub mod graph;
@@ -33,6 +34,13 @@ pub use text::{Note, Text};
 pub use version::{SCHEMA_VERSION, SchemaVersion};
 pub use vocab::{PostRole, Profession};
 pub use wte::{Wte, WteTotal};
+
+#[doc(hidden)]
+pub mod __private {
+    //! Re-exports for this crate's macros; not public API.
+    pub use schemars;
+    pub use serde;
+}
 
 /// Re-exported so dependants name the same `chrono` date type.
 pub use chrono::NaiveDate;

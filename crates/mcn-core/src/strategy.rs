@@ -105,7 +105,7 @@ pub fn identifier_value(system: &IdentifierSystem) -> BoxedStrategy<String> {
         IdentifierSystem::CompaniesHouse => "([0-9]{8}|[A-Z]{2}[0-9]{6}|R[0-9]{7})".boxed(),
         IdentifierSystem::Gmc => "[0-9]{7}".boxed(),
         IdentifierSystem::Nmc => "[0-9]{2}[A-Za-z][0-9]{4}[A-Za-z]".boxed(),
-        IdentifierSystem::Hcpc => "[A-Z]{2}[0-9]{4,6}".boxed(),
+        IdentifierSystem::Hcpc => "[A-Z]{2,3}[0-9]{4,6}".boxed(),
         IdentifierSystem::Other(_) => "[A-Za-z0-9_-]{1,20}".boxed(),
     }
 }
@@ -202,4 +202,19 @@ pub fn profession() -> impl Strategy<Value = crate::Profession> {
 /// Any post role.
 pub fn post_role() -> impl Strategy<Value = crate::PostRole> {
     prop::sample::select(crate::PostRole::ALL.to_vec())
+}
+
+/// A date within `days` days from `start`: narrow ranges make generated periods
+/// overlap often, which rules about overlaps need.
+pub fn date_in(start: NaiveDate, days: u64) -> impl Strategy<Value = NaiveDate> {
+    (0..=days).prop_map(move |offset| start.checked_add_days(Days::new(offset)).unwrap_or(start))
+}
+
+/// A period starting within `days` days from `start`, lasting up to `days` days,
+/// open-ended a quarter of the time.
+pub fn period_in(start: NaiveDate, days: u64) -> impl Strategy<Value = Period> {
+    (date_in(start, days), prop::option::weighted(0.75, 0..=days)).prop_map(|(from, length)| {
+        let end = length.and_then(|l| from.checked_add_days(Days::new(l)));
+        Period::new(from, end).unwrap_or(Period::starting(from))
+    })
 }

@@ -4,147 +4,52 @@
 //! [`WteTotal`] is a sum of them (funded or in-post WTE for a team), which may
 //! exceed 1.
 
-use std::{borrow::Cow, fmt, iter::Sum, ops::Add};
+use std::{iter::Sum, ops::Add};
 
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+pub use crate::decimal::DecimalError;
 
-/// Why a WTE figure was rejected.
-#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum WteError {
-    /// Negative, not a number, or above the maximum.
-    #[error("WTE {value} is out of range: expected 0.00 to {max:.2}")]
-    OutOfRange {
-        /// The value given.
-        value: f64,
-        /// The largest value allowed.
-        max: f64,
-    },
-    /// More than two decimal places.
-    #[error("WTE {0} has more than two decimal places")]
-    TooPrecise(f64),
+/// Why a WTE figure was rejected (the shared two-decimal check).
+pub type WteError = DecimalError;
+
+crate::hundredths_quantity! {
+    /// One appointment's whole-time equivalent: 0.00 to 1.00 in steps of 0.01,
+    /// serialised as a JSON number (`0.6`).
+    ///
+    /// ```
+    /// use mcn_core::Wte;
+    /// assert_eq!(Wte::try_from(0.6)?.hundredths(), 60);
+    /// assert!(Wte::try_from(1.01).is_err());
+    /// assert!(Wte::try_from(0.333).is_err());
+    /// # Ok::<(), mcn_core::wte::WteError>(())
+    /// ```
+    pub struct Wte(u16), max = 100, id = "mcn_core::wte::Wte",
+    description = "Whole-time equivalent of one appointment, 0.00 to 1.00, at most two decimal places \
+                   (the two-decimal rule is checked on load; JSON Schema cannot state it reliably for floats)."
 }
-
-/// Converts a decimal to exact hundredths, rejecting values out of `0..=max_hundredths`
-/// or with more than two decimals.
-fn to_hundredths(value: f64, max_hundredths: u32) -> Result<u32, WteError> {
-    let max = f64::from(max_hundredths) / 100.0;
-    if !value.is_finite() || value < 0.0 || value > max {
-        return Err(WteError::OutOfRange { value, max });
-    }
-    let scaled = value * 100.0;
-    let rounded = scaled.round();
-    if (scaled - rounded).abs() > 1e-6 {
-        return Err(WteError::TooPrecise(value));
-    }
-    // In range 0..=max_hundredths by the check above, so the cast is exact.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    Ok(rounded as u32)
-}
-
-fn from_hundredths(hundredths: u32) -> f64 {
-    f64::from(hundredths) / 100.0
-}
-
-/// One appointment's whole-time equivalent: 0.00 to 1.00 in steps of 0.01,
-/// serialised as a JSON number (`0.6`).
-///
-/// ```
-/// use mcn_core::Wte;
-/// assert_eq!(Wte::try_from(0.6)?.hundredths(), 60);
-/// assert!(Wte::try_from(1.01).is_err());
-/// assert!(Wte::try_from(0.333).is_err());
-/// # Ok::<(), mcn_core::wte::WteError>(())
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Wte(u16);
 
 impl Wte {
     /// Full time.
     pub const FULL: Self = Self(100);
     /// Nothing.
     pub const ZERO: Self = Self(0);
-
-    /// From exact hundredths (`60` is 0.60); `None` above 100.
-    #[must_use]
-    pub const fn from_hundredths(hundredths: u16) -> Option<Self> {
-        if hundredths <= 100 {
-            Some(Self(hundredths))
-        } else {
-            None
-        }
-    }
-
-    /// The value in hundredths.
-    #[must_use]
-    pub const fn hundredths(self) -> u16 {
-        self.0
-    }
-
-    /// The value as a decimal.
-    #[must_use]
-    pub fn as_f64(self) -> f64 {
-        from_hundredths(u32::from(self.0))
-    }
 }
 
-impl TryFrom<f64> for Wte {
-    type Error = WteError;
-
-    fn try_from(value: f64) -> Result<Self, Self::Error> {
-        let hundredths = to_hundredths(value, 100)?;
-        u16::try_from(hundredths)
-            .map(Self)
-            .map_err(|_| WteError::OutOfRange { value, max: 1.0 })
-    }
+crate::hundredths_quantity! {
+    /// A total of whole-time equivalents (e.g. funded WTE for a team): 0.00 to
+    /// 100,000.00 in steps of 0.01, serialised as a JSON number.
+    pub struct WteTotal(u32), max = 10_000_000, id = "mcn_core::wte::WteTotal",
+    description = "A total of whole-time equivalents, 0.00 to 100000.00, at most two decimal places \
+                   (checked on load)."
 }
-
-/// A total of whole-time equivalents (e.g. funded WTE for a team): 0.00 to
-/// 100,000.00 in steps of 0.01, serialised as a JSON number.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct WteTotal(u32);
 
 impl WteTotal {
     /// Nothing.
     pub const ZERO: Self = Self(0);
-    /// The largest total allowed, in hundredths.
-    pub const MAX_HUNDREDTHS: u32 = 10_000_000;
-
-    /// From exact hundredths; `None` above the maximum.
-    #[must_use]
-    pub const fn from_hundredths(hundredths: u32) -> Option<Self> {
-        if hundredths <= Self::MAX_HUNDREDTHS {
-            Some(Self(hundredths))
-        } else {
-            None
-        }
-    }
-
-    /// The value in hundredths.
-    #[must_use]
-    pub const fn hundredths(self) -> u32 {
-        self.0
-    }
-
-    /// The value as a decimal.
-    #[must_use]
-    pub fn as_f64(self) -> f64 {
-        from_hundredths(self.0)
-    }
 
     /// `self - other`, or zero when `other` is larger (a shortfall never goes negative).
     #[must_use]
     pub const fn saturating_sub(self, other: Self) -> Self {
         Self(self.0.saturating_sub(other.0))
-    }
-}
-
-impl TryFrom<f64> for WteTotal {
-    type Error = WteError;
-
-    fn try_from(value: f64) -> Result<Self, Self::Error> {
-        to_hundredths(value, Self::MAX_HUNDREDTHS).map(Self)
     }
 }
 
@@ -174,61 +79,6 @@ impl Sum<Wte> for WteTotal {
         iter.map(Self::from).sum()
     }
 }
-
-macro_rules! wte_common {
-    ($name:ident, $max:expr, $description:expr) => {
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}.{:02}", self.0 / 100, self.0 % 100)
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_f64(self.as_f64())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = f64::deserialize(deserializer)?;
-                Self::try_from(value).map_err(serde::de::Error::custom)
-            }
-        }
-
-        impl JsonSchema for $name {
-            fn schema_name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($name))
-            }
-
-            fn schema_id() -> Cow<'static, str> {
-                Cow::Borrowed(concat!("mcn_core::wte::", stringify!($name)))
-            }
-
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                json_schema!({
-                    "type": "number",
-                    "minimum": 0,
-                    "maximum": $max,
-                    "description": $description,
-                })
-            }
-        }
-    };
-}
-
-wte_common!(
-    Wte,
-    1,
-    "Whole-time equivalent of one appointment, 0.00 to 1.00, at most two decimal places \
-     (the two-decimal rule is checked on load; JSON Schema cannot state it reliably for floats)."
-);
-wte_common!(
-    WteTotal,
-    100_000,
-    "A total of whole-time equivalents, 0.00 to 100000.00, at most two decimal places \
-     (checked on load)."
-);
 
 #[cfg(test)]
 mod tests {
@@ -266,7 +116,11 @@ mod tests {
         assert_eq!(serde_json::to_string(&wte).unwrap(), "0.6");
         assert_eq!(serde_json::from_str::<Wte>("1").unwrap(), Wte::FULL);
         let err = serde_json::from_str::<Wte>("1.5").unwrap_err();
-        assert!(err.to_string().contains("out of range"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("1.5 is out of range: expected 0.00 to 1.00"),
+            "{err}"
+        );
         assert!(serde_json::from_str::<Wte>("\"0.5\"").is_err());
     }
 
