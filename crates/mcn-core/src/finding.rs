@@ -127,6 +127,16 @@ impl fmt::Display for Finding {
     }
 }
 
+/// Sorts findings deterministically: by path (numeric-aware), then code, then message.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        a.path
+            .cmp(&b.path)
+            .then_with(|| a.code.cmp(&b.code))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+}
+
 /// An ordered collection of findings.
 ///
 /// ```
@@ -167,14 +177,9 @@ impl Report {
         &self.findings
     }
 
-    /// Sorts deterministically: by path (numeric-aware), then code, then message.
+    /// Sorts deterministically: see [`sort_findings`].
     pub fn sort(&mut self) {
-        self.findings.sort_by(|a, b| {
-            a.path
-                .cmp(&b.path)
-                .then_with(|| a.code.cmp(&b.code))
-                .then_with(|| a.message.cmp(&b.message))
-        });
+        sort_findings(&mut self.findings);
     }
 
     /// Findings of one severity.

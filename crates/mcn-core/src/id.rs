@@ -47,6 +47,13 @@ macro_rules! define_ids {
                     Self(uuid)
                 }
 
+                /// An id from a fixed 128-bit number: for built-in catalogue entries
+                /// whose ids must be the same in every build.
+                #[must_use]
+                pub const fn from_u128(value: u128) -> Self {
+                    Self(Uuid::from_u128(value))
+                }
+
                 /// The UUID inside.
                 #[must_use]
                 pub const fn as_uuid(&self) -> Uuid {

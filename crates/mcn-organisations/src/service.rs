@@ -1,0 +1,1042 @@
+//! Services an organisation provides: what kind, when (24/7, extended hours,
+//! office hours or a weekly schedule), where (localities covered) and for whom
+//! (age range).
+//!
+//! Maps to FHIR `HealthcareService`: `providedBy` ← `provider`, `type` ← `kind`,
+//! `coverageArea` ← `localities`, `availableTime` ← [`Availability::available_times`]
+//! (each [`WeeklySlot`] is one `availableTime` element, field for field).
+
+use std::{borrow::Cow, collections::HashMap, fmt};
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use mcn_core::{
+    Period, Text,
+    id::{LocalityId, OrganisationId, ServiceId},
+};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Serialize};
+
+use crate::{locality::Locality, vocab::vocabulary};
+
+vocabulary! {
+    /// What a service does.
+    ServiceKind {
+        /// A specialist paediatric palliative care team.
+        SpecialistPalliativeCareTeam => "specialist_palliative_care_team",
+        /// A consultant advice line (advice from a consultant in paediatric
+        /// palliative care; NICE QS160 statement 6 asks for it 24 hours a day).
+        ConsultantAdviceLine => "consultant_advice_line",
+        /// Community children's nursing (QS160 statement 6 asks for 24-hour access
+        /// near the end of life).
+        CommunityChildrensNursing => "community_childrens_nursing",
+        /// Hospice short breaks (respite).
+        HospiceShortBreaks => "hospice_short_breaks",
+        /// Hospice end-of-life care.
+        HospiceEndOfLifeCare => "hospice_end_of_life_care",
+        /// Emotional and psychological support.
+        PsychologicalSupport => "psychological_support",
+        /// Bereavement support.
+        BereavementSupport => "bereavement_support",
+        /// Symptom management.
+        SymptomManagement => "symptom_management",
+        /// Transition to adult services.
+        TransitionSupport => "transition_support",
+        /// Any other service (describe it in `kind_detail`).
+        Other => "other",
+    }
+}
+
+/// A day of the week, spelled as FHIR's `days-of-week` codes (`mon` ... `sun`).
+///
+/// Deliberately exhaustive (not `#[non_exhaustive]`): the week will not grow.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DayOfWeek {
+    /// Monday.
+    Mon,
+    /// Tuesday.
+    Tue,
+    /// Wednesday.
+    Wed,
+    /// Thursday.
+    Thu,
+    /// Friday.
+    Fri,
+    /// Saturday.
+    Sat,
+    /// Sunday.
+    Sun,
+}
+
+impl DayOfWeek {
+    /// Monday to Sunday.
+    pub const ALL: [Self; 7] = [
+        Self::Mon,
+        Self::Tue,
+        Self::Wed,
+        Self::Thu,
+        Self::Fri,
+        Self::Sat,
+        Self::Sun,
+    ];
+
+    /// Monday to Friday.
+    pub const WEEKDAYS: [Self; 5] = [Self::Mon, Self::Tue, Self::Wed, Self::Thu, Self::Fri];
+
+    /// The FHIR code, e.g. `mon`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Mon => "mon",
+            Self::Tue => "tue",
+            Self::Wed => "wed",
+            Self::Thu => "thu",
+            Self::Fri => "fri",
+            Self::Sat => "sat",
+            Self::Sun => "sun",
+        }
+    }
+}
+
+impl fmt::Display for DayOfWeek {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<DayOfWeek> for Weekday {
+    fn from(day: DayOfWeek) -> Self {
+        match day {
+            DayOfWeek::Mon => Self::Mon,
+            DayOfWeek::Tue => Self::Tue,
+            DayOfWeek::Wed => Self::Wed,
+            DayOfWeek::Thu => Self::Thu,
+            DayOfWeek::Fri => Self::Fri,
+            DayOfWeek::Sat => Self::Sat,
+            DayOfWeek::Sun => Self::Sun,
+        }
+    }
+}
+
+impl From<Weekday> for DayOfWeek {
+    fn from(day: Weekday) -> Self {
+        match day {
+            Weekday::Mon => Self::Mon,
+            Weekday::Tue => Self::Tue,
+            Weekday::Wed => Self::Wed,
+            Weekday::Thu => Self::Thu,
+            Weekday::Fri => Self::Fri,
+            Weekday::Sat => Self::Sat,
+            Weekday::Sun => Self::Sun,
+        }
+    }
+}
+
+/// Why a weekly slot was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SlotError {
+    /// No day was given.
+    #[error("a weekly slot needs at least one day in days_of_week")]
+    NoDays,
+    /// A day was given twice.
+    #[error("day {0} is given twice in days_of_week")]
+    RepeatedDay(DayOfWeek),
+    /// `all_day` was given together with a start or end time.
+    #[error("an all-day slot takes no available_start_time or available_end_time")]
+    TimesWithAllDay,
+    /// A slot that is not all day lacks its start or end time.
+    #[error("a slot that is not all day needs both available_start_time and available_end_time")]
+    MissingTime,
+    /// The end time is not after the start time.
+    #[error(
+        "slot ends at {end} but starts at {start}: the end must be after the start \
+         (split a slot past midnight into two)"
+    )]
+    EndNotAfterStart {
+        /// The start time.
+        start: NaiveTime,
+        /// The end time given.
+        end: NaiveTime,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Hours {
+    AllDay,
+    Between(NaiveTime, NaiveTime),
+}
+
+/// One weekly opening slot: on these days, all day or from a start to an end time.
+///
+/// Field for field a FHIR `HealthcareService.availableTime` element
+/// (`daysOfWeek`, `allDay`, `availableStartTime`, `availableEndTime`). Checked on
+/// construction and on load: at least one day, none repeated; either all day (and
+/// no times) or both times with the end after the start. A slot running past
+/// midnight is written as two slots.
+///
+/// ```
+/// use chrono::NaiveTime;
+/// use mcn_organisations::{DayOfWeek, WeeklySlot};
+/// let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+/// let slot = WeeklySlot::between(DayOfWeek::WEEKDAYS.to_vec(), t(9), t(17))?;
+/// assert_eq!(slot.available_start_time(), Some(t(9)));
+/// assert!(WeeklySlot::between(vec![DayOfWeek::Sat], t(20), t(8)).is_err());
+/// # Ok::<(), mcn_organisations::SlotError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawWeeklySlot", into = "RawWeeklySlot")]
+pub struct WeeklySlot {
+    days_of_week: Vec<DayOfWeek>,
+    hours: Hours,
+}
+
+/// One weekly opening slot, as a FHIR `HealthcareService.availableTime` element:
+/// the days it applies to (at least one, none repeated), and either
+/// `all_day: true` with no times, or `available_start_time` and
+/// `available_end_time` with the end after the start (a slot past midnight is two
+/// slots).
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawWeeklySlot {
+    /// The days the slot applies to (FHIR codes `mon` ... `sun`).
+    #[schemars(length(min = 1, max = 7), extend("uniqueItems" = true))]
+    days_of_week: Vec<DayOfWeek>,
+    /// Open all day (00:00 to 24:00) on those days.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    all_day: bool,
+    /// Opening time, `HH:MM:SS`; required unless `all_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    available_start_time: Option<NaiveTime>,
+    /// Closing time, `HH:MM:SS`, after the opening time; required unless `all_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    available_end_time: Option<NaiveTime>,
+}
+
+fn check_days(days: &[DayOfWeek]) -> Result<(), SlotError> {
+    if days.is_empty() {
+        return Err(SlotError::NoDays);
+    }
+    let mut seen = [false; 7];
+    for day in days {
+        if let Some(slot) = seen.get_mut(*day as usize) {
+            if *slot {
+                return Err(SlotError::RepeatedDay(*day));
+            }
+            *slot = true;
+        }
+    }
+    Ok(())
+}
+
+impl WeeklySlot {
+    /// Open all day on `days`.
+    pub fn all_day(days_of_week: Vec<DayOfWeek>) -> Result<Self, SlotError> {
+        check_days(&days_of_week)?;
+        Ok(Self {
+            days_of_week,
+            hours: Hours::AllDay,
+        })
+    }
+
+    /// Open from `start` to `end` on `days`; `end` must be after `start`.
+    pub fn between(
+        days_of_week: Vec<DayOfWeek>,
+        start: NaiveTime,
+        end: NaiveTime,
+    ) -> Result<Self, SlotError> {
+        check_days(&days_of_week)?;
+        if end <= start {
+            return Err(SlotError::EndNotAfterStart { start, end });
+        }
+        Ok(Self {
+            days_of_week,
+            hours: Hours::Between(start, end),
+        })
+    }
+
+    /// The days the slot applies to, in the order given.
+    #[must_use]
+    pub fn days_of_week(&self) -> &[DayOfWeek] {
+        &self.days_of_week
+    }
+
+    /// Whether the slot is all day.
+    #[must_use]
+    pub const fn is_all_day(&self) -> bool {
+        matches!(self.hours, Hours::AllDay)
+    }
+
+    /// The opening time, unless all day.
+    #[must_use]
+    pub const fn available_start_time(&self) -> Option<NaiveTime> {
+        match self.hours {
+            Hours::AllDay => None,
+            Hours::Between(start, _) => Some(start),
+        }
+    }
+
+    /// The closing time, unless all day.
+    #[must_use]
+    pub const fn available_end_time(&self) -> Option<NaiveTime> {
+        match self.hours {
+            Hours::AllDay => None,
+            Hours::Between(_, end) => Some(end),
+        }
+    }
+
+    /// Whether the slot covers its days whole: all day, or from midnight to 23:59
+    /// or later (the way FHIR data often writes "all day").
+    #[must_use]
+    pub fn covers_whole_day(&self) -> bool {
+        match self.hours {
+            Hours::AllDay => true,
+            Hours::Between(start, end) => {
+                start == NaiveTime::MIN
+                    && NaiveTime::from_hms_opt(23, 59, 0).is_some_and(|late| end >= late)
+            }
+        }
+    }
+}
+
+impl TryFrom<RawWeeklySlot> for WeeklySlot {
+    type Error = SlotError;
+
+    fn try_from(raw: RawWeeklySlot) -> Result<Self, Self::Error> {
+        match (
+            raw.all_day,
+            raw.available_start_time,
+            raw.available_end_time,
+        ) {
+            (true, None, None) => Self::all_day(raw.days_of_week),
+            (true, _, _) => Err(SlotError::TimesWithAllDay),
+            (false, Some(start), Some(end)) => Self::between(raw.days_of_week, start, end),
+            (false, _, _) => Err(SlotError::MissingTime),
+        }
+    }
+}
+
+impl From<WeeklySlot> for RawWeeklySlot {
+    fn from(slot: WeeklySlot) -> Self {
+        Self {
+            all_day: slot.is_all_day(),
+            available_start_time: slot.available_start_time(),
+            available_end_time: slot.available_end_time(),
+            days_of_week: slot.days_of_week,
+        }
+    }
+}
+
+impl JsonSchema for WeeklySlot {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("WeeklySlot")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed("mcn_organisations::service::WeeklySlot")
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        RawWeeklySlot::json_schema(generator)
+    }
+}
+
+/// A weekly schedule was given with no slots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a weekly schedule needs at least one slot")]
+pub struct EmptySchedule;
+
+/// A non-empty list of weekly slots.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "Vec<WeeklySlot>", into = "Vec<WeeklySlot>")]
+pub struct WeeklySchedule(Vec<WeeklySlot>);
+
+impl WeeklySchedule {
+    /// A schedule of `slots`; there must be at least one.
+    pub fn new(slots: Vec<WeeklySlot>) -> Result<Self, EmptySchedule> {
+        if slots.is_empty() {
+            Err(EmptySchedule)
+        } else {
+            Ok(Self(slots))
+        }
+    }
+
+    /// The slots, in the order given.
+    #[must_use]
+    pub fn slots(&self) -> &[WeeklySlot] {
+        &self.0
+    }
+
+    /// Whether every day of the week is covered whole by some slot.
+    #[must_use]
+    pub fn is_24_7(&self) -> bool {
+        DayOfWeek::ALL.iter().all(|day| {
+            self.0
+                .iter()
+                .any(|slot| slot.covers_whole_day() && slot.days_of_week.contains(day))
+        })
+    }
+}
+
+impl TryFrom<Vec<WeeklySlot>> for WeeklySchedule {
+    type Error = EmptySchedule;
+
+    fn try_from(slots: Vec<WeeklySlot>) -> Result<Self, Self::Error> {
+        Self::new(slots)
+    }
+}
+
+impl From<WeeklySchedule> for Vec<WeeklySlot> {
+    fn from(schedule: WeeklySchedule) -> Self {
+        schedule.0
+    }
+}
+
+impl JsonSchema for WeeklySchedule {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("WeeklySchedule")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed("mcn_organisations::service::WeeklySchedule")
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut schema = generator.subschema_for::<Vec<WeeklySlot>>();
+        schema.insert("minItems".to_owned(), 1.into());
+        schema.insert(
+            "description".to_owned(),
+            "Weekly opening slots; at least one.".into(),
+        );
+        schema
+    }
+}
+
+/// When a service can be reached.
+///
+/// In JSON one of the strings `"twenty_four_seven"`, `"extended_hours"`,
+/// `"office_hours"`, or `{"weekly": [slot, ...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Availability {
+    /// Around the clock, every day of the year.
+    TwentyFourSeven,
+    /// Beyond office hours (evenings, weekends) but not around the clock; the
+    /// times are not stated (give a `weekly` schedule where they are known).
+    ExtendedHours,
+    /// Office hours: Monday to Friday, 09:00 to 17:00.
+    OfficeHours,
+    /// A weekly schedule of opening slots.
+    Weekly(WeeklySchedule),
+}
+
+impl Availability {
+    /// Whether the service is available around the clock: `twenty_four_seven`, or a
+    /// weekly schedule covering every day whole.
+    #[must_use]
+    pub fn is_24_7(&self) -> bool {
+        match self {
+            Self::TwentyFourSeven => true,
+            Self::ExtendedHours | Self::OfficeHours => false,
+            Self::Weekly(schedule) => schedule.is_24_7(),
+        }
+    }
+
+    /// The availability as weekly slots, one per FHIR `availableTime` element:
+    /// 24/7 is one all-day slot on every day; office hours Monday to Friday 09:00
+    /// to 17:00; extended hours has no stated times (empty: a FHIR export says
+    /// "extended hours" in `availabilityExceptions`); a weekly schedule is its slots.
+    #[must_use]
+    pub fn available_times(&self) -> Vec<WeeklySlot> {
+        match self {
+            Self::TwentyFourSeven => vec![WeeklySlot {
+                days_of_week: DayOfWeek::ALL.to_vec(),
+                hours: Hours::AllDay,
+            }],
+            Self::OfficeHours => match (
+                NaiveTime::from_hms_opt(9, 0, 0),
+                NaiveTime::from_hms_opt(17, 0, 0),
+            ) {
+                (Some(start), Some(end)) => vec![WeeklySlot {
+                    days_of_week: DayOfWeek::WEEKDAYS.to_vec(),
+                    hours: Hours::Between(start, end),
+                }],
+                _ => Vec::new(),
+            },
+            Self::ExtendedHours => Vec::new(),
+            Self::Weekly(schedule) => schedule.0.clone(),
+        }
+    }
+}
+
+/// Why an age range was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AgeRangeError {
+    /// The minimum is above the maximum.
+    #[error("age range {min}–{max} years: the minimum is above the maximum")]
+    Inverted {
+        /// The minimum given.
+        min: u8,
+        /// The maximum given.
+        max: u8,
+    },
+    /// An age is above [`AgeRange::MAX_YEARS`].
+    #[error("age {0} years is above the limit of 120")]
+    TooOld(u8),
+}
+
+/// The ages a service is for, in completed years, both ends inclusive: `0`–`25`
+/// takes a child from birth until their 26th birthday. Checked: minimum ≤
+/// maximum ≤ 120.
+///
+/// ```
+/// use mcn_organisations::AgeRange;
+/// let r = AgeRange::new(0, 25)?;
+/// assert!(r.contains(25) && !r.contains(26));
+/// assert!(AgeRange::new(19, 18).is_err());
+/// # Ok::<(), mcn_organisations::AgeRangeError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawAgeRange", into = "RawAgeRange")]
+pub struct AgeRange {
+    min_years: u8,
+    max_years: u8,
+}
+
+/// The ages a service is for, in completed years, both ends inclusive
+/// (`min_years` ≤ `max_years` ≤ 120; 0–25 runs until the 26th birthday).
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawAgeRange {
+    /// Youngest age served, in completed years.
+    #[schemars(range(max = 120))]
+    min_years: u8,
+    /// Oldest age served, in completed years (inclusive); not below `min_years`.
+    #[schemars(range(max = 120))]
+    max_years: u8,
+}
+
+impl AgeRange {
+    /// The highest age allowed.
+    pub const MAX_YEARS: u8 = 120;
+
+    /// Ages `min_years` to `max_years` inclusive.
+    pub const fn new(min_years: u8, max_years: u8) -> Result<Self, AgeRangeError> {
+        if max_years > Self::MAX_YEARS {
+            return Err(AgeRangeError::TooOld(max_years));
+        }
+        if min_years > max_years {
+            return Err(AgeRangeError::Inverted {
+                min: min_years,
+                max: max_years,
+            });
+        }
+        Ok(Self {
+            min_years,
+            max_years,
+        })
+    }
+
+    /// Youngest age served.
+    #[must_use]
+    pub const fn min_years(self) -> u8 {
+        self.min_years
+    }
+
+    /// Oldest age served (inclusive).
+    #[must_use]
+    pub const fn max_years(self) -> u8 {
+        self.max_years
+    }
+
+    /// Whether a person aged `age_years` (completed years) is in range.
+    #[must_use]
+    pub const fn contains(self, age_years: u8) -> bool {
+        self.min_years <= age_years && age_years <= self.max_years
+    }
+}
+
+impl fmt::Display for AgeRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}–{} years", self.min_years, self.max_years)
+    }
+}
+
+impl TryFrom<RawAgeRange> for AgeRange {
+    type Error = AgeRangeError;
+
+    fn try_from(raw: RawAgeRange) -> Result<Self, Self::Error> {
+        Self::new(raw.min_years, raw.max_years)
+    }
+}
+
+impl From<AgeRange> for RawAgeRange {
+    fn from(range: AgeRange) -> Self {
+        Self {
+            min_years: range.min_years,
+            max_years: range.max_years,
+        }
+    }
+}
+
+impl JsonSchema for AgeRange {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("AgeRange")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed("mcn_organisations::service::AgeRange")
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        RawAgeRange::json_schema(generator)
+    }
+}
+
+/// A service an organisation provides.
+///
+/// Rule (reported by [`crate::validate`]): a service covers at least one
+/// locality (`organisations.service.no_coverage`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// The service's id.
+    pub id: ServiceId,
+    /// The organisation providing it (FHIR `providedBy`).
+    pub provider: OrganisationId,
+    /// What it does.
+    pub kind: ServiceKind,
+    /// A description of the kind, recommended when `kind` is `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind_detail: Option<Text>,
+    /// Its name, e.g. "Children's palliative care advice line".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    /// When it can be reached.
+    pub availability: Availability,
+    /// The localities it covers (FHIR `coverageArea`); covering a wider locality
+    /// covers every locality within it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub localities: Vec<LocalityId>,
+    /// The ages it is for; absent when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_range: Option<AgeRange>,
+    /// When it runs; absent when it runs without a known start or end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+}
+
+impl Service {
+    /// A service with no name, localities, age range or period.
+    #[must_use]
+    pub const fn new(
+        id: ServiceId,
+        provider: OrganisationId,
+        kind: ServiceKind,
+        availability: Availability,
+    ) -> Self {
+        Self {
+            id,
+            provider,
+            kind,
+            kind_detail: None,
+            name: None,
+            availability,
+            localities: Vec::new(),
+            age_range: None,
+            period: None,
+        }
+    }
+
+    /// Whether it is available around the clock ([`Availability::is_24_7`]).
+    #[must_use]
+    pub fn is_24_7(&self) -> bool {
+        self.availability.is_24_7()
+    }
+
+    /// Whether it runs on `as_of` (always, when it has no period).
+    #[must_use]
+    pub fn is_current(&self, as_of: NaiveDate) -> bool {
+        self.period.is_none_or(|period| period.contains(as_of))
+    }
+
+    /// Whether it serves a person aged `age_years` (yes, when no range is stated).
+    #[must_use]
+    pub fn serves_age(&self, age_years: u8) -> bool {
+        self.age_range.is_none_or(|range| range.contains(age_years))
+    }
+
+    /// The name if it has one, else the kind, with the id, for messages.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match &self.name {
+            Some(name) => format!("service \"{name}\" ({})", self.id),
+            None => format!("{} service ({})", self.kind, self.id),
+        }
+    }
+}
+
+/// Merges two sorted, deduplicated index lists.
+fn merge(left: &[usize], right: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut lefts, mut rights) = (left.iter().peekable(), right.iter().peekable());
+    loop {
+        match (lefts.peek().copied(), rights.peek().copied()) {
+            (Some(&l), Some(&r)) => {
+                out.push(l.min(r));
+                if l <= r {
+                    lefts.next();
+                }
+                if r <= l {
+                    rights.next();
+                }
+            }
+            (Some(&l), None) => {
+                out.push(l);
+                lefts.next();
+            }
+            (None, Some(&r)) => {
+                out.push(r);
+                rights.next();
+            }
+            (None, None) => return out,
+        }
+    }
+}
+
+/// For each locality (same order as `localities`), the services that cover it on
+/// `as_of` and satisfy `include`: those naming it, or naming a wider locality it
+/// lies in (following `parent`), each once, in service order.
+///
+/// Linear in the localities and services plus the size of the answer; safe on
+/// parent cycles (every locality on a cycle inherits from the whole cycle). Where
+/// a locality id occurs twice, a service naming it covers both entries and a
+/// `parent` reference means the first.
+///
+/// ```
+/// use mcn_core::{NaiveDate, Text, id::*};
+/// use mcn_organisations::{Availability, Locality, LocalityKind, Service, ServiceKind, coverage};
+/// let ics = Locality::new(LocalityId::generate(), Text::new("ICS")?, LocalityKind::IntegratedCareSystem);
+/// let mut place = Locality::new(LocalityId::generate(), Text::new("Place")?, LocalityKind::Place);
+/// place.parent = Some(ics.id);
+/// let mut line = Service::new(ServiceId::generate(), OrganisationId::generate(),
+///     ServiceKind::ConsultantAdviceLine, Availability::TwentyFourSeven);
+/// line.localities = vec![ics.id];
+/// let as_of = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+/// let covered = coverage(&[ics, place], std::slice::from_ref(&line), as_of, |s| s.is_24_7());
+/// assert_eq!(covered[1].len(), 1); // the place is covered through its ICS
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn coverage<'a>(
+    localities: &[Locality],
+    services: &'a [Service],
+    as_of: NaiveDate,
+    mut include: impl FnMut(&Service) -> bool,
+) -> Vec<Vec<&'a Service>> {
+    let n = localities.len();
+    let mut by_id: HashMap<LocalityId, Vec<usize>> = HashMap::with_capacity(n);
+    for (index, locality) in localities.iter().enumerate() {
+        by_id.entry(locality.id).or_default().push(index);
+    }
+    let parent: Vec<Option<usize>> = localities
+        .iter()
+        .map(|l| {
+            l.parent
+                .and_then(|p| by_id.get(&p))
+                .and_then(|v| v.first().copied())
+        })
+        .collect();
+
+    // Services naming each locality directly, in increasing service index.
+    let mut direct: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (s, service) in services.iter().enumerate() {
+        if !service.is_current(as_of) || !include(service) {
+            continue;
+        }
+        for id in &service.localities {
+            for &l in by_id.get(id).map_or(&[][..], Vec::as_slice) {
+                if let Some(list) = direct.get_mut(l) {
+                    // Within one service the pushes are consecutive: dedup below.
+                    if list.last() != Some(&s) {
+                        list.push(s);
+                    }
+                }
+            }
+        }
+    }
+
+    let mut result: Vec<Option<Vec<usize>>> = vec![None; n];
+    let mut on_walk = vec![false; n];
+    for start in 0..n {
+        if result.get(start).is_some_and(Option::is_some) {
+            continue;
+        }
+        // Walk up until a computed node, a root, or a node already on this walk.
+        let mut walk: Vec<usize> = Vec::new();
+        let mut node = start;
+        let mut inherited: Vec<usize> = Vec::new();
+        let mut cycle_at: Option<usize> = None;
+        loop {
+            if let Some(Some(done)) = result.get(node) {
+                inherited.clone_from(done);
+                break;
+            }
+            if on_walk.get(node).copied().unwrap_or(true) {
+                cycle_at = walk.iter().position(|&w| w == node);
+                break;
+            }
+            if let Some(flag) = on_walk.get_mut(node) {
+                *flag = true;
+            }
+            walk.push(node);
+            match parent.get(node).copied().flatten() {
+                Some(up) => node = up,
+                None => break,
+            }
+        }
+        let below = match cycle_at {
+            Some(at) => {
+                let cycle = walk.get(at..).unwrap_or_default();
+                let mut set = Vec::new();
+                for &c in cycle {
+                    set = merge(&set, direct.get(c).map_or(&[][..], Vec::as_slice));
+                }
+                for &c in cycle {
+                    if let Some(slot) = result.get_mut(c) {
+                        *slot = Some(set.clone());
+                    }
+                }
+                inherited = set;
+                walk.get(..at).unwrap_or_default()
+            }
+            None => walk.as_slice(),
+        };
+        for &w in below.iter().rev() {
+            let set = merge(direct.get(w).map_or(&[][..], Vec::as_slice), &inherited);
+            if let Some(slot) = result.get_mut(w) {
+                *slot = Some(set.clone());
+            }
+            inherited = set;
+        }
+    }
+
+    result
+        .into_iter()
+        .map(|set| {
+            set.unwrap_or_default()
+                .into_iter()
+                .filter_map(|s| services.get(s))
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{LocalityKind, vocab::assert_spellings};
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn spellings() {
+        assert_spellings!(ServiceKind);
+        for day in DayOfWeek::ALL {
+            assert_eq!(
+                serde_json::to_value(day).unwrap(),
+                serde_json::Value::String(day.as_str().to_owned())
+            );
+            assert_eq!(DayOfWeek::from(Weekday::from(day)), day);
+        }
+    }
+
+    #[test]
+    fn slot_constructors_accept_and_reject() {
+        use DayOfWeek::{Mon, Sat};
+        assert!(WeeklySlot::all_day(vec![Mon]).unwrap().is_all_day());
+        assert_eq!(WeeklySlot::all_day(vec![]), Err(SlotError::NoDays));
+        assert_eq!(
+            WeeklySlot::all_day(vec![Mon, Sat, Mon]),
+            Err(SlotError::RepeatedDay(Mon))
+        );
+        assert!(WeeklySlot::between(vec![Mon], t(9, 0), t(9, 1)).is_ok());
+        assert_eq!(
+            WeeklySlot::between(vec![Mon], t(9, 0), t(9, 0)),
+            Err(SlotError::EndNotAfterStart {
+                start: t(9, 0),
+                end: t(9, 0)
+            })
+        );
+        assert!(WeeklySlot::between(DayOfWeek::ALL.to_vec(), t(0, 0), t(23, 59)).is_ok());
+    }
+
+    #[test]
+    fn slot_serde_is_fhir_shaped_and_checked() {
+        let slot: WeeklySlot = serde_json::from_str(
+            r#"{"days_of_week":["mon","tue"],"available_start_time":"09:00:00","available_end_time":"17:30:00"}"#,
+        )
+        .unwrap();
+        assert_eq!(slot.available_end_time(), Some(t(17, 30)));
+        assert_eq!(
+            serde_json::to_string(&slot).unwrap(),
+            r#"{"days_of_week":["mon","tue"],"available_start_time":"09:00:00","available_end_time":"17:30:00"}"#
+        );
+        let all_day: WeeklySlot =
+            serde_json::from_str(r#"{"days_of_week":["sat"],"all_day":true}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&all_day).unwrap(),
+            r#"{"days_of_week":["sat"],"all_day":true}"#
+        );
+        for (bad, why) in [
+            (r#"{"days_of_week":[],"all_day":true}"#, "at least one day"),
+            (
+                r#"{"days_of_week":["sun"],"all_day":true,"available_start_time":"09:00:00"}"#,
+                "takes no available_start_time",
+            ),
+            (
+                r#"{"days_of_week":["sun"],"available_start_time":"09:00:00"}"#,
+                "needs both",
+            ),
+            (r#"{"days_of_week":["sun"]}"#, "needs both"),
+            (
+                r#"{"days_of_week":["sun"],"available_start_time":"18:00:00","available_end_time":"08:00:00"}"#,
+                "split a slot past midnight",
+            ),
+            (
+                r#"{"days_of_week":["sun","sun"],"all_day":true}"#,
+                "given twice",
+            ),
+        ] {
+            let err = serde_json::from_str::<WeeklySlot>(bad).unwrap_err();
+            assert!(err.to_string().contains(why), "{bad}: {err}");
+        }
+        assert!(
+            serde_json::from_str::<WeeklySlot>(r#"{"days_of_week":["mon"],"all_day":true,"x":1}"#)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn availability_serde_and_24_7() {
+        let a: Availability = serde_json::from_str(r#""twenty_four_seven""#).unwrap();
+        assert!(a.is_24_7());
+        assert!(!Availability::OfficeHours.is_24_7());
+        assert!(!Availability::ExtendedHours.is_24_7());
+        let weekly: Availability = serde_json::from_str(
+            r#"{"weekly":[{"days_of_week":["mon","tue","wed","thu","fri"],"all_day":true},{"days_of_week":["sat","sun"],"available_start_time":"00:00:00","available_end_time":"23:59:59"}]}"#,
+        )
+        .unwrap();
+        assert!(weekly.is_24_7());
+        let not_sunday: Availability = serde_json::from_str(
+            r#"{"weekly":[{"days_of_week":["mon","tue","wed","thu","fri","sat"],"all_day":true},{"days_of_week":["sun"],"available_start_time":"08:00:00","available_end_time":"23:59:59"}]}"#,
+        )
+        .unwrap();
+        assert!(!not_sunday.is_24_7());
+        let err = serde_json::from_str::<Availability>(r#"{"weekly":[]}"#).unwrap_err();
+        assert!(err.to_string().contains("at least one slot"), "{err}");
+        assert!(serde_json::from_str::<Availability>(r#""always""#).is_err());
+    }
+
+    #[test]
+    fn available_times_map_to_fhir() {
+        let all = Availability::TwentyFourSeven.available_times();
+        assert_eq!(all.len(), 1);
+        assert!(all[0].is_all_day() && all[0].days_of_week().len() == 7);
+        let office = Availability::OfficeHours.available_times();
+        assert_eq!(office[0].days_of_week(), DayOfWeek::WEEKDAYS);
+        assert_eq!(office[0].available_start_time(), Some(t(9, 0)));
+        assert_eq!(office[0].available_end_time(), Some(t(17, 0)));
+        assert!(Availability::ExtendedHours.available_times().is_empty());
+        let slot = WeeklySlot::all_day(vec![DayOfWeek::Wed]).unwrap();
+        let weekly = Availability::Weekly(WeeklySchedule::new(vec![slot.clone()]).unwrap());
+        assert_eq!(weekly.available_times(), vec![slot]);
+    }
+
+    #[test]
+    fn age_range_bounds() {
+        assert!(AgeRange::new(0, 0).is_ok());
+        assert!(AgeRange::new(0, 120).is_ok());
+        assert_eq!(AgeRange::new(0, 121), Err(AgeRangeError::TooOld(121)));
+        assert_eq!(
+            AgeRange::new(19, 18),
+            Err(AgeRangeError::Inverted { min: 19, max: 18 })
+        );
+        let r: AgeRange = serde_json::from_str(r#"{"min_years":0,"max_years":25}"#).unwrap();
+        assert_eq!(r.to_string(), "0–25 years");
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"min_years":0,"max_years":25}"#
+        );
+        assert!(serde_json::from_str::<AgeRange>(r#"{"min_years":26,"max_years":25}"#).is_err());
+        assert!(serde_json::from_str::<AgeRange>(r#"{"min_years":0,"max_years":300}"#).is_err());
+    }
+
+    #[test]
+    fn service_helpers() {
+        let d = |m| NaiveDate::from_ymd_opt(2025, m, 1).unwrap();
+        let mut s = Service::new(
+            ServiceId::generate(),
+            OrganisationId::generate(),
+            ServiceKind::BereavementSupport,
+            Availability::OfficeHours,
+        );
+        assert!(s.is_current(d(1)) && s.serves_age(90) && !s.is_24_7());
+        s.period = Some(Period::new(d(2), Some(d(3))).unwrap());
+        s.age_range = Some(AgeRange::new(0, 18).unwrap());
+        assert!(!s.is_current(d(1)) && s.is_current(d(3)) && !s.is_current(d(4)));
+        assert!(s.serves_age(18) && !s.serves_age(19));
+        assert!(s.describe().starts_with("bereavement_support service"));
+    }
+
+    #[test]
+    fn merge_sorted() {
+        assert_eq!(merge(&[1, 3, 5], &[2, 3, 6]), vec![1, 2, 3, 5, 6]);
+        assert_eq!(merge(&[], &[4]), vec![4]);
+    }
+
+    #[test]
+    fn coverage_inherits_and_handles_cycles() {
+        let as_of = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let loc = |kind| Locality::new(LocalityId::generate(), Text::new("L").unwrap(), kind);
+        let region = loc(LocalityKind::Region);
+        let mut ics = loc(LocalityKind::IntegratedCareSystem);
+        ics.parent = Some(region.id);
+        let mut place = loc(LocalityKind::Place);
+        place.parent = Some(ics.id);
+        let mut a = loc(LocalityKind::Place);
+        let mut b = loc(LocalityKind::Place);
+        a.parent = Some(b.id);
+        b.parent = Some(a.id);
+        let svc = |ids: Vec<LocalityId>| {
+            let mut s = Service::new(
+                ServiceId::generate(),
+                OrganisationId::generate(),
+                ServiceKind::Other,
+                Availability::TwentyFourSeven,
+            );
+            s.localities = ids;
+            s
+        };
+        let services = vec![
+            svc(vec![region.id]),
+            svc(vec![place.id, place.id]),
+            svc(vec![a.id]),
+        ];
+        let localities = vec![place.clone(), ics, region, a, b];
+        let got = coverage(&localities, &services, as_of, |_| true);
+        let ids = |v: &Vec<&Service>| v.iter().map(|s| s.id).collect::<Vec<_>>();
+        assert_eq!(ids(&got[0]), vec![services[0].id, services[1].id]);
+        assert_eq!(ids(&got[1]), vec![services[0].id]);
+        assert_eq!(ids(&got[2]), vec![services[0].id]);
+        assert_eq!(ids(&got[3]), vec![services[2].id]);
+        assert_eq!(ids(&got[4]), vec![services[2].id]);
+        let none = coverage(&localities, &services, as_of, |_| false);
+        assert!(none.iter().all(Vec::is_empty));
+    }
+}
