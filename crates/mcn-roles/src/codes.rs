@@ -2,20 +2,6 @@
 
 use mcn_core::{FindingCode, Severity};
 
-/// An appointment names a post that is not in the document's `posts`.
-pub const APPOINTMENT_UNKNOWN_POST: FindingCode = FindingCode::new(
-    "roles.appointment.unknown_post",
-    Severity::Error,
-    "an appointment refers to a post that is not in the document",
-);
-
-/// An appointment names a person who is not in the document's `people`.
-pub const APPOINTMENT_UNKNOWN_PERSON: FindingCode = FindingCode::new(
-    "roles.appointment.unknown_person",
-    Severity::Error,
-    "an appointment refers to a person who is not in the document",
-);
-
 /// More appointments to a post overlap in time than the post may have holders
 /// (one, unless the post's `max_holders` says more).
 pub const APPOINTMENT_OVERLAP: FindingCode = FindingCode::new(
@@ -68,8 +54,6 @@ pub const STAFFING_IN_POST_ABOVE_FUNDED: FindingCode = FindingCode::new(
 
 /// Every code above.
 pub const ALL: &[FindingCode] = &[
-    APPOINTMENT_UNKNOWN_POST,
-    APPOINTMENT_UNKNOWN_PERSON,
     APPOINTMENT_OVERLAP,
     APPOINTMENT_OUTSIDE_POST_PERIOD,
     APPOINTMENT_WTE_ABOVE_FUNDED,

@@ -8,9 +8,9 @@ use mcn_core::{Finding, JsonPointer, NaiveDate, id::PersonId};
 use crate::{
     Appointment, Person, Post, RolesIndex, StaffingRecord,
     codes::{
-        APPOINTMENT_OUTSIDE_POST_PERIOD, APPOINTMENT_OVERLAP, APPOINTMENT_UNKNOWN_PERSON,
-        APPOINTMENT_UNKNOWN_POST, APPOINTMENT_WTE_ABOVE_FUNDED, PERSON_OVER_ALLOCATED,
-        PERSON_REGISTRATION_MISMATCH, POST_VACANT_FUNDED, STAFFING_IN_POST_ABOVE_FUNDED,
+        APPOINTMENT_OUTSIDE_POST_PERIOD, APPOINTMENT_OVERLAP, APPOINTMENT_WTE_ABOVE_FUNDED,
+        PERSON_OVER_ALLOCATED, PERSON_REGISTRATION_MISMATCH, POST_VACANT_FUNDED,
+        STAFFING_IN_POST_ABOVE_FUNDED,
     },
     collections::{APPOINTMENTS, PEOPLE, POSTS, STAFFING},
     sweep::{Span, excesses},
@@ -51,7 +51,7 @@ pub fn validate_indexed(
     let checker = Checker::new(index, people);
     let mut findings = Vec::new();
     checker.registrations(&mut findings);
-    checker.appointment_references(&mut findings);
+    checker.appointment_periods(&mut findings);
     checker.overlaps(&mut findings);
     checker.wte_above_funded(&mut findings);
     checker.vacant_funded(as_of, &mut findings);
@@ -119,26 +119,12 @@ impl<'i, 'a> Checker<'i, 'a> {
         }
     }
 
-    fn appointment_references(&self, findings: &mut Vec<Finding>) {
+    fn appointment_periods(&self, findings: &mut Vec<Finding>) {
         for (position, appointment) in self.index.appointments().iter().enumerate() {
             let path = at(APPOINTMENTS, position);
-            if self.person(appointment.person).is_none() {
-                findings.push(APPOINTMENT_UNKNOWN_PERSON.at(
-                    path.clone().key("person"),
-                    format!(
-                        "appointment {} names person {}, who is not in people",
-                        appointment.id, appointment.person
-                    ),
-                ));
-            }
+            // A post or person that does not resolve is mcn-network's
+            // `network.reference.dangling`; nothing more to check here.
             let Some(post_position) = self.index.post_position(appointment.post) else {
-                findings.push(APPOINTMENT_UNKNOWN_POST.at(
-                    path.key("post"),
-                    format!(
-                        "appointment {} names post {}, which is not in posts",
-                        appointment.id, appointment.post
-                    ),
-                ));
                 continue;
             };
             let Some(post) = self.index.posts().get(post_position) else {

@@ -83,41 +83,6 @@ fn clean_document_has_no_findings() {
 }
 
 #[test]
-fn unknown_post_and_person() {
-    let mut doc = clean();
-    doc.appointments[1].post = id(2, 99);
-    doc.appointments[0].person = id(1, 99);
-    assert_eq!(
-        doc.paths(codes::APPOINTMENT_UNKNOWN_POST.code, as_of()),
-        ["/appointments/1/post"]
-    );
-    assert_eq!(
-        doc.paths(codes::APPOINTMENT_UNKNOWN_PERSON.code, as_of()),
-        ["/appointments/0/person"]
-    );
-    let finding = doc
-        .validate(as_of())
-        .into_iter()
-        .find(|f| f.code == codes::APPOINTMENT_UNKNOWN_POST.code)
-        .unwrap();
-    assert!(
-        finding
-            .message
-            .contains(&id::<mcn_core::id::PostId>(2, 99).to_string())
-    );
-    assert!(
-        clean()
-            .paths(codes::APPOINTMENT_UNKNOWN_POST.code, as_of())
-            .is_empty()
-    );
-    assert!(
-        clean()
-            .paths(codes::APPOINTMENT_UNKNOWN_PERSON.code, as_of())
-            .is_empty()
-    );
-}
-
-#[test]
 fn overlap_on_single_holder_post() {
     let mut doc = clean();
     // Back to back (ends 2024-12-31, next starts 2025-01-01): no overlap.
