@@ -1,0 +1,17 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod codes;
+pub mod document;
+pub mod index;
+pub mod load;
+pub mod network;
+pub mod profile;
+pub mod validate;
+
+pub use document::NetworkDocument;
+pub use load::LoadError;
+pub use network::Network;
+pub use profile::NetworkProfile;
+pub use validate::validate;

@@ -1,0 +1,239 @@
+//! Reading a document from JSON, with errors that say where and what.
+
+use std::io::Read;
+
+use mcn_core::{JsonPointer, version::SchemaVersionError};
+use serde::{Deserialize, de::DeserializeOwned};
+
+/// Why a document could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// Nothing but white space was given.
+    #[error("the input is empty: expected a JSON network document")]
+    Empty,
+    /// The document declares a schema version this build cannot read.
+    #[error("{0}")]
+    Version(#[from] SchemaVersionError),
+    /// The bytes are not JSON, or not a document of the expected shape.
+    #[error("{path}: {message} at line {line} column {column}")]
+    Invalid {
+        /// Where in the document (the deepest path reached).
+        path: JsonPointer,
+        /// What was wrong and what was expected.
+        message: String,
+        /// Line of the input (1-based).
+        line: usize,
+        /// Column of the input (1-based; 0 at the very start).
+        column: usize,
+    },
+    /// The input could not be read.
+    #[error("could not read the input: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl LoadError {
+    /// The JSON Pointer of the problem, where there is one.
+    #[must_use]
+    pub const fn path(&self) -> Option<&JsonPointer> {
+        match self {
+            Self::Invalid { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+}
+
+/// Parses `bytes` as a `T`, checking `schema_version` first.
+///
+/// The fast path is a plain `serde_json` parse. Only when it fails is the input
+/// read again, to find the schema version (an unsupported version is reported
+/// in preference to any other error, since the rest cannot be judged) and the
+/// JSON path of the problem.
+pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, LoadError> {
+    serde_json::from_slice(bytes).map_err(|error| explain::<T>(bytes, &error))
+}
+
+/// Reads everything from `reader` and parses it as a `T`.
+pub(crate) fn parse_reader<T: DeserializeOwned>(mut reader: impl Read) -> Result<T, LoadError> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    parse(&bytes)
+}
+
+fn explain<T: DeserializeOwned>(bytes: &[u8], fast: &serde_json::Error) -> LoadError {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return LoadError::Empty;
+    }
+    if let Some(error) = unsupported_version(bytes) {
+        return LoadError::Version(error);
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let tracked = serde_path_to_error::deserialize::<_, T>(&mut deserializer);
+    match tracked {
+        Err(error) => {
+            let path = pointer(error.path());
+            invalid(path, error.inner())
+        }
+        // The value parsed: the first error was trailing input after it.
+        Ok(_) => invalid(
+            JsonPointer::root(),
+            &deserializer
+                .end()
+                .err()
+                .unwrap_or_else(|| clone_error(fast)),
+        ),
+    }
+}
+
+fn clone_error(error: &serde_json::Error) -> serde_json::Error {
+    serde::de::Error::custom(strip_location(error))
+}
+
+fn invalid(path: JsonPointer, error: &serde_json::Error) -> LoadError {
+    LoadError::Invalid {
+        path,
+        message: strip_location(error),
+        line: error.line(),
+        column: error.column(),
+    }
+}
+
+/// serde_json's message without its own " at line L column C" suffix.
+fn strip_location(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix)
+        .map_or_else(|| text.clone(), str::to_owned)
+}
+
+fn pointer(path: &serde_path_to_error::Path) -> JsonPointer {
+    use serde_path_to_error::Segment;
+    let mut pointer = JsonPointer::root();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_index(*index),
+            Segment::Map { key } => pointer.push_key(key),
+            Segment::Enum { variant } => pointer.push_key(variant),
+            Segment::Unknown => break,
+        }
+    }
+    pointer
+}
+
+/// The schema version error, if the input is JSON whose top-level
+/// `schema_version` is a string this build does not read.
+fn unsupported_version(bytes: &[u8]) -> Option<SchemaVersionError> {
+    #[derive(Deserialize)]
+    struct Peek {
+        #[serde(default)]
+        schema_version: Option<serde_json::Value>,
+    }
+    let peek: Peek = serde_json::from_slice(bytes).ok()?;
+    match peek.schema_version? {
+        serde_json::Value::String(text) => mcn_core::SchemaVersion::parse(&text).err(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mcn_core::{Email, SchemaVersion};
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        schema_version: SchemaVersion,
+        #[serde(default)]
+        people: Vec<Person>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Person {
+        email: Email,
+    }
+
+    fn err(json: &str) -> LoadError {
+        parse::<Doc>(json.as_bytes()).unwrap_err()
+    }
+
+    #[test]
+    fn names_path_line_and_column() {
+        let json = "{\n  \"schema_version\": \"1.0\",\n  \"people\": [\n    {\"email\": \"a@b.org\"},\n    {\"email\": \"bob@\"}\n  ]\n}";
+        let error = err(json);
+        assert_eq!(
+            error.to_string(),
+            "/people/1/email: invalid email \"bob@\": the domain after '@' needs a dot and no empty parts at line 5 column 21"
+        );
+        assert_eq!(
+            error.path().map(JsonPointer::as_str),
+            Some("/people/1/email")
+        );
+    }
+
+    #[test]
+    fn version_is_reported_before_other_errors() {
+        let error = err(r#"{"people": [{"shape": "of v2"}], "schema_version": "2.0"}"#);
+        assert!(
+            matches!(
+                error,
+                LoadError::Version(SchemaVersionError::UnsupportedMajor { .. })
+            ),
+            "{error}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "schema_version \"2.0\" is not supported: this build reads 1.x documents"
+        );
+    }
+
+    #[test]
+    fn empty_null_truncated_trailing_and_bad_utf8() {
+        assert!(matches!(err(""), LoadError::Empty));
+        assert!(matches!(err(" \n\t"), LoadError::Empty));
+        assert!(
+            err("null").to_string().contains("invalid type: null"),
+            "{}",
+            err("null")
+        );
+        let truncated = err(r#"{"schema_version": "1.0", "people": [{"email": "#);
+        assert!(
+            truncated.to_string().contains("EOF while parsing"),
+            "{truncated}"
+        );
+        let trailing = err(r#"{"schema_version": "1.0"} x"#);
+        assert!(
+            trailing.to_string().contains("trailing characters"),
+            "{trailing}"
+        );
+        let bytes = b"{\"schema_version\": \"1.\xff\"}";
+        assert!(matches!(
+            parse::<Doc>(bytes),
+            Err(LoadError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(
+            parse::<Doc>(deep.as_bytes()),
+            Err(LoadError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn reader_errors_are_io() {
+        struct Broken;
+        impl Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk on fire"))
+            }
+        }
+        let error = parse_reader::<Doc>(Broken).unwrap_err();
+        assert_eq!(error.to_string(), "could not read the input: disk on fire");
+    }
+}

@@ -1,0 +1,243 @@
+//! `Network`: a document with id indexes, so every lookup is O(1), and the
+//! domain queries that need more than one domain's data.
+
+use std::collections::HashMap;
+
+use mcn_core::{
+    JsonPointer,
+    id::{
+        ActionId, AdoptionId, AppointmentId, AuditResultId, BodyId, CommunicationId, CourseId,
+        DecisionId, EventId, FundingStreamId, LocalityId, MeasureId, MeetingId, MembershipId,
+        ObjectiveId, OrganisationId, PersonId, PostId, RegistrationId, RiskId, SeatId, ServiceId,
+        StaffingRecordId, StandardId, SystemUseId, TrainingRequirementId,
+    },
+};
+use mcn_governance::{
+    Action, Body, Communication, Decision, FundingStream, Meeting, Objective, Risk, Seat,
+};
+use mcn_organisations::{Locality, Membership, Organisation, Service, SystemUse};
+use mcn_roles::{Appointment, Person, Post, RolesIndex, StaffingRecord};
+use mcn_standards::{Adoption, AuditResult, Measure, Standard};
+use mcn_training::{Course, Event, Registration, TrainingRequirement};
+use uuid::Uuid;
+
+use crate::{
+    NetworkDocument,
+    index::{IdIndex, NestedIndex, entry_path, nested_path},
+};
+
+macro_rules! collections {
+    ($( $field:ident: $id:ident => $ty:ident, $get:ident, $kind:literal; )+) => {
+        /// The id index of every top-level collection.
+        #[derive(Debug, Clone)]
+        struct Indexes {
+            $( $field: IdIndex<$id>, )+
+            decisions: NestedIndex<DecisionId>,
+            actions: NestedIndex<ActionId>,
+            measures: NestedIndex<MeasureId>,
+        }
+
+        impl Indexes {
+            fn build(document: &NetworkDocument) -> Self {
+                Self {
+                    $( $field: IdIndex::new(document.$field.iter().map(|entry| entry.id)), )+
+                    decisions: NestedIndex::new(document.meetings.iter().enumerate().flat_map(|(m, meeting)| {
+                        meeting.decisions.iter().enumerate().map(move |(d, decision)| (m, d, decision.id))
+                    })),
+                    actions: NestedIndex::new(document.meetings.iter().enumerate().flat_map(|(m, meeting)| {
+                        meeting.actions.iter().enumerate().map(move |(a, action)| (m, a, action.id))
+                    })),
+                    measures: NestedIndex::new(document.standards.iter().enumerate().flat_map(|(s, standard)| {
+                        standard.measures.iter().enumerate().map(move |(m, measure)| (s, m, measure.id))
+                    })),
+                }
+            }
+        }
+
+        impl Network {
+            $(
+                #[doc = concat!("The ", $kind, " with this id (the first, if the id is repeated).")]
+                #[must_use]
+                pub fn $get(&self, id: $id) -> Option<&$ty> {
+                    self.indexes.$field.position(id).and_then(|at| self.document.$field.get(at))
+                }
+            )+
+
+            /// The JSON Pointer of the entity with this raw UUID, and what kind it
+            /// is, in whichever collection holds it (used to explain references
+            /// that point at the wrong kind of entity).
+            #[must_use]
+            pub fn locate(&self, uuid: Uuid) -> Option<(&'static str, JsonPointer)> {
+                $(
+                    if let Some(at) = self.indexes.$field.position($id::from_uuid(uuid)) {
+                        return Some(($kind, entry_path(stringify!($field), at)));
+                    }
+                )+
+                if let Some(at) = self.indexes.decisions.position(DecisionId::from_uuid(uuid)) {
+                    return Some(("decision", nested_path("meetings", "decisions", at)));
+                }
+                if let Some(at) = self.indexes.actions.position(ActionId::from_uuid(uuid)) {
+                    return Some(("action", nested_path("meetings", "actions", at)));
+                }
+                self.indexes
+                    .measures
+                    .position(MeasureId::from_uuid(uuid))
+                    .map(|at| ("measure", nested_path("standards", "measures", at)))
+            }
+
+            /// `(kind, path of the repeat, path of the first)` for every id used twice
+            /// within one collection (nested decisions, actions and measures across
+            /// all their parents).
+            #[must_use]
+            pub fn duplicate_ids(&self) -> Vec<(&'static str, JsonPointer, JsonPointer)> {
+                let mut found = Vec::new();
+                $(
+                    for &(repeat, first) in self.indexes.$field.duplicates() {
+                        found.push(($kind, entry_path(stringify!($field), repeat), entry_path(stringify!($field), first)));
+                    }
+                )+
+                for (kind, collection, field, index) in [
+                    ("decision", "meetings", "decisions", &self.indexes.decisions.duplicates()),
+                    ("action", "meetings", "actions", &self.indexes.actions.duplicates()),
+                    ("measure", "standards", "measures", &self.indexes.measures.duplicates()),
+                ] {
+                    for &(repeat, first) in *index {
+                        found.push((kind, nested_path(collection, field, repeat), nested_path(collection, field, first)));
+                    }
+                }
+                found
+            }
+        }
+    };
+}
+
+collections! {
+    localities: LocalityId => Locality, locality, "locality";
+    organisations: OrganisationId => Organisation, organisation, "organisation";
+    memberships: MembershipId => Membership, membership, "membership";
+    services: ServiceId => Service, service, "service";
+    systems: SystemUseId => SystemUse, system_use, "system use";
+    people: PersonId => Person, person, "person";
+    posts: PostId => Post, post, "post";
+    appointments: AppointmentId => Appointment, appointment, "appointment";
+    staffing: StaffingRecordId => StaffingRecord, staffing_record, "staffing record";
+    bodies: BodyId => Body, body, "body";
+    seats: SeatId => Seat, seat, "seat";
+    meetings: MeetingId => Meeting, meeting, "meeting";
+    objectives: ObjectiveId => Objective, objective, "objective";
+    risks: RiskId => Risk, risk, "risk";
+    funding_streams: FundingStreamId => FundingStream, funding_stream, "funding stream";
+    communications: CommunicationId => Communication, communication, "communication";
+    courses: CourseId => Course, course, "course";
+    events: EventId => Event, event, "event";
+    registrations: RegistrationId => Registration, registration, "registration";
+    training_requirements: TrainingRequirementId => TrainingRequirement, training_requirement, "training requirement";
+    standards: StandardId => Standard, standard, "standard";
+    adoptions: AdoptionId => Adoption, adoption, "adoption";
+    audit_results: AuditResultId => AuditResult, audit_result, "audit result";
+}
+
+/// A network document with id indexes over every collection.
+///
+/// Building one never fails: a repeated id is indexed at its first occurrence
+/// (and reported by [`crate::validate`]); a reference that resolves to nothing
+/// simply looks up as `None`.
+#[derive(Debug, Clone)]
+pub struct Network {
+    document: NetworkDocument,
+    indexes: Indexes,
+    memberships_by_organisation: HashMap<OrganisationId, Vec<usize>>,
+}
+
+impl Network {
+    /// Indexes `document` (linear time).
+    #[must_use]
+    pub fn new(document: NetworkDocument) -> Self {
+        let indexes = Indexes::build(&document);
+        let mut memberships_by_organisation: HashMap<OrganisationId, Vec<usize>> = HashMap::new();
+        for (i, membership) in document.memberships.iter().enumerate() {
+            memberships_by_organisation
+                .entry(membership.organisation)
+                .or_default()
+                .push(i);
+        }
+        Self {
+            document,
+            indexes,
+            memberships_by_organisation,
+        }
+    }
+
+    /// The document.
+    #[must_use]
+    pub const fn document(&self) -> &NetworkDocument {
+        &self.document
+    }
+
+    /// Gives the document back.
+    #[must_use]
+    pub fn into_document(self) -> NetworkDocument {
+        self.document
+    }
+
+    /// The decision with this id, with the meeting it was taken at.
+    #[must_use]
+    pub fn decision(&self, id: DecisionId) -> Option<(&Meeting, &Decision)> {
+        let (m, d) = self.indexes.decisions.position(id)?;
+        let meeting = self.document.meetings.get(m)?;
+        Some((meeting, meeting.decisions.get(d)?))
+    }
+
+    /// The action with this id, with the meeting that raised it.
+    #[must_use]
+    pub fn action(&self, id: ActionId) -> Option<(&Meeting, &Action)> {
+        let (m, a) = self.indexes.actions.position(id)?;
+        let meeting = self.document.meetings.get(m)?;
+        Some((meeting, meeting.actions.get(a)?))
+    }
+
+    /// The measure with this id, with its standard.
+    #[must_use]
+    pub fn measure(&self, id: MeasureId) -> Option<(&Standard, &Measure)> {
+        let (s, m) = self.indexes.measures.position(id)?;
+        let standard = self.document.standards.get(s)?;
+        Some((standard, standard.measures.get(m)?))
+    }
+
+    /// The path of the decision with this id.
+    #[must_use]
+    pub fn decision_path(&self, id: DecisionId) -> Option<JsonPointer> {
+        self.indexes
+            .decisions
+            .position(id)
+            .map(|at| nested_path("meetings", "decisions", at))
+    }
+
+    /// The memberships of an organisation, in document order (usually one; a
+    /// second record is a finding of mcn-organisations).
+    pub fn memberships_of(
+        &self,
+        organisation: OrganisationId,
+    ) -> impl Iterator<Item = &Membership> {
+        self.memberships_by_organisation
+            .get(&organisation)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.document.memberships.get(i))
+    }
+
+    /// The path of the post with this id.
+    #[must_use]
+    pub fn post_path(&self, id: PostId) -> Option<JsonPointer> {
+        self.indexes
+            .posts
+            .position(id)
+            .map(|at| entry_path("posts", at))
+    }
+
+    /// A roles index (posts and appointments) over this network's data.
+    #[must_use]
+    pub fn roles(&self) -> RolesIndex<'_> {
+        RolesIndex::new(&self.document.posts, &self.document.appointments)
+    }
+}
