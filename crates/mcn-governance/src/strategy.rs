@@ -1,0 +1,553 @@
+//! proptest strategies for every document type of this crate (feature
+//! `proptest`), for this and other crates' property tests. Every strategy
+//! yields values that parse; ids are random, so references between records
+//! rarely resolve (build related records in the test when that matters).
+
+use std::num::NonZeroU32;
+
+use mcn_core::{
+    PostRole,
+    strategy::{date, history, id, money, note, period, post_role, rag, text},
+};
+use proptest::prelude::*;
+
+use crate::{
+    Action, ActionStatus, AgendaItem, Attendance, AttendanceStatus, Audience, Body, BodyKind,
+    Channel, Communication, Decision, DecisionKind, DecisionOutcome, DecisionSubject, Funder,
+    FundingBasis, FundingStream, Impact, Likelihood, Meeting, MeetingFormat, MeetingFrequency,
+    MeetingStatus, Objective, ObjectiveStage, QuorumRule, QuorumThreshold, RequiredRoles, Risk,
+    RiskCategory, RiskScore, RiskStatus, Seat, SeatHolder, TermsOfReference, Theme, TorVersion,
+    Votes, WeekCount, quorum::Fraction,
+};
+
+/// Any body kind.
+pub fn body_kind() -> impl Strategy<Value = BodyKind> {
+    prop::sample::select(vec![
+        BodyKind::Board,
+        BodyKind::SteeringGroup,
+        BodyKind::ClinicalReferenceGroup,
+        BodyKind::WorkingGroup,
+        BodyKind::EducationGroup,
+        BodyKind::LocalityGroup,
+        BodyKind::ParentCarerForum,
+        BodyKind::Other,
+    ])
+}
+
+/// A terms-of-reference version with small numbers (so duplicates happen).
+pub fn tor_version() -> impl Strategy<Value = TorVersion> {
+    (0_u32..4, 0_u32..4).prop_map(|(major, minor)| TorVersion::new(major, minor))
+}
+
+/// 1 to 52 weeks.
+pub fn week_count() -> impl Strategy<Value = WeekCount> {
+    (1_u8..=52).prop_filter_map("1 to 52", WeekCount::new)
+}
+
+/// Any meeting frequency.
+pub fn meeting_frequency() -> impl Strategy<Value = MeetingFrequency> {
+    prop_oneof![
+        Just(MeetingFrequency::Monthly),
+        Just(MeetingFrequency::EveryTwoMonths),
+        Just(MeetingFrequency::Quarterly),
+        Just(MeetingFrequency::EverySixMonths),
+        Just(MeetingFrequency::Annually),
+        week_count().prop_map(MeetingFrequency::EveryWeeks),
+    ]
+}
+
+/// A fraction from 1/n to 1 (denominator up to 12).
+pub fn fraction() -> impl Strategy<Value = Fraction> {
+    (1_u32..=12)
+        .prop_flat_map(|denominator| (1..=denominator, Just(denominator)))
+        .prop_filter_map("valid fraction", |(n, d)| Fraction::new(n, d).ok())
+}
+
+/// A count (1 to 12) or a fraction.
+pub fn quorum_threshold() -> impl Strategy<Value = QuorumThreshold> {
+    prop_oneof![
+        (1_u32..=12)
+            .prop_filter_map("non-zero", NonZeroU32::new)
+            .prop_map(QuorumThreshold::Count),
+        fraction().prop_map(QuorumThreshold::Fraction),
+    ]
+}
+
+/// One to three roles, any of which will do.
+pub fn required_roles() -> impl Strategy<Value = RequiredRoles> {
+    prop::collection::vec(post_role(), 1..=3)
+        .prop_filter_map("non-empty", |roles| RequiredRoles::any_of(roles).ok())
+}
+
+/// A quorum rule with up to two required-roles entries (often chair or vice-chair).
+pub fn quorum_rule() -> impl Strategy<Value = QuorumRule> {
+    let roles = prop_oneof![
+        required_roles(),
+        Just(RequiredRoles::role(PostRole::Chair)),
+        Just(
+            RequiredRoles::any_of(vec![PostRole::Chair, PostRole::ViceChair])
+                .unwrap_or_else(|_| RequiredRoles::role(PostRole::Chair))
+        ),
+    ];
+    (quorum_threshold(), prop::collection::vec(roles, 0..=2)).prop_map(
+        |(threshold, required_roles)| QuorumRule {
+            threshold,
+            required_roles,
+        },
+    )
+}
+
+/// A terms-of-reference version (approved about four times in five).
+pub fn terms_of_reference() -> impl Strategy<Value = TermsOfReference> {
+    (
+        tor_version(),
+        prop::option::weighted(0.8, date()),
+        prop::option::of(id()),
+        date(),
+        note(),
+        meeting_frequency(),
+        quorum_rule(),
+    )
+        .prop_map(
+            |(version, approved_on, approved_by, review_by, purpose, meeting_frequency, quorum)| {
+                TermsOfReference {
+                    version,
+                    approved_on,
+                    approved_by,
+                    review_by,
+                    purpose,
+                    meeting_frequency,
+                    quorum,
+                }
+            },
+        )
+}
+
+/// A body with up to three terms-of-reference versions.
+pub fn body() -> impl Strategy<Value = Body> {
+    (
+        id(),
+        text(),
+        body_kind(),
+        prop::option::of(id()),
+        prop::collection::vec(terms_of_reference(), 0..=3),
+        period(),
+    )
+        .prop_map(
+            |(id, name, kind, reports_to, terms_of_reference, active)| Body {
+                id,
+                name,
+                kind,
+                reports_to,
+                terms_of_reference,
+                active,
+            },
+        )
+}
+
+/// A seat holder: a post or an organisation.
+pub fn seat_holder() -> impl Strategy<Value = SeatHolder> {
+    prop_oneof![
+        id().prop_map(SeatHolder::Post),
+        id().prop_map(SeatHolder::Organisation),
+    ]
+}
+
+/// A seat.
+pub fn seat() -> impl Strategy<Value = Seat> {
+    (
+        id(),
+        id(),
+        seat_holder(),
+        any::<bool>(),
+        period(),
+        prop::option::of(text()),
+    )
+        .prop_map(|(id, body, holder, voting, period, title)| Seat {
+            id,
+            body,
+            holder,
+            voting,
+            period,
+            title,
+        })
+}
+
+/// Any meeting status.
+pub fn meeting_status() -> impl Strategy<Value = MeetingStatus> {
+    prop::sample::select(vec![
+        MeetingStatus::Scheduled,
+        MeetingStatus::Held,
+        MeetingStatus::Cancelled,
+    ])
+}
+
+/// Any meeting format.
+pub fn meeting_format() -> impl Strategy<Value = MeetingFormat> {
+    prop::sample::select(vec![
+        MeetingFormat::InPerson,
+        MeetingFormat::Virtual,
+        MeetingFormat::Hybrid,
+    ])
+}
+
+/// Any attendance status.
+pub fn attendance_status() -> impl Strategy<Value = AttendanceStatus> {
+    prop::sample::select(vec![
+        AttendanceStatus::Present,
+        AttendanceStatus::Apologies,
+        AttendanceStatus::Absent,
+        AttendanceStatus::InAttendance,
+    ])
+}
+
+/// An attendance entry.
+pub fn attendance() -> impl Strategy<Value = Attendance> {
+    (id(), prop::option::of(id()), attendance_status()).prop_map(
+        |(person, on_behalf_of, status)| Attendance {
+            person,
+            on_behalf_of,
+            status,
+        },
+    )
+}
+
+/// An agenda item.
+pub fn agenda_item() -> impl Strategy<Value = AgendaItem> {
+    (text(), prop::option::of(id()), prop::option::of(note())).prop_map(
+        |(title, presenter, notes)| AgendaItem {
+            title,
+            presenter,
+            notes,
+        },
+    )
+}
+
+/// Any decision kind.
+pub fn decision_kind() -> impl Strategy<Value = DecisionKind> {
+    prop::sample::select(vec![
+        DecisionKind::ApproveTermsOfReference,
+        DecisionKind::EndorseStandard,
+        DecisionKind::ApproveWorkPlan,
+        DecisionKind::ApproveFunding,
+        DecisionKind::Other,
+    ])
+}
+
+/// Any decision subject.
+pub fn decision_subject() -> impl Strategy<Value = DecisionSubject> {
+    prop_oneof![
+        id().prop_map(DecisionSubject::Standard),
+        id().prop_map(DecisionSubject::Body),
+        id().prop_map(DecisionSubject::Objective),
+        id().prop_map(DecisionSubject::FundingStream),
+    ]
+}
+
+/// Any decision outcome.
+pub fn decision_outcome() -> impl Strategy<Value = DecisionOutcome> {
+    prop::sample::select(vec![
+        DecisionOutcome::Carried,
+        DecisionOutcome::NotCarried,
+        DecisionOutcome::Deferred,
+    ])
+}
+
+/// Vote counts up to 30 each.
+pub fn votes() -> impl Strategy<Value = Votes> {
+    (0_u32..30, 0_u32..30, 0_u32..30).prop_map(|(in_favour, against, abstain)| Votes {
+        in_favour,
+        against,
+        abstain,
+    })
+}
+
+/// A decision.
+pub fn decision() -> impl Strategy<Value = Decision> {
+    (
+        id(),
+        note(),
+        decision_kind(),
+        prop::option::of(decision_subject()),
+        decision_outcome(),
+        prop::option::of(votes()),
+    )
+        .prop_map(|(id, text, kind, subject, outcome, votes)| Decision {
+            id,
+            text,
+            kind,
+            subject,
+            outcome,
+            votes,
+        })
+}
+
+/// Any action status.
+pub fn action_status() -> impl Strategy<Value = ActionStatus> {
+    prop::sample::select(vec![
+        ActionStatus::Open,
+        ActionStatus::Done,
+        ActionStatus::Cancelled,
+    ])
+}
+
+/// An action.
+pub fn action() -> impl Strategy<Value = Action> {
+    (
+        id(),
+        note(),
+        id(),
+        date(),
+        action_status(),
+        prop::option::of(date()),
+    )
+        .prop_map(
+            |(id, description, owner, due, status, completed_on)| Action {
+                id,
+                description,
+                owner,
+                due,
+                status,
+                completed_on,
+            },
+        )
+}
+
+/// A meeting with up to six attendance entries, three agenda items,
+/// decisions and actions.
+pub fn meeting() -> impl Strategy<Value = Meeting> {
+    (
+        id(),
+        id(),
+        date(),
+        meeting_status(),
+        meeting_format(),
+        prop::collection::vec(attendance(), 0..=6),
+        prop::collection::vec(agenda_item(), 0..=3),
+        prop::collection::vec(decision(), 0..=3),
+        prop::collection::vec(action(), 0..=3),
+        prop::option::of(id()),
+    )
+        .prop_map(
+            |(
+                id,
+                body,
+                date,
+                status,
+                format,
+                attendance,
+                agenda,
+                decisions,
+                actions,
+                minutes_approved_at,
+            )| Meeting {
+                id,
+                body,
+                date,
+                status,
+                format,
+                attendance,
+                agenda,
+                decisions,
+                actions,
+                minutes_approved_at,
+            },
+        )
+}
+
+/// Any theme.
+pub fn theme() -> impl Strategy<Value = Theme> {
+    prop::sample::select(vec![
+        Theme::Governance,
+        Theme::Leadership,
+        Theme::Training,
+        Theme::Standards,
+        Theme::Collaboration,
+        Theme::Evaluation,
+        Theme::Funding,
+        Theme::Workforce,
+        Theme::Technology,
+        Theme::Awareness,
+    ])
+}
+
+/// Any objective stage.
+pub fn objective_stage() -> impl Strategy<Value = ObjectiveStage> {
+    prop::sample::select(vec![
+        ObjectiveStage::Proposed,
+        ObjectiveStage::Agreed,
+        ObjectiveStage::InProgress,
+        ObjectiveStage::Completed,
+        ObjectiveStage::Evaluated,
+        ObjectiveStage::Deferred,
+        ObjectiveStage::Cancelled,
+    ])
+}
+
+/// An objective with up to five stages (in any order: histories are checked
+/// by rules, not on load).
+pub fn objective() -> impl Strategy<Value = Objective> {
+    (
+        id(),
+        text(),
+        theme(),
+        id(),
+        date(),
+        history(objective_stage(), 5),
+        prop::option::of(rag()),
+        prop::option::of(note()),
+    )
+        .prop_map(
+            |(id, title, theme, owner, due, stages, rag, outcome)| Objective {
+                id,
+                title,
+                theme,
+                owner,
+                due,
+                stages,
+                rag,
+                outcome,
+            },
+        )
+}
+
+/// A likelihood, 1 to 5.
+pub fn likelihood() -> impl Strategy<Value = Likelihood> {
+    (1_u8..=5).prop_filter_map("1 to 5", Likelihood::new)
+}
+
+/// An impact, 1 to 5.
+pub fn impact() -> impl Strategy<Value = Impact> {
+    (1_u8..=5).prop_filter_map("1 to 5", Impact::new)
+}
+
+/// A risk score threshold, 1 to 25.
+pub fn risk_score() -> impl Strategy<Value = RiskScore> {
+    (1_u8..=25).prop_filter_map("1 to 25", RiskScore::new)
+}
+
+/// Any risk category.
+pub fn risk_category() -> impl Strategy<Value = RiskCategory> {
+    prop::sample::select(vec![
+        RiskCategory::Funding,
+        RiskCategory::Workforce,
+        RiskCategory::Engagement,
+        RiskCategory::Governance,
+        RiskCategory::Technology,
+        RiskCategory::Clinical,
+        RiskCategory::Reputation,
+        RiskCategory::Other,
+    ])
+}
+
+/// Any risk status.
+pub fn risk_status() -> impl Strategy<Value = RiskStatus> {
+    prop::sample::select(vec![
+        RiskStatus::Open,
+        RiskStatus::Tolerated,
+        RiskStatus::Closed,
+    ])
+}
+
+/// A risk.
+pub fn risk() -> impl Strategy<Value = Risk> {
+    (
+        id(),
+        text(),
+        risk_category(),
+        likelihood(),
+        impact(),
+        id(),
+        prop::collection::vec(note(), 0..=2),
+        risk_status(),
+        date(),
+    )
+        .prop_map(
+            |(id, title, category, likelihood, impact, owner, mitigations, status, review_by)| {
+                Risk {
+                    id,
+                    title,
+                    category,
+                    likelihood,
+                    impact,
+                    owner,
+                    mitigations,
+                    status,
+                    review_by,
+                }
+            },
+        )
+}
+
+/// A funder: an organisation or a named external funder.
+pub fn funder() -> impl Strategy<Value = Funder> {
+    prop_oneof![
+        id().prop_map(Funder::Organisation),
+        text().prop_map(Funder::External),
+    ]
+}
+
+/// Any funding basis.
+pub fn funding_basis() -> impl Strategy<Value = FundingBasis> {
+    prop::sample::select(vec![FundingBasis::Recurrent, FundingBasis::TimeLimited])
+}
+
+/// A funding stream.
+pub fn funding_stream() -> impl Strategy<Value = FundingStream> {
+    (id(), funder(), text(), money(), period(), funding_basis()).prop_map(
+        |(id, funder, purpose, amount, period, basis)| FundingStream {
+            id,
+            funder,
+            purpose,
+            amount,
+            period,
+            basis,
+        },
+    )
+}
+
+/// Any channel.
+pub fn channel() -> impl Strategy<Value = Channel> {
+    prop::sample::select(vec![
+        Channel::Newsletter,
+        Channel::Email,
+        Channel::Website,
+        Channel::Event,
+        Channel::SocialMedia,
+        Channel::Report,
+    ])
+}
+
+/// Any audience.
+pub fn audience() -> impl Strategy<Value = Audience> {
+    prop::sample::select(vec![
+        Audience::Members,
+        Audience::Professionals,
+        Audience::ParentsCarers,
+        Audience::ChildrenYoungPeople,
+        Audience::Commissioners,
+        Audience::Public,
+    ])
+}
+
+/// A communication.
+pub fn communication() -> impl Strategy<Value = Communication> {
+    (
+        id(),
+        date(),
+        channel(),
+        prop::collection::vec(audience(), 0..=3),
+        text(),
+        prop::option::of(any::<u32>()),
+    )
+        .prop_map(
+            |(id, date, channel, audience, topic, reach)| Communication {
+                id,
+                date,
+                channel,
+                audience,
+                topic,
+                reach,
+            },
+        )
+}

@@ -1,0 +1,237 @@
+//! Crate-local value objects: bounded whole numbers (ratings, capacities,
+//! durations, renewal periods) and CPD hours (a core two-decimal quantity). Each rejects out-of-range values
+//! on construction and on load, and states its range in its JSON Schema.
+
+use std::{borrow::Cow, fmt};
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+/// A number outside the range its type allows.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{what} {value} is out of range: expected {min} to {max}")]
+pub struct OutOfRange {
+    /// What the number is, e.g. `rating`.
+    pub what: &'static str,
+    /// The value given, as text (it may not be a whole number).
+    pub value: String,
+    /// The smallest value allowed.
+    pub min: String,
+    /// The largest value allowed.
+    pub max: String,
+}
+
+macro_rules! bounded_int {
+    (
+        $(#[$meta:meta])*
+        $name:ident($inner:ty), min = $min:literal, max = $max:literal,
+        what = $what:literal, description = $description:literal
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "u64", into = "u64")]
+        pub struct $name($inner);
+
+        impl $name {
+            /// The smallest value allowed.
+            pub const MIN: $inner = $min;
+            /// The largest value allowed.
+            pub const MAX: $inner = $max;
+
+            /// The value, if it lies in `MIN..=MAX`.
+            pub fn new(value: u64) -> Result<Self, OutOfRange> {
+                <$inner>::try_from(value)
+                    .ok()
+                    .filter(|v| (Self::MIN..=Self::MAX).contains(v))
+                    .map(Self)
+                    .ok_or_else(|| OutOfRange {
+                        what: $what,
+                        value: value.to_string(),
+                        min: Self::MIN.to_string(),
+                        max: Self::MAX.to_string(),
+                    })
+            }
+
+            /// The value.
+            #[must_use]
+            pub const fn get(self) -> $inner {
+                self.0
+            }
+        }
+
+        impl TryFrom<u64> for $name {
+            type Error = OutOfRange;
+
+            fn try_from(value: u64) -> Result<Self, Self::Error> {
+                Self::new(value)
+            }
+        }
+
+        impl From<$name> for u64 {
+            fn from(value: $name) -> Self {
+                u64::from(value.0)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($name))
+            }
+
+            fn schema_id() -> Cow<'static, str> {
+                Cow::Borrowed(concat!("mcn_training::values::", stringify!($name)))
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({
+                    "type": "integer",
+                    "minimum": $min,
+                    "maximum": $max,
+                    "description": $description,
+                })
+            }
+        }
+    };
+}
+
+bounded_int! {
+    /// A feedback rating from 1 (poor) to 5 (excellent).
+    ///
+    /// ```
+    /// use mcn_training::Rating;
+    /// assert_eq!(Rating::new(5)?.get(), 5);
+    /// assert!(Rating::new(0).is_err() && Rating::new(6).is_err());
+    /// # Ok::<(), mcn_training::values::OutOfRange>(())
+    /// ```
+    Rating(u8), min = 1, max = 5, what = "rating",
+    description = "A rating from 1 (poor) to 5 (excellent)."
+}
+
+bounded_int! {
+    /// The number of places at an event: 1 to 100,000.
+    Capacity(u32), min = 1, max = 100_000, what = "capacity",
+    description = "Number of places at the event, 1 to 100000."
+}
+
+bounded_int! {
+    /// A duration in whole minutes: 1 minute to 7 days (10,080 minutes).
+    Minutes(u32), min = 1, max = 10_080, what = "duration in minutes",
+    description = "A duration in whole minutes, 1 to 10080 (seven days)."
+}
+
+bounded_int! {
+    /// How often training must be renewed, in months: 1 to 600 (50 years).
+    RenewalMonths(u16), min = 1, max = 600, what = "renewal period in months",
+    description = "Renewal period in whole months, 1 to 600."
+}
+
+impl Rating {
+    /// Every rating, lowest first.
+    pub const ALL: [Self; 5] = [Self(1), Self(2), Self(3), Self(4), Self(5)];
+}
+
+mcn_core::hundredths_quantity! {
+    /// Continuing professional development hours: 0 to 1,000 in steps of
+    /// 0.01, serialised as a JSON number (`6.5`).
+    ///
+    /// ```
+    /// use mcn_training::CpdHours;
+    /// assert_eq!(CpdHours::try_from(6.5)?.hundredths(), 650);
+    /// assert!(CpdHours::try_from(1000.01).is_err());
+    /// assert!(CpdHours::try_from(1.125).is_err());
+    /// # Ok::<(), mcn_core::decimal::DecimalError>(())
+    /// ```
+    pub struct CpdHours(u32), max = 100_000, id = "mcn_training::values::CpdHours",
+    description = "CPD hours, 0 to 1000, at most two decimal places (checked on load)."
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rating_bounds_and_serde() {
+        assert!(Rating::new(0).is_err());
+        assert_eq!(Rating::new(1).unwrap().get(), 1);
+        assert_eq!(Rating::new(5).unwrap().get(), 5);
+        let err = Rating::new(6).unwrap_err();
+        assert_eq!(err.to_string(), "rating 6 is out of range: expected 1 to 5");
+        assert_eq!(
+            serde_json::to_string(&Rating::new(4).unwrap()).unwrap(),
+            "4"
+        );
+        assert!(serde_json::from_str::<Rating>("0").is_err());
+        assert!(serde_json::from_str::<Rating>("-1").is_err());
+        assert!(serde_json::from_str::<Rating>("3.5").is_err());
+        assert!(serde_json::from_str::<Rating>("256").is_err());
+        assert_eq!(serde_json::from_str::<Rating>("3").unwrap().get(), 3);
+        assert_eq!(Rating::ALL.map(Rating::get), [1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn capacity_minutes_and_renewal_bounds() {
+        assert!(Capacity::new(0).is_err());
+        assert_eq!(Capacity::new(1).unwrap().get(), 1);
+        assert!(Capacity::new(100_000).is_ok() && Capacity::new(100_001).is_err());
+        assert!(Capacity::new(u64::MAX).is_err());
+        assert!(Minutes::new(0).is_err());
+        assert!(Minutes::new(1).is_ok() && Minutes::new(10_080).is_ok());
+        assert!(Minutes::new(10_081).is_err());
+        assert!(RenewalMonths::new(0).is_err());
+        assert!(RenewalMonths::new(600).is_ok() && RenewalMonths::new(601).is_err());
+        assert!(serde_json::from_str::<Minutes>("0").is_err());
+        assert_eq!(
+            serde_json::from_str::<RenewalMonths>("36").unwrap().get(),
+            36
+        );
+    }
+
+    #[test]
+    fn schemas_state_the_range() {
+        let schema = schemars::schema_for!(Rating);
+        assert_eq!(
+            schema.get("minimum").and_then(serde_json::Value::as_u64),
+            Some(1)
+        );
+        assert_eq!(
+            schema.get("maximum").and_then(serde_json::Value::as_u64),
+            Some(5)
+        );
+        let schema = schemars::schema_for!(CpdHours);
+        assert_eq!(
+            schema.get("maximum").and_then(serde_json::Value::as_u64),
+            Some(1000)
+        );
+    }
+
+    #[test]
+    fn cpd_hours() {
+        assert_eq!(CpdHours::try_from(0.0).unwrap().hundredths(), 0);
+        assert_eq!(CpdHours::try_from(0.01).unwrap().hundredths(), 1);
+        assert_eq!(CpdHours::try_from(1000.0).unwrap().hundredths(), 100_000);
+        assert!(CpdHours::try_from(1000.01).is_err());
+        assert!(CpdHours::try_from(-1.0).is_err());
+        assert!(CpdHours::try_from(f64::NAN).is_err());
+        assert!(CpdHours::try_from(0.005).is_err());
+        for h in 1..=1000_u32 {
+            let value = f64::from(h) / 100.0;
+            assert_eq!(
+                CpdHours::try_from(value).unwrap().hundredths(),
+                h,
+                "{value}"
+            );
+        }
+        let hours = CpdHours::try_from(6.5).unwrap();
+        assert_eq!(hours.to_string(), "6.50");
+        assert_eq!(serde_json::to_string(&hours).unwrap(), "6.5");
+        assert_eq!(serde_json::from_str::<CpdHours>("6.5").unwrap(), hours);
+        assert!(serde_json::from_str::<CpdHours>("-0.5").is_err());
+        assert_eq!(CpdHours::from_hundredths(100_001), None);
+    }
+}
