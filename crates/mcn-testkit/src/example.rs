@@ -1,0 +1,1 @@
+//! The shipped example network (being written).
