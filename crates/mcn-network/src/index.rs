@@ -54,6 +54,9 @@ impl<K: Copy + Eq + Hash> IdIndex<K> {
     }
 }
 
+/// `(outer position, inner position)` of a nested entity.
+pub type NestedPosition = (usize, usize);
+
 /// Where each id of a nested kind (decisions in meetings, measures in
 /// standards) sits: `(outer position, inner position)`.
 #[derive(Debug, Clone)]
@@ -95,7 +98,7 @@ impl<K: Copy + Eq + Hash> NestedIndex<K> {
 
     /// `(repeat, first)` positions for every repeated id.
     #[must_use]
-    pub fn duplicates(&self) -> &[((usize, usize), (usize, usize))] {
+    pub fn duplicates(&self) -> &[(NestedPosition, NestedPosition)] {
         &self.duplicates
     }
 }

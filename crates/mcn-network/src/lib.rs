@@ -8,10 +8,14 @@ pub mod index;
 pub mod load;
 pub mod network;
 pub mod profile;
+pub mod queries;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 pub mod validate;
 
 pub use document::NetworkDocument;
 pub use load::LoadError;
 pub use network::Network;
 pub use profile::NetworkProfile;
+pub use queries::VacantPost;
 pub use validate::validate;

@@ -98,7 +98,7 @@ fn invalid(path: JsonPointer, error: &serde_json::Error) -> LoadError {
     }
 }
 
-/// serde_json's message without its own " at line L column C" suffix.
+/// `serde_json`'s message without its own " at line L column C" suffix.
 fn strip_location(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
@@ -109,7 +109,7 @@ fn strip_location(error: &serde_json::Error) -> String {
 fn pointer(path: &serde_path_to_error::Path) -> JsonPointer {
     use serde_path_to_error::Segment;
     let mut pointer = JsonPointer::root();
-    for segment in path.iter() {
+    for segment in path {
         match segment {
             Segment::Seq { index } => pointer.push_index(*index),
             Segment::Map { key } => pointer.push_key(key),

@@ -109,7 +109,7 @@ impl Network {
 }
 
 /// Seat holders from real appointments.
-struct Holders<'a, 'r>(&'r RolesIndex<'a>);
+pub(crate) struct Holders<'a, 'r>(pub(crate) &'r RolesIndex<'a>);
 
 impl SeatHolders for Holders<'_, '_> {
     fn post_holders(&self, post: mcn_core::id::PostId, on: NaiveDate) -> Vec<PersonId> {
@@ -377,7 +377,7 @@ impl Cross<'_, '_> {
             reference!(self, body, seat.body, at.clone().key("body"), "body", owner);
             match seat.holder {
                 SeatHolder::Post(id) => {
-                    reference!(self, post, id, at.key("holder").key("post"), "post", owner)
+                    reference!(self, post, id, at.key("holder").key("post"), "post", owner);
                 }
                 SeatHolder::Organisation(id) => {
                     reference!(
@@ -606,7 +606,7 @@ impl Cross<'_, '_> {
                     reference!(self, standard, id, path.key("standard"), "standard", owner);
                 }
                 Some(DecisionSubject::Body(id)) => {
-                    reference!(self, body, id, path.key("body"), "body", owner)
+                    reference!(self, body, id, path.key("body"), "body", owner);
                 }
                 Some(DecisionSubject::Objective(id)) => {
                     reference!(

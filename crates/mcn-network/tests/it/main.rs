@@ -1,1 +1,13 @@
-//! Integration tests.
+//! Integration tests for mcn-network.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod fixture;
+mod load;
+mod props;
+mod queries;
+mod rules;
