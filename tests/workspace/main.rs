@@ -8,6 +8,7 @@
 
 mod architecture;
 mod docs;
+mod findings;
 
 use std::path::{Path, PathBuf};
 
