@@ -24,7 +24,7 @@ fn documented() -> BTreeMap<String, (String, String)> {
     let mut rows = BTreeMap::new();
     for line in text.lines() {
         if let Some(h) = line.strip_prefix("## ") {
-            heading = h.trim().to_owned();
+            h.trim().clone_into(&mut heading);
         } else if let Some(row) = line.strip_prefix("| `") {
             let mut cells = row.split('|').map(str::trim);
             let code = cells.next().unwrap().trim_end_matches('`').to_owned();

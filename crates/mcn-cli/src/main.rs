@@ -1,23 +1,60 @@
-//! The `mcn` command-line tool.
+//! The `mcn` command-line tool: a thin adapter over the `mcn` libraries.
+//!
+//! Each subcommand is one [`Command`] variant handled by its own module's
+//! `run(&Args) -> anyhow::Result<ExitCode>`. An `Err` means the input or the
+//! output could not be used: it is printed as `error: ...` and the process
+//! exits with [`exit::UNUSABLE`] (2). Shared plumbing: [`input`] (reading
+//! documents, `--as-of`), [`output`] (standard output, `-o FILE`, broken pipes).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use std::process::ExitCode;
+mod exit;
+mod generate;
+mod input;
+mod output;
+mod validate;
+
+use std::{io::Write as _, process::ExitCode};
 
 use clap::{Parser, Subcommand};
 
 /// Work with managed clinical network documents.
 #[derive(Debug, Parser)]
-#[command(name = "mcn", version, about)]
+#[command(name = "mcn", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// The subcommands: one variant and one module each.
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Check network documents: every domain rule and cross-entity rule.
+    Validate(validate::Args),
+    /// Write a deterministic synthetic network document.
+    Generate(generate::Args),
+}
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {}
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Usage errors exit 2; `--help` and `--version` exit 0.
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(exit::UNUSABLE));
+        }
+    };
+    let result = match &cli.command {
+        Command::Validate(args) => validate::run(args),
+        Command::Generate(args) => generate::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        // The reader of our output went away (`mcn ... | head`): not a failure.
+        Err(error) if output::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "error: {error:#}");
+            ExitCode::from(exit::UNUSABLE)
+        }
+    }
 }
