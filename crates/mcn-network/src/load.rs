@@ -1,6 +1,6 @@
 //! Reading a document from JSON, with errors that say where and what.
 
-use std::io::Read;
+use std::{borrow::Cow, io::Read};
 
 use mcn_core::{JsonPointer, version::SchemaVersionError};
 use serde::{Deserialize, de::DeserializeOwned};
@@ -92,10 +92,43 @@ fn clone_error(error: &serde_json::Error) -> serde_json::Error {
 fn invalid(path: JsonPointer, error: &serde_json::Error) -> LoadError {
     LoadError::Invalid {
         path,
-        message: strip_location(error),
+        message: shorten(&strip_location(error)).into_owned(),
         line: error.line(),
         column: error.column(),
     }
+}
+
+/// Characters kept from the start and the end of a long message.
+const KEEP_HEAD: usize = 200;
+const KEEP_TAIL: usize = 100;
+
+/// `text`, with the middle of anything longer than a few hundred characters
+/// left out: serde quotes whole offending values, and a 100 MB string must not
+/// be echoed back.
+///
+/// ```
+/// let long = format!("invalid value {:?}", "x".repeat(10_000));
+/// let short = mcn_network::load::shorten(&long);
+/// assert!(short.contains("characters left out") && short.chars().count() < 400);
+/// assert_eq!(mcn_network::load::shorten("short"), "short");
+/// ```
+#[must_use]
+pub fn shorten(text: &str) -> Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= KEEP_HEAD + KEEP_TAIL + 40 {
+        return Cow::Borrowed(text);
+    }
+    let byte_at = |chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    let head = text.get(..byte_at(KEEP_HEAD)).unwrap_or_default();
+    let tail = text.get(byte_at(count - KEEP_TAIL)..).unwrap_or_default();
+    Cow::Owned(format!(
+        "{head}… [{} characters left out] …{tail}",
+        count - KEEP_HEAD - KEEP_TAIL
+    ))
 }
 
 /// `serde_json`'s message without its own " at line L column C" suffix.
@@ -223,6 +256,21 @@ mod tests {
             parse::<Doc>(deep.as_bytes()),
             Err(LoadError::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn long_values_are_not_echoed_whole() {
+        let json = format!(
+            r#"{{"schema_version": "1.0", "people": [{{"email": "{}"}}]}}"#,
+            "x".repeat(1_000_000)
+        );
+        let error = err(&json);
+        assert!(
+            error.to_string().len() < 1_000,
+            "{} bytes",
+            error.to_string().len()
+        );
+        assert!(error.to_string().contains("characters left out"));
     }
 
     #[test]
