@@ -11,6 +11,7 @@ use mcn_core::{
         ObjectiveId, OrganisationId, PersonId, PostId, RegistrationId, RiskId, SeatId, ServiceId,
         StaffingRecordId, StandardId, SystemUseId, TrainingRequirementId,
     },
+    index::{IdIndex, NestedIndex},
 };
 use mcn_governance::{
     Action, Body, Communication, Decision, FundingStream, Meeting, Objective, Risk, Seat,
@@ -23,7 +24,7 @@ use uuid::Uuid;
 
 use crate::{
     NetworkDocument,
-    index::{IdIndex, NestedIndex, entry_path, nested_path},
+    index::{entry_path, nested_path},
 };
 
 macro_rules! collections {
@@ -147,6 +148,7 @@ pub struct Network {
     document: NetworkDocument,
     indexes: Indexes,
     memberships_by_organisation: HashMap<OrganisationId, Vec<usize>>,
+    top_organisation: HashMap<OrganisationId, OrganisationId>,
 }
 
 impl Network {
@@ -161,10 +163,12 @@ impl Network {
                 .or_default()
                 .push(i);
         }
+        let top_organisation = top_organisations(&document.organisations);
         Self {
             document,
             indexes,
             memberships_by_organisation,
+            top_organisation,
         }
     }
 
@@ -226,6 +230,16 @@ impl Network {
             .filter_map(|&i| self.document.memberships.get(i))
     }
 
+    /// The topmost organisation `organisation` is part of (following `part_of`
+    /// up; itself when it is part of nothing or unknown).
+    #[must_use]
+    pub fn top_organisation(&self, organisation: OrganisationId) -> OrganisationId {
+        self.top_organisation
+            .get(&organisation)
+            .copied()
+            .unwrap_or(organisation)
+    }
+
     /// The path of the post with this id.
     #[must_use]
     pub fn post_path(&self, id: PostId) -> Option<JsonPointer> {
@@ -240,4 +254,38 @@ impl Network {
     pub fn roles(&self) -> RolesIndex<'_> {
         RolesIndex::new(&self.document.posts, &self.document.appointments)
     }
+}
+
+/// The top of each organisation's `part_of` chain, computed once. Members of a
+/// `part_of` cycle (a finding of mcn-organisations) share one top: the first of
+/// them in document order reached.
+fn top_organisations(organisations: &[Organisation]) -> HashMap<OrganisationId, OrganisationId> {
+    let parent: HashMap<OrganisationId, OrganisationId> = organisations
+        .iter()
+        .rev()
+        .filter_map(|o| Some((o.id, o.part_of?)))
+        .collect();
+    let mut top: HashMap<OrganisationId, OrganisationId> =
+        HashMap::with_capacity(organisations.len());
+    for organisation in organisations {
+        let mut chain = vec![organisation.id];
+        let mut current = organisation.id;
+        let found = loop {
+            if let Some(&known) = top.get(&current) {
+                break known;
+            }
+            match parent.get(&current) {
+                Some(&up) if !chain.contains(&up) => {
+                    chain.push(up);
+                    current = up;
+                }
+                Some(_) => break organisation.id,
+                None => break current,
+            }
+        };
+        for id in chain {
+            top.entry(id).or_insert(found);
+        }
+    }
+    top
 }

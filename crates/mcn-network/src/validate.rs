@@ -712,12 +712,16 @@ impl Cross<'_, '_> {
 
     fn attendance_ties(&mut self) {
         let d = self.network.document();
-        let mut representatives: HashSet<(OrganisationId, PersonId)> = HashSet::new();
-        for membership in &d.memberships {
-            if let Some(person) = membership.representative {
-                representatives.insert((membership.organisation, person));
-            }
-        }
+        let representatives: HashSet<(OrganisationId, PersonId)> = d
+            .memberships
+            .iter()
+            .filter_map(|m| {
+                Some((
+                    self.network.top_organisation(m.organisation),
+                    m.representative?,
+                ))
+            })
+            .collect();
         for (i, meeting) in d.meetings.iter().enumerate() {
             for (j, entry) in meeting.attendance.iter().enumerate() {
                 let Some(organisation) = entry.on_behalf_of else {
@@ -729,17 +733,19 @@ impl Cross<'_, '_> {
                 if self.network.organisation(organisation).is_none() {
                     continue;
                 }
-                let employed = person.employer == Some(organisation);
+                // Ties count across an organisation's hierarchy: a nurse employed
+                // by a team that is part of a trust may speak for the trust.
+                let group = self.network.top_organisation(organisation);
+                let employed = person
+                    .employer
+                    .is_some_and(|e| self.network.top_organisation(e) == group);
                 let hosts_post = || {
                     self.roles
                         .current_posts(entry.person, meeting.date)
                         .iter()
-                        .any(|post| post.organisation == organisation)
+                        .any(|post| self.network.top_organisation(post.organisation) == group)
                 };
-                if employed
-                    || representatives.contains(&(organisation, entry.person))
-                    || hosts_post()
-                {
+                if employed || representatives.contains(&(group, entry.person)) || hosts_post() {
                     continue;
                 }
                 let name = self
@@ -750,7 +756,7 @@ impl Cross<'_, '_> {
                 self.push(codes::ATTENDEE_NOT_AFFILIATED.at(
                     entry_path("meetings", i).key("attendance").index(j).key("on_behalf_of"),
                     format!(
-                        "\"{}\" attended meeting {} on {} on behalf of \"{name}\", which neither employs them, hosts a post they hold, nor names them its representative",
+                        "\"{}\" attended meeting {} on {} on behalf of \"{name}\", which (with the organisations it is part of or contains) neither employs them, hosts a post they hold, nor names them its representative",
                         person.name, meeting.id, meeting.date
                     ),
                 ));

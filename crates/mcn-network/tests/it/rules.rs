@@ -314,3 +314,27 @@ fn findings_are_sorted_by_path_then_code() {
     sorted.sort();
     assert_eq!(paths, sorted);
 }
+
+#[test]
+fn ties_count_across_the_organisation_hierarchy() {
+    // Ann's employer becomes a team that is part of the trust; she still speaks for the trust.
+    let mut doc = clean();
+    doc["organisations"].as_array_mut().unwrap().push(json!({
+        "id": uuid(2, 3), "name": "Testvale Community Nursing Team", "kind": "nhs_foundation_trust",
+        "part_of": ids::trust()
+    }));
+    doc["people"][0]["employer"] = json!(uuid(2, 3));
+    doc["memberships"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("representative");
+    doc["posts"][0]["organisation"] = json!(uuid(2, 3));
+    assert!(
+        !codes(&doc).contains(&"network.attendance.not_affiliated".to_owned()),
+        "{:?}",
+        codes(&doc)
+    );
+    // ... but not for the hospice, which is outside that hierarchy.
+    doc["meetings"][0]["attendance"][0]["on_behalf_of"] = json!(ids::hospice());
+    assert!(codes(&doc).contains(&"network.attendance.not_affiliated".to_owned()));
+}
