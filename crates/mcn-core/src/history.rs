@@ -1,13 +1,13 @@
 //! Dated status histories (membership, adoption, work-plan and standard
 //! lifecycles), with one check for order and legal transitions.
 
-use std::borrow::Cow;
+use std::{borrow::Cow, fmt};
 
 use chrono::NaiveDate;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Note;
+use crate::{Finding, FindingCode, JsonPointer, Note};
 
 /// The rules of a status lifecycle.
 pub trait Lifecycle {
@@ -21,6 +21,8 @@ pub trait Lifecycle {
 /// A change of status on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+// A stable schema name per status type (`MembershipStatusChange`), not a counter.
+#[schemars(rename = "{S}Change")]
 pub struct StatusChange<S> {
     /// The status entered.
     pub status: S,
@@ -216,6 +218,130 @@ impl<S: Lifecycle> History<S> {
     }
 }
 
+/// The finding codes one kind of history reports its [`HistoryProblem`]s with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HistoryCodes {
+    /// The history begins in a status it may not begin in.
+    pub illegal_start: FindingCode,
+    /// A change is dated before the one listed before it.
+    pub out_of_order: FindingCode,
+    /// A change's status may not follow the previous one.
+    pub illegal_transition: FindingCode,
+}
+
+/// Where in a history a finding from [`history_findings`] points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EntryAnchor {
+    /// At the offending change: `/memberships/3/status/2`.
+    Entry,
+    /// At the offending field of the change: its `status` for an illegal
+    /// start or transition, its `on` for an order problem:
+    /// `/objectives/3/stages/2/on`.
+    Field,
+}
+
+/// Every problem of `history` (see [`History::problems`]) as a finding.
+///
+/// `path` is the history's JSON Pointer (`/memberships/3/status`); each finding
+/// is at the offending change (or its field, by `anchor`), and an order or
+/// transition problem has the previous change (or its same field) as related
+/// path. Messages begin with `subject` (`membership of "Name" (id)`) and spell
+/// statuses with their `Display` (the document spelling for a
+/// [`vocabulary!`](crate::vocabulary) enum).
+///
+/// ```
+/// use mcn_core::{FindingCode, History, JsonPointer, Lifecycle, Severity, StatusChange, NaiveDate};
+/// use mcn_core::history::{EntryAnchor, HistoryCodes, history_findings};
+///
+/// #[derive(Debug, Clone, Copy, PartialEq)]
+/// enum S { Open, Closed }
+/// impl Lifecycle for S {
+///     fn can_start_as(&self) -> bool { *self == S::Open }
+///     fn can_follow(&self, previous: &Self) -> bool { *previous == S::Open && *self == S::Closed }
+/// }
+/// impl std::fmt::Display for S {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str(if *self == S::Open { "open" } else { "closed" })
+///     }
+/// }
+/// const CODES: HistoryCodes = HistoryCodes {
+///     illegal_start: FindingCode::new("x.case.illegal_start", Severity::Error, "bad start"),
+///     out_of_order: FindingCode::new("x.case.out_of_order", Severity::Error, "out of order"),
+///     illegal_transition: FindingCode::new("x.case.illegal_transition", Severity::Error, "bad move"),
+/// };
+/// let d = |m| NaiveDate::from_ymd_opt(2025, m, 1).unwrap();
+/// let history = History::new(vec![StatusChange::new(S::Closed, d(3)), StatusChange::new(S::Open, d(1))])?;
+/// let path = JsonPointer::root().key("cases").index(0).key("status");
+/// let findings = history_findings(&history, &path, &CODES, EntryAnchor::Entry, "case 7");
+/// let got: Vec<_> = findings.iter().map(|f| (f.code.as_str(), f.path.as_str())).collect();
+/// assert_eq!(got, [
+///     ("x.case.illegal_start", "/cases/0/status/0"),
+///     ("x.case.out_of_order", "/cases/0/status/1"),
+///     ("x.case.illegal_transition", "/cases/0/status/1"),
+/// ]);
+/// assert_eq!(findings[0].message, "case 7 begins as closed on 2025-03-01, which its lifecycle does not allow");
+/// # Ok::<(), mcn_core::history::EmptyHistory>(())
+/// ```
+pub fn history_findings<S: Lifecycle + fmt::Display>(
+    history: &History<S>,
+    path: &JsonPointer,
+    codes: &HistoryCodes,
+    anchor: EntryAnchor,
+    subject: &str,
+) -> Vec<Finding> {
+    let at = |index: usize, field: &str| {
+        let entry = path.clone().index(index);
+        match anchor {
+            EntryAnchor::Entry => entry,
+            EntryAnchor::Field => entry.key(field),
+        }
+    };
+    let date = |index: usize| {
+        history
+            .changes()
+            .get(index)
+            .map(|change| change.on.to_string())
+            .unwrap_or_default()
+    };
+    history
+        .problems()
+        .into_iter()
+        .map(|problem| match problem {
+            HistoryProblem::IllegalStart { status } => codes.illegal_start.at(
+                at(0, "status"),
+                format!(
+                    "{subject} begins as {status} on {}, which its lifecycle does not allow",
+                    date(0)
+                ),
+            ),
+            HistoryProblem::OutOfOrder {
+                index,
+                on,
+                previous_on,
+            } => codes
+                .out_of_order
+                .at(
+                    at(index, "on"),
+                    format!(
+                        "{subject}: change {index} is dated {on}, before the change listed before it ({previous_on})"
+                    ),
+                )
+                .with_related(at(index.saturating_sub(1), "on")),
+            HistoryProblem::IllegalTransition { index, from, to } => codes
+                .illegal_transition
+                .at(
+                    at(index, "status"),
+                    format!(
+                        "{subject} goes from {from} to {to} on {}, which its lifecycle does not allow",
+                        date(index)
+                    ),
+                )
+                .with_related(at(index.saturating_sub(1), "status")),
+        })
+        .collect()
+}
+
 impl<S: Serialize> Serialize for History<S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         self.0.serialize(serializer)
@@ -341,6 +467,91 @@ mod tests {
             ]
         );
         assert_eq!(problems[2].index(), 2);
+    }
+
+    impl fmt::Display for Status {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(match self {
+                Self::Invited => "invited",
+                Self::Active => "active",
+                Self::Withdrawn => "withdrawn",
+            })
+        }
+    }
+
+    const CODES: HistoryCodes = HistoryCodes {
+        illegal_start: FindingCode::new("t.h.illegal_start", crate::Severity::Error, "start"),
+        out_of_order: FindingCode::new("t.h.out_of_order", crate::Severity::Error, "order"),
+        illegal_transition: FindingCode::new(
+            "t.h.illegal_transition",
+            crate::Severity::Warning,
+            "transition",
+        ),
+    };
+
+    #[test]
+    fn findings_point_at_entries_or_fields_with_the_previous_change_related() {
+        let bad = history(&[
+            (Status::Active, d(3, 1)),
+            (Status::Withdrawn, d(2, 1)),
+            (Status::Active, d(4, 1)),
+        ]);
+        let path = JsonPointer::root().key("m").index(2).key("status");
+        let summary = |anchor| {
+            history_findings(&bad, &path, &CODES, anchor, "membership 9")
+                .into_iter()
+                .map(|f| {
+                    let related: Vec<String> =
+                        f.related.iter().map(|p| p.as_str().to_owned()).collect();
+                    (f.code, f.path.as_str().to_owned(), related)
+                })
+                .collect::<Vec<_>>()
+        };
+        let s = |text: &str| text.to_owned();
+        assert_eq!(
+            summary(EntryAnchor::Entry),
+            [
+                (s("t.h.illegal_start"), s("/m/2/status/0"), vec![]),
+                (
+                    s("t.h.out_of_order"),
+                    s("/m/2/status/1"),
+                    vec![s("/m/2/status/0")]
+                ),
+                (
+                    s("t.h.illegal_transition"),
+                    s("/m/2/status/2"),
+                    vec![s("/m/2/status/1")]
+                ),
+            ]
+        );
+        assert_eq!(
+            summary(EntryAnchor::Field),
+            [
+                (s("t.h.illegal_start"), s("/m/2/status/0/status"), vec![]),
+                (
+                    s("t.h.out_of_order"),
+                    s("/m/2/status/1/on"),
+                    vec![s("/m/2/status/0/on")]
+                ),
+                (
+                    s("t.h.illegal_transition"),
+                    s("/m/2/status/2/status"),
+                    vec![s("/m/2/status/1/status")]
+                ),
+            ]
+        );
+        let findings = history_findings(&bad, &path, &CODES, EntryAnchor::Entry, "membership 9");
+        assert_eq!(findings[2].severity, crate::Severity::Warning);
+        assert_eq!(
+            findings[1].message,
+            "membership 9: change 1 is dated 2025-02-01, before the change listed before it (2025-03-01)"
+        );
+        assert_eq!(
+            findings[2].message,
+            "membership 9 goes from withdrawn to active on 2025-04-01, which its lifecycle does not allow"
+        );
+        let clean = history(&[(Status::Invited, d(1, 1)), (Status::Active, d(2, 1))]);
+        assert!(history_findings(&clean, &path, &CODES, EntryAnchor::Field, "x").is_empty());
     }
 
     #[test]

@@ -15,6 +15,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::text::{control, white_space};
+
 /// Why an identifier was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -92,8 +94,12 @@ impl Seg {
                     .map(|c| {
                         if c.is_ascii_alphabetic() {
                             format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
-                        } else {
+                        } else if "^$\\.*+?()[]{}|/".contains(c) {
                             format!("\\{c}")
+                        } else {
+                            // Escaping anything else (`\-`) is an error in
+                            // ECMAScript's unicode mode, which Ajv uses.
+                            c.to_string()
                         }
                     })
                     .collect();
@@ -513,10 +519,10 @@ impl JsonSchema for Identifier {
             "properties": {
                 "system": {
                     "type": "string",
-                    "pattern": "^[A-Za-z][A-Za-z0-9+.-]*:\\S+$",
+                    "pattern": concat!("^[A-Za-z][A-Za-z0-9+.-]*:[^", white_space!(), "]+$"),
                     "not": { "enum": known_uris },
                 },
-                "value": { "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[^\\s\\u0000-\\u001f\\u007f]+$" },
+                "value": { "type": "string", "minLength": 1, "maxLength": 256, "pattern": concat!("^[^", control!(), white_space!(), "]+$") },
             },
             "required": ["system", "value"],
             "additionalProperties": false,

@@ -2,6 +2,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// Lets the `vocabulary!` macro name this crate as `mcn_core` in serde and
+// schemars `crate = "..."` attributes, here as in dependants.
+extern crate self as mcn_core;
+
+pub mod bounded;
 pub mod decimal;
 pub mod email;
 pub mod finding;
@@ -9,6 +14,7 @@ pub mod graph;
 pub mod history;
 pub mod id;
 pub mod identifier;
+pub mod index;
 pub mod money;
 pub mod period;
 pub mod pointer;

@@ -98,6 +98,7 @@ impl JsonSchema for Money {
         json_schema!({
             "type": "integer",
             "minimum": 0,
+            "maximum": u64::MAX,
             "description": "An amount in pounds sterling (GBP), as whole pence: 150000 is £1,500.00.",
         })
     }

@@ -2,7 +2,7 @@
 
 use std::{borrow::Cow, fmt};
 
-use chrono::NaiveDate;
+use chrono::{Days, Months, NaiveDate};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
@@ -177,6 +177,36 @@ impl fmt::Display for Period {
             None => write!(f, "from {}", self.start),
         }
     }
+}
+
+/// `date` plus `days` days, or the last representable date if that is
+/// beyond it (a horizon "N days from `as_of`" never fails).
+///
+/// ```
+/// use mcn_core::{NaiveDate, period::add_days_saturating};
+/// let d = NaiveDate::from_ymd_opt(2025, 1, 31).unwrap();
+/// assert_eq!(add_days_saturating(d, 1), NaiveDate::from_ymd_opt(2025, 2, 1).unwrap());
+/// assert_eq!(add_days_saturating(NaiveDate::MAX, 1), NaiveDate::MAX);
+/// ```
+#[must_use]
+pub fn add_days_saturating(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `date` plus `months` calendar months (clamped to the month's last day, as
+/// chrono does), or the last representable date if that is beyond it.
+///
+/// ```
+/// use mcn_core::{NaiveDate, period::add_months_saturating};
+/// let d = NaiveDate::from_ymd_opt(2025, 1, 31).unwrap();
+/// assert_eq!(add_months_saturating(d, 1), NaiveDate::from_ymd_opt(2025, 2, 28).unwrap());
+/// assert_eq!(add_months_saturating(NaiveDate::MAX, 1), NaiveDate::MAX);
+/// ```
+#[must_use]
+pub fn add_months_saturating(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 #[cfg(test)]

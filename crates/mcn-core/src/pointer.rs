@@ -27,6 +27,13 @@ impl JsonPointer {
         Self(String::new())
     }
 
+    /// Entry `index` of the document's top-level collection `collection`:
+    /// `JsonPointer::entry("people", 12)` is `/people/12`.
+    #[must_use]
+    pub fn entry(collection: &str, index: usize) -> Self {
+        Self::root().key(collection).index(index)
+    }
+
     /// This pointer extended by an object member name (escaped per RFC 6901).
     #[must_use]
     pub fn key(mut self, name: &str) -> Self {
@@ -150,6 +157,15 @@ mod tests {
         let p = JsonPointer::root().key("~1").key("x/y").index(0);
         assert_eq!(p.as_str(), "/~01/x~1y/0");
         assert_eq!(p.segments().collect::<Vec<_>>(), ["~1", "x/y", "0"]);
+    }
+
+    #[test]
+    fn entry_of_a_collection() {
+        assert_eq!(JsonPointer::entry("people", 12).as_str(), "/people/12");
+        assert_eq!(
+            JsonPointer::entry("a/b", 0),
+            JsonPointer::root().key("a/b").index(0)
+        );
     }
 
     #[test]

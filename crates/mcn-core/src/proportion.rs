@@ -102,28 +102,15 @@ impl JsonSchema for Proportion {
     }
 }
 
-/// A red / amber / green rating, ordered worst first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Rag {
-    /// Off track: needs action.
-    Red,
-    /// At risk: needs attention.
-    Amber,
-    /// On track.
-    Green,
-}
-
-impl fmt::Display for Rag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Red => "red",
-            Self::Amber => "amber",
-            Self::Green => "green",
-        })
+crate::vocabulary! {
+    /// A red / amber / green rating, ordered worst first.
+    Rag {
+        /// Off track: needs action.
+        Red => "red",
+        /// At risk: needs attention.
+        Amber => "amber",
+        /// On track.
+        Green => "green",
     }
 }
 

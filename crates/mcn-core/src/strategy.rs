@@ -92,7 +92,7 @@ pub fn proportion() -> impl Strategy<Value = Proportion> {
 
 /// Any RAG rating.
 pub fn rag() -> impl Strategy<Value = Rag> {
-    prop_oneof![Just(Rag::Red), Just(Rag::Amber), Just(Rag::Green)]
+    prop::sample::select(Rag::ALL.to_vec())
 }
 
 /// A valid value for `system` (upper or lower case where letters are allowed).
@@ -217,4 +217,18 @@ pub fn period_in(start: NaiveDate, days: u64) -> impl Strategy<Value = Period> {
         let end = length.and_then(|l| from.checked_add_days(Days::new(l)));
         Period::new(from, end).unwrap_or(Period::starting(from))
     })
+}
+
+/// Checks that `value` survives a JSON round trip unchanged, for property
+/// tests: `round_trips(&value)?` inside `proptest!`.
+pub fn round_trips<T>(value: &T) -> Result<(), TestCaseError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(value)
+        .map_err(|e| TestCaseError::fail(format!("{value:?} does not serialise: {e}")))?;
+    let back: T =
+        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{json}: {e}")))?;
+    prop_assert_eq!(&back, value, "{}", json);
+    Ok(())
 }

@@ -44,6 +44,24 @@ fn parse_text(raw: &str, max: usize, multiline: bool) -> Result<String, TextErro
     Ok(trimmed.to_owned())
 }
 
+/// The characters `char::is_whitespace` accepts, as the body of a regex
+/// character class. Spelled out because ECMAScript's `\s` differs (it adds
+/// U+FEFF and omits U+0085), so every validator reads the same set.
+macro_rules! white_space {
+    () => {
+        "\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+    };
+}
+
+/// The characters `char::is_control` accepts (C0, DEL and C1), as the body of
+/// a regex character class.
+macro_rules! control {
+    () => {
+        "\\u0000-\\u001f\\u007f-\\u009f"
+    };
+}
+pub(crate) use {control, white_space};
+
 macro_rules! bounded_text {
     ($(#[$meta:meta])* $name:ident, max = $max:expr, multiline = $multiline:expr, pattern = $pattern:expr) => {
         $(#[$meta])*
@@ -149,7 +167,12 @@ bounded_text! {
     Text,
     max = 500,
     multiline = false,
-    pattern = "^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$"
+    // Surrounding white space (tabs and line breaks too: they are trimmed), then
+    // the text: it starts and ends with a visible character, no control inside.
+    pattern = concat!(
+        "^[", white_space!(), "]*[^", control!(), white_space!(), "]([^", control!(), "]*[^",
+        control!(), white_space!(), "])?[", white_space!(), "]*$"
+    )
 }
 
 bounded_text! {
@@ -158,7 +181,11 @@ bounded_text! {
     Note,
     max = 10_000,
     multiline = true,
-    pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
+    pattern = concat!(
+        "^[", white_space!(), "]*[^", control!(), white_space!(),
+        "]([^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*[^", control!(),
+        white_space!(), "])?[", white_space!(), "]*$"
+    )
 }
 
 impl Text {

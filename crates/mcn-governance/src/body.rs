@@ -1,11 +1,13 @@
 //! Governance bodies, their terms of reference, and the reporting tree.
 
-use std::{borrow::Cow, collections::HashMap, fmt};
+use std::{borrow::Cow, fmt};
 
 use mcn_core::{
     NaiveDate, Note, Period, Text,
     graph::parent_cycles,
     id::{BodyId, DecisionId},
+    index::IdIndex,
+    vocabulary,
 };
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
@@ -61,29 +63,26 @@ impl Body {
     }
 }
 
-/// The kind of a governance body.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum BodyKind {
-    /// The network board (accountable body).
-    Board,
-    /// The network steering group.
-    SteeringGroup,
-    /// A clinical reference group.
-    ClinicalReferenceGroup,
-    /// A working group (guidelines, data, ...).
-    WorkingGroup,
-    /// The education (training) group.
-    EducationGroup,
-    /// A locality group.
-    LocalityGroup,
-    /// A parent/carer forum.
-    ParentCarerForum,
-    /// Any other body.
-    Other,
+vocabulary! {
+    /// The kind of a governance body.
+    BodyKind {
+        /// The network board (accountable body).
+        Board => "board",
+        /// The network steering group.
+        SteeringGroup => "steering_group",
+        /// A clinical reference group.
+        ClinicalReferenceGroup => "clinical_reference_group",
+        /// A working group (guidelines, data, ...).
+        WorkingGroup => "working_group",
+        /// The education (training) group.
+        EducationGroup => "education_group",
+        /// A locality group.
+        LocalityGroup => "locality_group",
+        /// A parent/carer forum.
+        ParentCarerForum => "parent_carer_forum",
+        /// Any other body.
+        Other => "other",
+    }
 }
 
 impl BodyKind {
@@ -258,10 +257,10 @@ enum State {
 /// are part of the tree like any other (filter by [`Body::is_active`] if needed).
 #[must_use]
 pub fn body_tree(bodies: &[Body]) -> BodyTree {
-    let index = index_by_id(bodies);
+    let index = IdIndex::new(bodies.iter().map(|body| body.id));
     let parent: Vec<Option<Option<usize>>> = bodies
         .iter()
-        .map(|body| body.reports_to.map(|up| index.get(&up).copied()))
+        .map(|body| body.reports_to.map(|up| index.position(up)))
         .collect();
 
     let roots = bodies
@@ -329,22 +328,13 @@ pub fn body_tree(bodies: &[Body]) -> BodyTree {
 }
 
 /// `reports_to` cycles as body indices, each starting at its smallest index.
-fn reports_to_cycles(bodies: &[Body], index: &HashMap<BodyId, usize>) -> Vec<Vec<usize>> {
+fn reports_to_cycles(bodies: &[Body], index: &IdIndex<BodyId>) -> Vec<Vec<usize>> {
     let edges = bodies.iter().enumerate().filter_map(|(i, body)| {
-        let up = body.reports_to.and_then(|up| index.get(&up).copied())?;
+        let up = body.reports_to.and_then(|up| index.position(up))?;
         // Only first occurrences take part, so index → id → index is stable.
-        (index.get(&body.id) == Some(&i)).then_some((i, up))
+        index.is_first(body.id, i).then_some((i, up))
     });
     parent_cycles(edges)
-}
-
-/// Map from body id to its first index.
-pub(crate) fn index_by_id(bodies: &[Body]) -> HashMap<BodyId, usize> {
-    let mut index = HashMap::with_capacity(bodies.len());
-    for (i, body) in bodies.iter().enumerate() {
-        index.entry(body.id).or_insert(i);
-    }
-    index
 }
 
 #[cfg(test)]

@@ -22,15 +22,15 @@
 //!   gap as long as the window (last day − first day). Two meetings on one day
 //!   make a gap of 0. Of equal gaps, the earliest is reported.
 
-use std::{borrow::Cow, collections::HashMap, num::NonZeroU8};
+use std::collections::HashMap;
 
-use chrono::{Datelike, Days, Months};
-use mcn_core::{NaiveDate, Period, id::BodyId};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use chrono::{Datelike, Months};
+use mcn_core::{NaiveDate, Period, id::BodyId, index::IdIndex, period::add_days_saturating};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    body::{Body, index_by_id},
+    body::Body,
     meeting::{Meeting, MeetingStatus},
 };
 
@@ -110,7 +110,7 @@ impl MeetingFrequency {
 /// Whole calendar months from `start` to the day after `end`: the largest `m`
 /// with `start + m months ≤ end + 1 day` (chrono clamps to month ends).
 fn whole_months(start: NaiveDate, end: NaiveDate) -> u32 {
-    let stop = end.checked_add_days(Days::new(1)).unwrap_or(end);
+    let stop = add_days_saturating(end, 1);
     let months_apart = (i64::from(stop.year()) - i64::from(start.year())) * 12
         + i64::from(stop.month())
         - i64::from(start.month());
@@ -125,71 +125,14 @@ fn whole_months(start: NaiveDate, end: NaiveDate) -> u32 {
     m
 }
 
-/// A number of weeks between meetings, 1 to 52.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u64", into = "u8")]
-pub struct WeekCount(NonZeroU8);
+/// A number of weeks out of range (kept as a name for the shared error).
+pub type WeekCountError = mcn_core::bounded::OutOfRange;
 
-/// A number of weeks outside 1 to 52.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("{0} weeks is out of range: expected 1 to 52")]
-pub struct WeekCountError(pub u64);
-
-impl WeekCount {
-    /// The most weeks allowed.
-    pub const MAX: u8 = 52;
-
-    /// A number of weeks; `None` outside 1 to 52.
-    #[must_use]
-    pub fn new(weeks: u8) -> Option<Self> {
-        if weeks <= Self::MAX {
-            NonZeroU8::new(weeks).map(Self)
-        } else {
-            None
-        }
-    }
-
-    /// The number of weeks.
-    #[must_use]
-    pub const fn get(self) -> u8 {
-        self.0.get()
-    }
-}
-
-impl TryFrom<u64> for WeekCount {
-    type Error = WeekCountError;
-
-    fn try_from(weeks: u64) -> Result<Self, Self::Error> {
-        u8::try_from(weeks)
-            .ok()
-            .and_then(Self::new)
-            .ok_or(WeekCountError(weeks))
-    }
-}
-
-impl From<WeekCount> for u8 {
-    fn from(weeks: WeekCount) -> Self {
-        weeks.get()
-    }
-}
-
-impl JsonSchema for WeekCount {
-    fn schema_name() -> Cow<'static, str> {
-        Cow::Borrowed("WeekCount")
-    }
-
-    fn schema_id() -> Cow<'static, str> {
-        Cow::Borrowed("mcn_governance::cadence::WeekCount")
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "integer",
-            "minimum": 1,
-            "maximum": 52,
-            "description": "A number of weeks between meetings, 1 to 52.",
-        })
-    }
+mcn_core::bounded_integer! {
+    /// A number of weeks between meetings, 1 to 52.
+    pub struct WeekCount(u8), min = 1, max = 52, what = "number of weeks",
+    id = "mcn_governance::cadence::WeekCount",
+    description = "A number of weeks between meetings, 1 to 52."
 }
 
 /// A gap between two points of a cadence (see the [module docs](self)).
@@ -314,10 +257,10 @@ pub struct BodyCadence {
 /// A body id listed twice counts its meetings for the first occurrence only.
 #[must_use]
 pub fn cadence_by_body(bodies: &[Body], meetings: &[Meeting], window: Period) -> Vec<BodyCadence> {
-    let index = index_by_id(bodies);
+    let index = IdIndex::new(bodies.iter().map(|body| body.id));
     let mut by_body: HashMap<usize, Vec<(MeetingStatus, NaiveDate)>> = HashMap::new();
     for meeting in meetings {
-        if let Some(&i) = index.get(&meeting.body) {
+        if let Some(i) = index.position(meeting.body) {
             by_body
                 .entry(i)
                 .or_default()

@@ -7,12 +7,6 @@
 
 use mcn_core::{FindingCode, Severity};
 
-/// A body reports to a body id that is not among the bodies.
-pub const BODY_UNKNOWN_REPORTS_TO: FindingCode = FindingCode::new(
-    "governance.body.unknown_reports_to",
-    Severity::Error,
-    "a body reports to a body that is not in the document",
-);
 /// Bodies report to each other in a cycle.
 pub const BODY_REPORTS_TO_CYCLE: FindingCode = FindingCode::new(
     "governance.body.reports_to_cycle",
@@ -55,29 +49,11 @@ pub const TERMS_REVIEW_BEFORE_APPROVAL: FindingCode = FindingCode::new(
     Severity::Error,
     "terms of reference have a review date before their approval date",
 );
-/// Terms of reference name an approving decision that no meeting records.
-pub const TERMS_UNKNOWN_DECISION: FindingCode = FindingCode::new(
-    "governance.terms_of_reference.unknown_decision",
-    Severity::Error,
-    "terms of reference name an approving decision that no meeting records",
-);
 /// The terms of reference in force are past their review date.
 pub const TERMS_REVIEW_OVERDUE: FindingCode = FindingCode::new(
     "governance.terms_of_reference.review_overdue",
     Severity::Warning,
     "an active body's terms of reference in force are past their review date",
-);
-/// A seat is on a body that is not among the bodies.
-pub const SEAT_UNKNOWN_BODY: FindingCode = FindingCode::new(
-    "governance.seat.unknown_body",
-    Severity::Error,
-    "a seat is on a body that is not in the document",
-);
-/// A meeting is of a body that is not among the bodies.
-pub const MEETING_UNKNOWN_BODY: FindingCode = FindingCode::new(
-    "governance.meeting.unknown_body",
-    Severity::Error,
-    "a meeting is of a body that is not in the document",
 );
 /// A meeting (not cancelled) is dated outside its body's active period.
 pub const MEETING_INACTIVE_BODY: FindingCode = FindingCode::new(
@@ -90,12 +66,6 @@ pub const MEETING_DUPLICATE_ATTENDEE: FindingCode = FindingCode::new(
     "governance.meeting.duplicate_attendee",
     Severity::Error,
     "a meeting's attendance lists a person more than once",
-);
-/// Minutes were approved at a meeting that is not in the document.
-pub const MEETING_UNKNOWN_MINUTES_MEETING: FindingCode = FindingCode::new(
-    "governance.meeting.unknown_minutes_meeting",
-    Severity::Error,
-    "minutes were approved at a meeting that is not in the document",
 );
 /// Minutes were approved at the meeting itself or at an earlier one.
 pub const MEETING_MINUTES_APPROVED_BEFORE_HELD: FindingCode = FindingCode::new(
@@ -184,7 +154,6 @@ pub const FUNDING_STREAM_ENDING_SOON: FindingCode = FindingCode::new(
 
 /// Every code above, in order.
 pub const ALL: &[FindingCode] = &[
-    BODY_UNKNOWN_REPORTS_TO,
     BODY_REPORTS_TO_CYCLE,
     BODY_MULTIPLE_ROOTS,
     BODY_UNEXPECTED_ROOT_KIND,
@@ -192,13 +161,9 @@ pub const ALL: &[FindingCode] = &[
     BODY_NO_TERMS_OF_REFERENCE,
     TERMS_DUPLICATE_VERSION,
     TERMS_REVIEW_BEFORE_APPROVAL,
-    TERMS_UNKNOWN_DECISION,
     TERMS_REVIEW_OVERDUE,
-    SEAT_UNKNOWN_BODY,
-    MEETING_UNKNOWN_BODY,
     MEETING_INACTIVE_BODY,
     MEETING_DUPLICATE_ATTENDEE,
-    MEETING_UNKNOWN_MINUTES_MEETING,
     MEETING_MINUTES_APPROVED_BEFORE_HELD,
     MEETING_NOT_RECORDED,
     DECISION_OUTCOME_INCONSISTENT_WITH_VOTES,

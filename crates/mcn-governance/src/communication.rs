@@ -1,6 +1,6 @@
 //! Communications that raise awareness of the network.
 
-use mcn_core::{NaiveDate, Text, id::CommunicationId};
+use mcn_core::{NaiveDate, Text, id::CommunicationId, vocabulary};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -24,44 +24,38 @@ pub struct Communication {
     pub reach: Option<u32>,
 }
 
-/// How a communication went out.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Channel {
-    /// A newsletter.
-    Newsletter,
-    /// An e-mail.
-    Email,
-    /// The network's website.
-    Website,
-    /// An event (a talk, a stand, a launch).
-    Event,
-    /// Social media.
-    SocialMedia,
-    /// A report (e.g. the annual report).
-    Report,
+vocabulary! {
+    /// How a communication went out.
+    Channel {
+        /// A newsletter.
+        Newsletter => "newsletter",
+        /// An e-mail.
+        Email => "email",
+        /// The network's website.
+        Website => "website",
+        /// An event (a talk, a stand, a launch).
+        Event => "event",
+        /// Social media.
+        SocialMedia => "social_media",
+        /// A report (e.g. the annual report).
+        Report => "report",
+    }
 }
 
-/// Who a communication was for.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Audience {
-    /// The network's member organisations and their staff.
-    Members,
-    /// Professionals outside the network.
-    Professionals,
-    /// Parents and carers.
-    ParentsCarers,
-    /// Children and young people.
-    ChildrenYoungPeople,
-    /// Commissioners and boards.
-    Commissioners,
-    /// The public.
-    Public,
+vocabulary! {
+    /// Who a communication was for.
+    Audience {
+        /// The network's member organisations and their staff.
+        Members => "members",
+        /// Professionals outside the network.
+        Professionals => "professionals",
+        /// Parents and carers.
+        ParentsCarers => "parents_carers",
+        /// Children and young people.
+        ChildrenYoungPeople => "children_young_people",
+        /// Commissioners and boards.
+        Commissioners => "commissioners",
+        /// The public.
+        Public => "public",
+    }
 }

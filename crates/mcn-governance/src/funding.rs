@@ -3,6 +3,7 @@
 use mcn_core::{
     Money, Period, Text,
     id::{FundingStreamId, OrganisationId},
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -42,17 +43,14 @@ pub enum Funder {
     External(Text),
 }
 
-/// Whether funding recurs.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum FundingBasis {
-    /// Recurrent (baseline) funding: `amount` is per year.
-    Recurrent,
-    /// Time-limited (e.g. start-up or project) funding: `amount` is the total.
-    TimeLimited,
+vocabulary! {
+    /// Whether funding recurs.
+    FundingBasis {
+        /// Recurrent (baseline) funding: `amount` is per year.
+        Recurrent => "recurrent",
+        /// Time-limited (e.g. start-up or project) funding: `amount` is the total.
+        TimeLimited => "time_limited",
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use mcn_core::{
         ActionId, BodyId, DecisionId, FundingStreamId, MeetingId, ObjectiveId, OrganisationId,
         PersonId, StandardId,
     },
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,46 +44,30 @@ pub struct Meeting {
     pub minutes_approved_at: Option<MeetingId>,
 }
 
-/// Whether a meeting took place.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum MeetingStatus {
-    /// Planned, not yet held (or its outcome not yet recorded).
-    Scheduled,
-    /// Held (the default).
-    #[default]
-    Held,
-    /// Cancelled: does not count towards the body's cadence.
-    Cancelled,
+vocabulary! {
+    /// Whether a meeting took place.
+    #[derive(Default)]
+    MeetingStatus {
+        /// Planned, not yet held (or its outcome not yet recorded).
+        Scheduled => "scheduled",
+        /// Held (the default).
+        #[default]
+        Held => "held",
+        /// Cancelled: does not count towards the body's cadence.
+        Cancelled => "cancelled",
+    }
 }
 
-/// How a meeting was held.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum MeetingFormat {
-    /// Everyone in one room.
-    InPerson,
-    /// Online only.
-    Virtual,
-    /// Some in the room, some online.
-    Hybrid,
+vocabulary! {
+    /// How a meeting was held.
+    MeetingFormat {
+        /// Everyone in one room.
+        InPerson => "in_person",
+        /// Online only.
+        Virtual => "virtual",
+        /// Some in the room, some online.
+        Hybrid => "hybrid",
+    }
 }
 
 /// One person's attendance at a meeting.
@@ -98,21 +83,18 @@ pub struct Attendance {
     pub status: AttendanceStatus,
 }
 
-/// Whether a person was at a meeting, and in what capacity.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum AttendanceStatus {
-    /// Present as a member (counts towards the quorum if they fill a voting seat).
-    Present,
-    /// Sent apologies.
-    Apologies,
-    /// Absent without apologies.
-    Absent,
-    /// Present but not a member (an officer or guest): never counts towards the quorum.
-    InAttendance,
+vocabulary! {
+    /// Whether a person was at a meeting, and in what capacity.
+    AttendanceStatus {
+        /// Present as a member (counts towards the quorum if they fill a voting seat).
+        Present => "present",
+        /// Sent apologies.
+        Apologies => "apologies",
+        /// Absent without apologies.
+        Absent => "absent",
+        /// Present but not a member (an officer or guest): never counts towards the quorum.
+        InAttendance => "in_attendance",
+    }
 }
 
 /// An item on a meeting's agenda.
@@ -149,23 +131,20 @@ pub struct Decision {
     pub votes: Option<Votes>,
 }
 
-/// The kind of a decision.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DecisionKind {
-    /// Approve a body's terms of reference (subject: the body).
-    ApproveTermsOfReference,
-    /// Endorse a care standard or guideline (subject: the standard).
-    EndorseStandard,
-    /// Approve the work plan or an objective (subject: an objective or the body).
-    ApproveWorkPlan,
-    /// Approve funding (subject: the funding stream).
-    ApproveFunding,
-    /// Any other decision (any subject).
-    Other,
+vocabulary! {
+    /// The kind of a decision.
+    DecisionKind {
+        /// Approve a body's terms of reference (subject: the body).
+        ApproveTermsOfReference => "approve_terms_of_reference",
+        /// Endorse a care standard or guideline (subject: the standard).
+        EndorseStandard => "endorse_standard",
+        /// Approve the work plan or an objective (subject: an objective or the body).
+        ApproveWorkPlan => "approve_work_plan",
+        /// Approve funding (subject: the funding stream).
+        ApproveFunding => "approve_funding",
+        /// Any other decision (any subject).
+        Other => "other",
+    }
 }
 
 impl DecisionKind {
@@ -215,19 +194,16 @@ impl DecisionSubject {
     }
 }
 
-/// The result of a decision.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DecisionOutcome {
-    /// Agreed (with a vote: more in favour than against).
-    Carried,
-    /// Not agreed (with a vote: no more in favour than against).
-    NotCarried,
-    /// Postponed to a later meeting.
-    Deferred,
+vocabulary! {
+    /// The result of a decision.
+    DecisionOutcome {
+        /// Agreed (with a vote: more in favour than against).
+        Carried => "carried",
+        /// Not agreed (with a vote: no more in favour than against).
+        NotCarried => "not_carried",
+        /// Postponed to a later meeting.
+        Deferred => "deferred",
+    }
 }
 
 /// Vote counts. A chair's casting vote is counted in `in_favour` or `against`.
@@ -284,19 +260,16 @@ impl Action {
     }
 }
 
-/// The state of an action.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ActionStatus {
-    /// Not yet done.
-    Open,
-    /// Done.
-    Done,
-    /// No longer needed.
-    Cancelled,
+vocabulary! {
+    /// The state of an action.
+    ActionStatus {
+        /// Not yet done.
+        Open => "open",
+        /// Done.
+        Done => "done",
+        /// No longer needed.
+        Cancelled => "cancelled",
+    }
 }
 
 #[cfg(test)]

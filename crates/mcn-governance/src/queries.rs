@@ -5,10 +5,10 @@
 //! The body tree is [`crate::body_tree`], cadence [`crate::cadence_by_body`]
 //! and quorum [`crate::assess_meetings`].
 
-use chrono::Days;
 use mcn_core::{
     Money, NaiveDate,
     id::{ActionId, BodyId, FundingStreamId, ObjectiveId, PersonId, RiskId},
+    period::add_days_saturating,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -239,9 +239,7 @@ pub fn funding_ending_within(
     as_of: NaiveDate,
     days: u32,
 ) -> FundingEnding {
-    let until = as_of
-        .checked_add_days(Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MAX);
+    let until = add_days_saturating(as_of, u64::from(days));
     let ending: Vec<EndingStream> = streams
         .iter()
         .enumerate()

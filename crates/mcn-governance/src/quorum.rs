@@ -33,12 +33,14 @@ use std::{
 use mcn_core::{
     NaiveDate, PostRole,
     id::{BodyId, MeetingId, PersonId, PostId, SeatId},
+    index::IdIndex,
+    vocabulary,
 };
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    body::{Body, index_by_id},
+    body::Body,
     meeting::{AttendanceStatus, Meeting, MeetingStatus},
     seat::{Seat, SeatHolder},
 };
@@ -296,19 +298,16 @@ pub struct UnfilledSeat {
     pub reason: UnfilledReason,
 }
 
-/// Why a voting seat was not counted.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum UnfilledReason {
-    /// A post seat whose post had no holder on the date.
-    Vacant,
-    /// No holder or representative was present.
-    Absent,
-    /// Everyone present who could fill it was counted for another seat.
-    CountedElsewhere,
+vocabulary! {
+    /// Why a voting seat was not counted.
+    UnfilledReason {
+        /// A post seat whose post had no holder on the date.
+        Vacant => "vacant",
+        /// No holder or representative was present.
+        Absent => "absent",
+        /// Everyone present who could fill it was counted for another seat.
+        CountedElsewhere => "counted_elsewhere",
+    }
 }
 
 /// A role seen present, and who held it.
@@ -544,7 +543,7 @@ pub fn assess_meetings<H: SeatHolders + ?Sized>(
     meetings: &[Meeting],
     holders: &H,
 ) -> Vec<MeetingQuorum> {
-    let index = index_by_id(bodies);
+    let index = IdIndex::new(bodies.iter().map(|body| body.id));
     let mut seats_by_body: HashMap<BodyId, Vec<&Seat>> = HashMap::new();
     for seat in seats {
         seats_by_body.entry(seat.body).or_default().push(seat);
@@ -554,7 +553,7 @@ pub fn assess_meetings<H: SeatHolders + ?Sized>(
         .enumerate()
         .filter(|(_, meeting)| meeting.status == MeetingStatus::Held)
         .map(|(i, meeting)| {
-            let body = index.get(&meeting.body).and_then(|&b| bodies.get(b));
+            let body = index.get(meeting.body, bodies).map(|(_, body)| body);
             let check = match body {
                 None => QuorumCheck::UnknownBody,
                 Some(body) => match body.terms_as_of(meeting.date) {

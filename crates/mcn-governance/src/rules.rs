@@ -3,28 +3,33 @@
 //!
 //! Findings are sorted by path (numeric-aware), then code, then message
 //! ([`mcn_core::finding::sort_findings`]).
+//!
+//! References are not checked for dangling ids here: `mcn-network` checks every
+//! reference of the document in one place (`network.reference.dangling`). A
+//! rule that needs to follow a reference (a meeting's body, the meeting that
+//! approved its minutes, a body's `reports_to`) skips one that does not
+//! resolve; where an id occurs twice, the first entry counts.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use chrono::Days;
 use mcn_core::{
     Finding, JsonPointer, NaiveDate,
     finding::sort_findings,
-    history::HistoryProblem,
-    id::{DecisionId, MeetingId, PersonId},
+    graph::cycle_findings,
+    history::{EntryAnchor, HistoryCodes, history_findings},
+    id::{BodyId, PersonId},
+    index::IdIndex,
 };
 
 use crate::{
     Body, Communication, FundingStream, Meeting, MeetingStatus, Objective, Risk, RiskScore,
-    RiskStatus, Seat, TorVersion,
-    body::{body_tree, index_by_id},
-    codes,
+    RiskStatus, Seat, TorVersion, codes,
     collections::{
         ACTIONS, ATTENDANCE, BODIES, DECISIONS, FUNDING_STREAMS, MEETINGS, OBJECTIVES, RISKS,
-        SEATS, STAGES, TERMS_OF_REFERENCE,
+        STAGES, TERMS_OF_REFERENCE,
     },
     meeting::ActionStatus,
-    queries::FUNDING_ENDING_SOON_DAYS,
+    queries::{FUNDING_ENDING_SOON_DAYS, funding_ending_within},
 };
 
 /// The governance collections of a document, as slices (index in a slice =
@@ -33,7 +38,8 @@ use crate::{
 pub struct GovernanceData<'a> {
     /// `bodies`.
     pub bodies: &'a [Body],
-    /// `seats`.
+    /// `seats` (no rule of this crate concerns them: seat holders and quorum
+    /// need the roles data, so `mcn-network` checks them).
     pub seats: &'a [Seat],
     /// `meetings` (with nested decisions and actions).
     pub meetings: &'a [Meeting],
@@ -45,18 +51,6 @@ pub struct GovernanceData<'a> {
     pub funding_streams: &'a [FundingStream],
     /// `communications` (no rule concerns them yet).
     pub communications: &'a [Communication],
-}
-
-fn at(collection: &str, index: usize) -> JsonPointer {
-    JsonPointer::root().key(collection).index(index)
-}
-
-/// An enum value as spelt in documents (`steering_group`), for messages.
-fn spelling<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        _ => String::from("?"),
-    }
 }
 
 /// `1 day`, `3 days`.
@@ -76,10 +70,9 @@ fn body_label(body: &Body) -> String {
 #[must_use]
 pub fn validate(data: &GovernanceData<'_>, as_of: NaiveDate) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let body_index = index_by_id(data.bodies);
+    let body_index = IdIndex::new(data.bodies.iter().map(|body| body.id));
     bodies(data.bodies, &body_index, as_of, &mut findings);
-    terms_of_reference(data, as_of, &mut findings);
-    seats(data.seats, &body_index, &mut findings);
+    terms_of_reference(data.bodies, as_of, &mut findings);
     meetings(data, &body_index, as_of, &mut findings);
     objectives(data.objectives, as_of, &mut findings);
     risks(data.risks, as_of, &mut findings);
@@ -88,75 +81,50 @@ pub fn validate(data: &GovernanceData<'_>, as_of: NaiveDate) -> Vec<Finding> {
     findings
 }
 
-fn bodies(
-    bodies: &[Body],
-    index: &HashMap<mcn_core::id::BodyId, usize>,
-    as_of: NaiveDate,
-    findings: &mut Vec<Finding>,
-) {
+fn bodies(bodies: &[Body], index: &IdIndex<BodyId>, as_of: NaiveDate, findings: &mut Vec<Finding>) {
     let label_at = |i: usize| bodies.get(i).map(body_label).unwrap_or_default();
 
     for (i, body) in bodies.iter().enumerate() {
-        let Some(up) = body.reports_to else { continue };
-        match index.get(&up).and_then(|&p| bodies.get(p).map(|b| (p, b))) {
-            None => findings.push(codes::BODY_UNKNOWN_REPORTS_TO.at(
-                at(BODIES, i).key("reports_to"),
-                format!(
-                    "{} reports to body {up}, which is not in the document",
-                    body_label(body)
-                ),
-            )),
-            Some((p, parent)) => {
-                if body.is_active(as_of) && !parent.is_active(as_of) {
-                    findings.push(
-                        codes::BODY_REPORTS_TO_INACTIVE
-                            .at(
-                                at(BODIES, i).key("reports_to"),
-                                format!(
-                                    "{} is active on {as_of} but reports to {}, active {}",
-                                    body_label(body),
-                                    body_label(parent),
-                                    parent.active
-                                ),
-                            )
-                            .with_related(at(BODIES, p).key("active")),
-                    );
-                }
-            }
-        }
-    }
-
-    let tree = body_tree(bodies);
-    for cycle in &tree.cycles {
-        let Some((&first, rest)) = cycle.split_first() else {
+        let Some((p, parent)) = body.reports_to.and_then(|up| index.get(up, bodies)) else {
             continue;
         };
-        let names: Vec<String> = cycle.iter().map(|&i| label_at(i)).collect();
-        let mut finding = codes::BODY_REPORTS_TO_CYCLE.at(
-            at(BODIES, first).key("reports_to"),
-            format!(
-                "bodies report to each other in a cycle: {}",
-                names.join(" → ")
-            ),
-        );
-        for &other in rest {
-            finding = finding.with_related(at(BODIES, other).key("reports_to"));
+        if body.is_active(as_of) && !parent.is_active(as_of) {
+            findings.push(
+                codes::BODY_REPORTS_TO_INACTIVE
+                    .at(
+                        JsonPointer::entry(BODIES, i).key("reports_to"),
+                        format!(
+                            "{} is active on {as_of} but reports to {}, active {}",
+                            body_label(body),
+                            body_label(parent),
+                            parent.active
+                        ),
+                    )
+                    .with_related(JsonPointer::entry(BODIES, p).key("active")),
+            );
         }
-        findings.push(finding);
     }
 
-    let active_roots: Vec<usize> = tree
-        .roots
+    findings.extend(cycle_findings(
+        bodies.iter().map(|body| (body.id, body.reports_to)),
+        codes::BODY_REPORTS_TO_CYCLE,
+        |i| JsonPointer::entry(BODIES, i).key("reports_to"),
+        label_at,
+        "reports to",
+    ));
+
+    let active_roots: Vec<usize> = bodies
         .iter()
-        .copied()
-        .filter(|&i| bodies.get(i).is_some_and(|b| b.is_active(as_of)))
+        .enumerate()
+        .filter(|(_, body)| body.reports_to.is_none() && body.is_active(as_of))
+        .map(|(i, _)| i)
         .collect();
     if let Some((&first, rest)) = active_roots.split_first() {
         for &other in rest {
             findings.push(
                 codes::BODY_MULTIPLE_ROOTS
                     .at(
-                        at(BODIES, other),
+                        JsonPointer::entry(BODIES, other),
                         format!(
                             "{} reports to no one, as does {}: on {as_of} the body tree has {} roots",
                             label_at(other),
@@ -164,7 +132,7 @@ fn bodies(
                             active_roots.len()
                         ),
                     )
-                    .with_related(at(BODIES, first)),
+                    .with_related(JsonPointer::entry(BODIES, first)),
             );
         }
     }
@@ -173,28 +141,24 @@ fn bodies(
             && !body.kind.can_be_root()
         {
             findings.push(codes::BODY_UNEXPECTED_ROOT_KIND.at(
-                at(BODIES, root).key("kind"),
+                JsonPointer::entry(BODIES, root).key("kind"),
                 format!(
                     "{} reports to no one but is of kind {}, not the board or steering group",
                     body_label(body),
-                    spelling(&body.kind)
+                    body.kind
                 ),
             ));
         }
     }
 }
 
-fn terms_of_reference(data: &GovernanceData<'_>, as_of: NaiveDate, findings: &mut Vec<Finding>) {
-    let decisions: HashSet<DecisionId> = data
-        .meetings
-        .iter()
-        .flat_map(|m| m.decisions.iter().map(|d| d.id))
-        .collect();
-
-    for (i, body) in data.bodies.iter().enumerate() {
+fn terms_of_reference(bodies: &[Body], as_of: NaiveDate, findings: &mut Vec<Finding>) {
+    for (i, body) in bodies.iter().enumerate() {
         let mut versions: HashMap<TorVersion, usize> = HashMap::new();
         for (t, terms) in body.terms_of_reference.iter().enumerate() {
-            let path = at(BODIES, i).key(TERMS_OF_REFERENCE).index(t);
+            let path = JsonPointer::entry(BODIES, i)
+                .key(TERMS_OF_REFERENCE)
+                .index(t);
             if let Some(&first) = versions.get(&terms.version) {
                 findings.push(
                     codes::TERMS_DUPLICATE_VERSION
@@ -206,7 +170,7 @@ fn terms_of_reference(data: &GovernanceData<'_>, as_of: NaiveDate, findings: &mu
                                 terms.version
                             ),
                         )
-                        .with_related(at(BODIES, i).key(TERMS_OF_REFERENCE).index(first)),
+                        .with_related(JsonPointer::entry(BODIES, i).key(TERMS_OF_REFERENCE).index(first)),
                 );
             } else {
                 versions.insert(terms.version, t);
@@ -225,20 +189,8 @@ fn terms_of_reference(data: &GovernanceData<'_>, as_of: NaiveDate, findings: &mu
                                 terms.review_by
                             ),
                         )
-                        .with_related(path.clone().key("approved_on")),
+                        .with_related(path.key("approved_on")),
                 );
-            }
-            if let Some(decision) = terms.approved_by
-                && !decisions.contains(&decision)
-            {
-                findings.push(codes::TERMS_UNKNOWN_DECISION.at(
-                    path.key("approved_by"),
-                    format!(
-                        "{} terms of reference {} were approved by decision {decision}, which no meeting records",
-                        body_label(body),
-                        terms.version
-                    ),
-                ));
             }
         }
 
@@ -247,7 +199,7 @@ fn terms_of_reference(data: &GovernanceData<'_>, as_of: NaiveDate, findings: &mu
         }
         match body.terms_as_of(as_of) {
             None => findings.push(codes::BODY_NO_TERMS_OF_REFERENCE.at(
-                at(BODIES, i).key(TERMS_OF_REFERENCE),
+                JsonPointer::entry(BODIES, i).key(TERMS_OF_REFERENCE),
                 format!(
                     "{} is active on {as_of} but has no approved terms of reference in force",
                     body_label(body)
@@ -256,7 +208,7 @@ fn terms_of_reference(data: &GovernanceData<'_>, as_of: NaiveDate, findings: &mu
             Some((t, terms)) if terms.review_by < as_of => {
                 findings.push(
                     codes::TERMS_REVIEW_OVERDUE.at(
-                        at(BODIES, i)
+                        JsonPointer::entry(BODIES, i)
                             .key(TERMS_OF_REFERENCE)
                             .index(t)
                             .key("review_by"),
@@ -275,41 +227,18 @@ fn terms_of_reference(data: &GovernanceData<'_>, as_of: NaiveDate, findings: &mu
     }
 }
 
-fn seats(
-    seats: &[Seat],
-    body_index: &HashMap<mcn_core::id::BodyId, usize>,
-    findings: &mut Vec<Finding>,
-) {
-    for (i, seat) in seats.iter().enumerate() {
-        if !body_index.contains_key(&seat.body) {
-            findings.push(codes::SEAT_UNKNOWN_BODY.at(
-                at(SEATS, i).key("body"),
-                format!(
-                    "seat {} is on body {}, which is not in the document",
-                    seat.id, seat.body
-                ),
-            ));
-        }
-    }
-}
-
 #[allow(clippy::too_many_lines)] // one pass over meetings, decisions and actions
 fn meetings(
     data: &GovernanceData<'_>,
-    body_index: &HashMap<mcn_core::id::BodyId, usize>,
+    body_index: &IdIndex<BodyId>,
     as_of: NaiveDate,
     findings: &mut Vec<Finding>,
 ) {
-    let mut meeting_index: HashMap<MeetingId, usize> = HashMap::with_capacity(data.meetings.len());
-    for (i, meeting) in data.meetings.iter().enumerate() {
-        meeting_index.entry(meeting.id).or_insert(i);
-    }
+    let meeting_index = IdIndex::new(data.meetings.iter().map(|meeting| meeting.id));
 
     for (i, meeting) in data.meetings.iter().enumerate() {
-        let path = at(MEETINGS, i);
-        let body = body_index
-            .get(&meeting.body)
-            .and_then(|&b| data.bodies.get(b).map(|body| (b, body)));
+        let path = JsonPointer::entry(MEETINGS, i);
+        let body = body_index.get(meeting.body, data.bodies);
         let label = match body {
             Some((_, body)) => format!(
                 "meeting {} of {} on {}",
@@ -320,29 +249,21 @@ fn meetings(
             None => format!("meeting {} on {}", meeting.id, meeting.date),
         };
 
-        match body {
-            None => findings.push(codes::MEETING_UNKNOWN_BODY.at(
-                path.clone().key("body"),
-                format!(
-                    "{label} is of body {}, which is not in the document",
-                    meeting.body
-                ),
-            )),
-            Some((b, body)) => {
-                if meeting.status != MeetingStatus::Cancelled && !body.is_active(meeting.date) {
-                    findings.push(
-                        codes::MEETING_INACTIVE_BODY
-                            .at(
-                                path.clone().key("date"),
-                                format!(
-                                    "{label} is dated outside the body's active period {}",
-                                    body.active
-                                ),
-                            )
-                            .with_related(at(BODIES, b).key("active")),
-                    );
-                }
-            }
+        if let Some((b, body)) = body
+            && meeting.status != MeetingStatus::Cancelled
+            && !body.is_active(meeting.date)
+        {
+            findings.push(
+                codes::MEETING_INACTIVE_BODY
+                    .at(
+                        path.clone().key("date"),
+                        format!(
+                            "{label} is dated outside the body's active period {}",
+                            body.active
+                        ),
+                    )
+                    .with_related(JsonPointer::entry(BODIES, b).key("active")),
+            );
         }
 
         let mut seen: HashMap<PersonId, usize> = HashMap::new();
@@ -364,33 +285,21 @@ fn meetings(
             }
         }
 
-        if let Some(approving) = meeting.minutes_approved_at {
-            let minutes_path = path.clone().key("minutes_approved_at");
-            match meeting_index
-                .get(&approving)
-                .and_then(|&j| data.meetings.get(j).map(|m| (j, m)))
-            {
-                None => findings.push(codes::MEETING_UNKNOWN_MINUTES_MEETING.at(
-                    minutes_path,
-                    format!(
-                        "{label} had its minutes approved at meeting {approving}, which is not in the document"
-                    ),
-                )),
-                Some((j, other)) if j == i || other.id == meeting.id || other.date < meeting.date => {
-                    findings.push(
-                        codes::MEETING_MINUTES_APPROVED_BEFORE_HELD
-                            .at(
-                                minutes_path,
-                                format!(
-                                    "{label} had its minutes approved at meeting {approving} on {}, not after it",
-                                    other.date
-                                ),
-                            )
-                            .with_related(at(MEETINGS, j).key("date")),
-                    );
-                }
-                Some(_) => {}
-            }
+        if let Some(approving) = meeting.minutes_approved_at
+            && let Some((j, other)) = meeting_index.get(approving, data.meetings)
+            && (j == i || other.id == meeting.id || other.date < meeting.date)
+        {
+            findings.push(
+                codes::MEETING_MINUTES_APPROVED_BEFORE_HELD
+                    .at(
+                        path.clone().key("minutes_approved_at"),
+                        format!(
+                            "{label} had its minutes approved at meeting {approving} on {}, not after it",
+                            other.date
+                        ),
+                    )
+                    .with_related(JsonPointer::entry(MEETINGS, j).key("date")),
+            );
         }
 
         if meeting.status == MeetingStatus::Scheduled && meeting.date < as_of {
@@ -411,7 +320,7 @@ fn meetings(
                             decision_path.clone().key("outcome"),
                             format!(
                                 "decision {} at {label} is recorded as {} with {} in favour, {} against, {} abstaining",
-                                decision.id, spelling(&decision.outcome), votes.in_favour, votes.against, votes.abstain
+                                decision.id, decision.outcome, votes.in_favour, votes.against, votes.abstain
                             ),
                         )
                         .with_related(decision_path.clone().key("votes")),
@@ -425,7 +334,7 @@ fn meetings(
                     format!(
                         "decision {} at {label} is of kind {} but its subject is a {}",
                         decision.id,
-                        spelling(&decision.kind),
+                        decision.kind,
                         subject.kind()
                     ),
                 ));
@@ -475,43 +384,29 @@ fn meetings(
     }
 }
 
+/// The codes an objective's stage history reports its problems with.
+const OBJECTIVE_HISTORY: HistoryCodes = HistoryCodes {
+    illegal_start: codes::OBJECTIVE_ILLEGAL_START,
+    out_of_order: codes::OBJECTIVE_OUT_OF_ORDER,
+    illegal_transition: codes::OBJECTIVE_ILLEGAL_TRANSITION,
+};
+
 fn objectives(objectives: &[Objective], as_of: NaiveDate, findings: &mut Vec<Finding>) {
     for (i, objective) in objectives.iter().enumerate() {
         let name = format!("objective \"{}\" ({})", objective.title, objective.id);
-        let stage_path = |j: usize| at(OBJECTIVES, i).key(STAGES).index(j);
-        for problem in objective.stages.problems() {
-            let index = problem.index();
-            let finding = match problem {
-                HistoryProblem::IllegalStart { status } => codes::OBJECTIVE_ILLEGAL_START.at(
-                    stage_path(index).key("status"),
-                    format!("{name} begins as {status}; it must begin as proposed or agreed"),
-                ),
-                HistoryProblem::OutOfOrder {
-                    on, previous_on, ..
-                } => codes::OBJECTIVE_OUT_OF_ORDER
-                    .at(
-                        stage_path(index).key("on"),
-                        format!("{name} has a stage dated {on} after one dated {previous_on}"),
-                    )
-                    .with_related(stage_path(index.saturating_sub(1)).key("on")),
-                HistoryProblem::IllegalTransition { from, to, .. } => {
-                    codes::OBJECTIVE_ILLEGAL_TRANSITION
-                        .at(
-                            stage_path(index).key("status"),
-                            format!("{name} moves from {from} to {to}, which may not follow it"),
-                        )
-                        .with_related(stage_path(index.saturating_sub(1)).key("status"))
-                }
-                _ => continue,
-            };
-            findings.push(finding);
-        }
+        findings.extend(history_findings(
+            &objective.stages,
+            &JsonPointer::entry(OBJECTIVES, i).key(STAGES),
+            &OBJECTIVE_HISTORY,
+            EntryAnchor::Field,
+            &name,
+        ));
         if objective.is_past_due(as_of) {
             let stage = objective
                 .stage_as_of(as_of)
                 .map_or_else(|| "not yet begun".to_owned(), |s| s.to_string());
             findings.push(codes::OBJECTIVE_PAST_DUE.at(
-                at(OBJECTIVES, i).key("due"),
+                JsonPointer::entry(OBJECTIVES, i).key("due"),
                 format!(
                     "{name} was due on {}, {} before {as_of}, and is {stage}",
                     objective.due,
@@ -527,7 +422,7 @@ fn risks(risks: &[Risk], as_of: NaiveDate, findings: &mut Vec<Finding>) {
         let name = format!("risk \"{}\" ({})", risk.title, risk.id);
         if risk.is_review_overdue(as_of) {
             findings.push(codes::RISK_REVIEW_OVERDUE.at(
-                at(RISKS, i).key("review_by"),
+                JsonPointer::entry(RISKS, i).key("review_by"),
                 format!(
                     "{name} was due for review on {}, {} before {as_of}",
                     risk.review_by,
@@ -538,7 +433,7 @@ fn risks(risks: &[Risk], as_of: NaiveDate, findings: &mut Vec<Finding>) {
         let score = risk.score();
         if risk.status != RiskStatus::Closed && score >= RiskScore::HIGH {
             findings.push(codes::RISK_HIGH_SCORE.at(
-                at(RISKS, i),
+                JsonPointer::entry(RISKS, i),
                 format!(
                     "{name} scores {score} (likelihood {} × impact {})",
                     risk.likelihood, risk.impact
@@ -549,25 +444,21 @@ fn risks(risks: &[Risk], as_of: NaiveDate, findings: &mut Vec<Finding>) {
 }
 
 fn funding(streams: &[FundingStream], as_of: NaiveDate, findings: &mut Vec<Finding>) {
-    let until = as_of
-        .checked_add_days(Days::new(u64::from(FUNDING_ENDING_SOON_DAYS)))
-        .unwrap_or(NaiveDate::MAX);
-    for (i, stream) in streams.iter().enumerate() {
-        let Some(end) = stream.period.end() else {
+    for ending in funding_ending_within(streams, as_of, FUNDING_ENDING_SOON_DAYS).streams {
+        let Some(stream) = streams.get(ending.stream) else {
             continue;
         };
-        if as_of <= end && end <= until {
-            findings.push(codes::FUNDING_STREAM_ENDING_SOON.at(
-                at(FUNDING_STREAMS, i).key("period"),
-                format!(
-                    "funding stream \"{}\" ({}, {} {}) ends on {end}, {} after {as_of}",
-                    stream.purpose,
-                    stream.id,
-                    stream.amount,
-                    spelling(&stream.basis),
-                    days(end - as_of)
-                ),
-            ));
-        }
+        let end = ending.ends_on;
+        findings.push(codes::FUNDING_STREAM_ENDING_SOON.at(
+            JsonPointer::entry(FUNDING_STREAMS, ending.stream).key("period"),
+            format!(
+                "funding stream \"{}\" ({}, {} {}) ends on {end}, {} after {as_of}",
+                stream.purpose,
+                stream.id,
+                stream.amount,
+                stream.basis,
+                days(end - as_of)
+            ),
+        ));
     }
 }

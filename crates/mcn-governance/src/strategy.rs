@@ -22,16 +22,7 @@ use crate::{
 
 /// Any body kind.
 pub fn body_kind() -> impl Strategy<Value = BodyKind> {
-    prop::sample::select(vec![
-        BodyKind::Board,
-        BodyKind::SteeringGroup,
-        BodyKind::ClinicalReferenceGroup,
-        BodyKind::WorkingGroup,
-        BodyKind::EducationGroup,
-        BodyKind::LocalityGroup,
-        BodyKind::ParentCarerForum,
-        BodyKind::Other,
-    ])
+    prop::sample::select(BodyKind::ALL.to_vec())
 }
 
 /// A terms-of-reference version with small numbers (so duplicates happen).
@@ -175,30 +166,17 @@ pub fn seat() -> impl Strategy<Value = Seat> {
 
 /// Any meeting status.
 pub fn meeting_status() -> impl Strategy<Value = MeetingStatus> {
-    prop::sample::select(vec![
-        MeetingStatus::Scheduled,
-        MeetingStatus::Held,
-        MeetingStatus::Cancelled,
-    ])
+    prop::sample::select(MeetingStatus::ALL.to_vec())
 }
 
 /// Any meeting format.
 pub fn meeting_format() -> impl Strategy<Value = MeetingFormat> {
-    prop::sample::select(vec![
-        MeetingFormat::InPerson,
-        MeetingFormat::Virtual,
-        MeetingFormat::Hybrid,
-    ])
+    prop::sample::select(MeetingFormat::ALL.to_vec())
 }
 
 /// Any attendance status.
 pub fn attendance_status() -> impl Strategy<Value = AttendanceStatus> {
-    prop::sample::select(vec![
-        AttendanceStatus::Present,
-        AttendanceStatus::Apologies,
-        AttendanceStatus::Absent,
-        AttendanceStatus::InAttendance,
-    ])
+    prop::sample::select(AttendanceStatus::ALL.to_vec())
 }
 
 /// An attendance entry.
@@ -225,13 +203,7 @@ pub fn agenda_item() -> impl Strategy<Value = AgendaItem> {
 
 /// Any decision kind.
 pub fn decision_kind() -> impl Strategy<Value = DecisionKind> {
-    prop::sample::select(vec![
-        DecisionKind::ApproveTermsOfReference,
-        DecisionKind::EndorseStandard,
-        DecisionKind::ApproveWorkPlan,
-        DecisionKind::ApproveFunding,
-        DecisionKind::Other,
-    ])
+    prop::sample::select(DecisionKind::ALL.to_vec())
 }
 
 /// Any decision subject.
@@ -246,11 +218,7 @@ pub fn decision_subject() -> impl Strategy<Value = DecisionSubject> {
 
 /// Any decision outcome.
 pub fn decision_outcome() -> impl Strategy<Value = DecisionOutcome> {
-    prop::sample::select(vec![
-        DecisionOutcome::Carried,
-        DecisionOutcome::NotCarried,
-        DecisionOutcome::Deferred,
-    ])
+    prop::sample::select(DecisionOutcome::ALL.to_vec())
 }
 
 /// Vote counts up to 30 each.
@@ -284,11 +252,7 @@ pub fn decision() -> impl Strategy<Value = Decision> {
 
 /// Any action status.
 pub fn action_status() -> impl Strategy<Value = ActionStatus> {
-    prop::sample::select(vec![
-        ActionStatus::Open,
-        ActionStatus::Done,
-        ActionStatus::Cancelled,
-    ])
+    prop::sample::select(ActionStatus::ALL.to_vec())
 }
 
 /// An action.
@@ -357,31 +321,12 @@ pub fn meeting() -> impl Strategy<Value = Meeting> {
 
 /// Any theme.
 pub fn theme() -> impl Strategy<Value = Theme> {
-    prop::sample::select(vec![
-        Theme::Governance,
-        Theme::Leadership,
-        Theme::Training,
-        Theme::Standards,
-        Theme::Collaboration,
-        Theme::Evaluation,
-        Theme::Funding,
-        Theme::Workforce,
-        Theme::Technology,
-        Theme::Awareness,
-    ])
+    prop::sample::select(Theme::ALL.to_vec())
 }
 
 /// Any objective stage.
 pub fn objective_stage() -> impl Strategy<Value = ObjectiveStage> {
-    prop::sample::select(vec![
-        ObjectiveStage::Proposed,
-        ObjectiveStage::Agreed,
-        ObjectiveStage::InProgress,
-        ObjectiveStage::Completed,
-        ObjectiveStage::Evaluated,
-        ObjectiveStage::Deferred,
-        ObjectiveStage::Cancelled,
-    ])
+    prop::sample::select(ObjectiveStage::ALL.to_vec())
 }
 
 /// An objective with up to five stages (in any order: histories are checked
@@ -428,25 +373,12 @@ pub fn risk_score() -> impl Strategy<Value = RiskScore> {
 
 /// Any risk category.
 pub fn risk_category() -> impl Strategy<Value = RiskCategory> {
-    prop::sample::select(vec![
-        RiskCategory::Funding,
-        RiskCategory::Workforce,
-        RiskCategory::Engagement,
-        RiskCategory::Governance,
-        RiskCategory::Technology,
-        RiskCategory::Clinical,
-        RiskCategory::Reputation,
-        RiskCategory::Other,
-    ])
+    prop::sample::select(RiskCategory::ALL.to_vec())
 }
 
 /// Any risk status.
 pub fn risk_status() -> impl Strategy<Value = RiskStatus> {
-    prop::sample::select(vec![
-        RiskStatus::Open,
-        RiskStatus::Tolerated,
-        RiskStatus::Closed,
-    ])
+    prop::sample::select(RiskStatus::ALL.to_vec())
 }
 
 /// A risk.
@@ -489,7 +421,7 @@ pub fn funder() -> impl Strategy<Value = Funder> {
 
 /// Any funding basis.
 pub fn funding_basis() -> impl Strategy<Value = FundingBasis> {
-    prop::sample::select(vec![FundingBasis::Recurrent, FundingBasis::TimeLimited])
+    prop::sample::select(FundingBasis::ALL.to_vec())
 }
 
 /// A funding stream.
@@ -508,26 +440,12 @@ pub fn funding_stream() -> impl Strategy<Value = FundingStream> {
 
 /// Any channel.
 pub fn channel() -> impl Strategy<Value = Channel> {
-    prop::sample::select(vec![
-        Channel::Newsletter,
-        Channel::Email,
-        Channel::Website,
-        Channel::Event,
-        Channel::SocialMedia,
-        Channel::Report,
-    ])
+    prop::sample::select(Channel::ALL.to_vec())
 }
 
 /// Any audience.
 pub fn audience() -> impl Strategy<Value = Audience> {
-    prop::sample::select(vec![
-        Audience::Members,
-        Audience::Professionals,
-        Audience::ParentsCarers,
-        Audience::ChildrenYoungPeople,
-        Audience::Commissioners,
-        Audience::Public,
-    ])
+    prop::sample::select(Audience::ALL.to_vec())
 }
 
 /// A communication.

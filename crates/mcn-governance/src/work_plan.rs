@@ -4,6 +4,7 @@
 use mcn_core::{
     History, Lifecycle, NaiveDate, Note, Rag, Text,
     id::{ObjectiveId, PersonId},
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -51,63 +52,57 @@ impl Objective {
     }
 }
 
-/// The theme of an objective, after the evaluation's enablers and barriers.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Theme {
-    /// Governance structure and processes.
-    Governance,
-    /// Leadership.
-    Leadership,
-    /// Education and training.
-    Training,
-    /// Standards and guidelines (standardised practice).
-    Standards,
-    /// Collaboration between organisations.
-    Collaboration,
-    /// Evaluation of provision.
-    Evaluation,
-    /// Funding.
-    Funding,
-    /// Workforce.
-    Workforce,
-    /// Shared technology.
-    Technology,
-    /// Raising awareness of the network.
-    Awareness,
+vocabulary! {
+    /// The theme of an objective, after the evaluation's enablers and barriers.
+    Theme {
+        /// Governance structure and processes.
+        Governance => "governance",
+        /// Leadership.
+        Leadership => "leadership",
+        /// Education and training.
+        Training => "training",
+        /// Standards and guidelines (standardised practice).
+        Standards => "standards",
+        /// Collaboration between organisations.
+        Collaboration => "collaboration",
+        /// Evaluation of provision.
+        Evaluation => "evaluation",
+        /// Funding.
+        Funding => "funding",
+        /// Workforce.
+        Workforce => "workforce",
+        /// Shared technology.
+        Technology => "technology",
+        /// Raising awareness of the network.
+        Awareness => "awareness",
+    }
 }
 
-/// A stage in an objective's lifecycle.
-///
-/// The main path is proposed → agreed → in progress → completed → evaluated.
-/// A history may begin as proposed or agreed (a work plan is often agreed as a
-/// whole). Besides the next step, an objective may be **deferred** (from
-/// proposed, agreed or in progress; it resumes as agreed or in progress) or
-/// **cancelled** (from any stage before completed); cancelled and evaluated
-/// are final.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ObjectiveStage {
-    /// Proposed, not yet agreed.
-    Proposed,
-    /// Agreed in the work plan.
-    Agreed,
-    /// Work under way.
-    InProgress,
-    /// Done.
-    Completed,
-    /// Done and its effect evaluated.
-    Evaluated,
-    /// Put on hold.
-    Deferred,
-    /// Dropped.
-    Cancelled,
+vocabulary! {
+    /// A stage in an objective's lifecycle.
+    ///
+    /// The main path is proposed → agreed → in progress → completed → evaluated.
+    /// A history may begin as proposed or agreed (a work plan is often agreed as a
+    /// whole). Besides the next step, an objective may be **deferred** (from
+    /// proposed, agreed or in progress; it resumes as agreed or in progress) or
+    /// **cancelled** (from any stage before completed); cancelled and evaluated
+    /// are final.
+    ObjectiveStage {
+        /// Proposed, not yet agreed.
+        Proposed => "proposed",
+        /// Agreed in the work plan.
+        Agreed => "agreed",
+        /// Work under way.
+        InProgress => "in_progress",
+        /// Done.
+        Completed => "completed",
+        /// Done and its effect evaluated.
+        Evaluated => "evaluated",
+        /// Put on hold.
+        Deferred => "deferred",
+        /// Dropped.
+        Cancelled => "cancelled",
+    }
 }
 
 impl ObjectiveStage {
@@ -115,26 +110,6 @@ impl ObjectiveStage {
     #[must_use]
     pub const fn is_closed(self) -> bool {
         matches!(self, Self::Completed | Self::Evaluated | Self::Cancelled)
-    }
-
-    /// The `snake_case` name used in documents.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Proposed => "proposed",
-            Self::Agreed => "agreed",
-            Self::InProgress => "in_progress",
-            Self::Completed => "completed",
-            Self::Evaluated => "evaluated",
-            Self::Deferred => "deferred",
-            Self::Cancelled => "cancelled",
-        }
-    }
-}
-
-impl std::fmt::Display for ObjectiveStage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

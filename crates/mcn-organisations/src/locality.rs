@@ -5,7 +5,7 @@ use mcn_core::{Text, id::LocalityId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocab::vocabulary;
+use mcn_core::vocabulary;
 
 vocabulary! {
     /// The level of a locality, from the widest to the narrowest.

@@ -11,14 +11,12 @@ use chrono::{Days, NaiveDate};
 use mcn_core::{
     History, Lifecycle, Period, StatusChange,
     id::{MembershipId, OrganisationId, PersonId},
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    organisation::{NhsSplit, Sector},
-    vocab::vocabulary,
-};
+use crate::organisation::{NhsSplit, Sector};
 
 vocabulary! {
     /// The tier of membership.
@@ -273,8 +271,8 @@ mod tests {
             (Suspended, Withdrawn),
             (Withdrawn, Invited),
         ];
-        for from in MembershipStatus::ALL {
-            for to in MembershipStatus::ALL {
+        for from in &MembershipStatus::ALL {
+            for to in &MembershipStatus::ALL {
                 assert_eq!(
                     to.can_follow(from),
                     allowed.contains(&(*from, *to)),

@@ -5,17 +5,18 @@
 //! Maps to FHIR `Organization` (identifier, type, name, partOf, active) and to the
 //! NHS ODS "is a sub-division of" and successor relationships.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use mcn_core::{
     Identifier, IdentifierSystem, Text,
     id::{LocalityId, OrganisationId},
+    index::IdIndex,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocab::vocabulary;
+use mcn_core::vocabulary;
 
 vocabulary! {
     /// What kind of organisation it is (FHIR `Organization.type`).
@@ -234,20 +235,16 @@ impl Organisation {
 #[derive(Debug, Clone)]
 pub struct OrganisationIndex<'a> {
     organisations: &'a [Organisation],
-    by_id: HashMap<OrganisationId, usize>,
+    by_id: IdIndex<OrganisationId>,
 }
 
 impl<'a> OrganisationIndex<'a> {
     /// Indexes `organisations`.
     #[must_use]
     pub fn new(organisations: &'a [Organisation]) -> Self {
-        let mut by_id = HashMap::with_capacity(organisations.len());
-        for (index, organisation) in organisations.iter().enumerate() {
-            by_id.entry(organisation.id).or_insert(index);
-        }
         Self {
             organisations,
-            by_id,
+            by_id: IdIndex::new(organisations.iter().map(|o| o.id)),
         }
     }
 
@@ -260,14 +257,15 @@ impl<'a> OrganisationIndex<'a> {
     /// The organisation with this id.
     #[must_use]
     pub fn get(&self, id: OrganisationId) -> Option<&'a Organisation> {
-        self.position(id)
-            .and_then(|index| self.organisations.get(index))
+        self.by_id
+            .get(id, self.organisations)
+            .map(|(_, organisation)| organisation)
     }
 
     /// The index (in the slice, hence in the document) of the organisation with this id.
     #[must_use]
     pub fn position(&self, id: OrganisationId) -> Option<usize> {
-        self.by_id.get(&id).copied()
+        self.by_id.position(id)
     }
 
     /// The resolved sector of the organisation with this id.

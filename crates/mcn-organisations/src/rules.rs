@@ -5,17 +5,15 @@
 //! `mcn-network`'s cross-collection rules. The rules below skip a reference that
 //! does not resolve, and where an id occurs twice the first entry counts.
 
-use std::{
-    collections::{HashMap, hash_map::Entry},
-    hash::Hash,
-};
+use std::collections::{HashMap, hash_map::Entry};
 
 use chrono::NaiveDate;
 use mcn_core::{
-    Finding, FindingCode, Identifier, IdentifierSystem, JsonPointer,
-    graph::parent_cycles,
-    history::HistoryProblem,
-    id::{LocalityId, OrganisationId},
+    Finding, Identifier, JsonPointer,
+    finding::sort_findings,
+    graph::cycle_findings,
+    history::{EntryAnchor, HistoryCodes, history_findings},
+    index::{IdIndex, NestedIndex},
 };
 
 use crate::{
@@ -46,8 +44,8 @@ pub struct OrganisationsData<'a> {
 
 /// Runs every rule of this crate (the codes in [`codes::ALL`]) as of `as_of`.
 ///
-/// Findings come sorted by path, then code. Linear in the size of the data (plus
-/// sorting the findings).
+/// Findings come sorted by path, then code, then message. Linear in the size
+/// of the data (plus sorting the findings).
 #[must_use]
 pub fn validate(data: &OrganisationsData<'_>, as_of: NaiveDate) -> Vec<Finding> {
     let index = OrganisationIndex::new(data.organisations);
@@ -56,70 +54,7 @@ pub fn validate(data: &OrganisationsData<'_>, as_of: NaiveDate) -> Vec<Finding> 
     findings.extend(memberships(data.memberships, &index, as_of));
     findings.extend(services(data.services, &index));
     findings.extend(systems(data.systems, &index));
-    findings.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.code.cmp(&b.code)));
-    findings
-}
-
-fn at(collection: &str, index: usize) -> JsonPointer {
-    JsonPointer::root().key(collection).index(index)
-}
-
-/// One finding per cycle among `(id, parent)` entries (index = position), at the
-/// cycle's first entry in document order, with the others as related paths.
-fn cycle_findings<K: Copy + Eq + Hash + Ord>(
-    nodes: impl Iterator<Item = (K, Option<K>)>,
-    code: FindingCode,
-    field: impl Fn(usize) -> JsonPointer,
-    describe: impl Fn(usize) -> String,
-    relation: &str,
-) -> Vec<Finding> {
-    let mut first: HashMap<K, usize> = HashMap::new();
-    let mut edges = Vec::new();
-    for (index, (id, parent)) in nodes.enumerate() {
-        if let Entry::Vacant(slot) = first.entry(id) {
-            slot.insert(index);
-            if let Some(parent) = parent {
-                edges.push((id, parent));
-            }
-        }
-    }
-    let mut findings = Vec::new();
-    for cycle in parent_cycles(edges) {
-        let mut members: Vec<usize> = cycle
-            .iter()
-            .filter_map(|id| first.get(id).copied())
-            .collect();
-        let Some(start) = members
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, index)| **index)
-            .map(|(at, _)| at)
-        else {
-            continue;
-        };
-        members.rotate_left(start);
-        let Some(&head) = members.first() else {
-            continue;
-        };
-        let message = if members.len() == 1 {
-            format!("{} {relation} itself", describe(head))
-        } else {
-            let chain: Vec<String> = members.iter().map(|&i| describe(i)).collect();
-            format!(
-                "{}, which {relation} {}: a cycle",
-                chain.join(&format!(" {relation} ")),
-                describe(head)
-            )
-        };
-        let finding = members
-            .iter()
-            .skip(1)
-            .fold(code.at(field(head), message), |f, &i| {
-                f.with_related(field(i))
-            });
-        findings.push(finding);
-    }
-    findings.sort_by(|a, b| a.path.cmp(&b.path));
+    sort_findings(&mut findings);
     findings
 }
 
@@ -132,21 +67,17 @@ fn localities(localities: &[Locality]) -> Vec<Finding> {
     let mut findings = cycle_findings(
         localities.iter().map(|l| (l.id, l.parent)),
         codes::LOCALITY_CYCLE,
-        |i| at(LOCALITIES, i).key("parent"),
+        |i| JsonPointer::entry(LOCALITIES, i).key("parent"),
         describe,
         "lies within",
     );
-    let mut first: HashMap<LocalityId, usize> = HashMap::with_capacity(localities.len());
+    let first = IdIndex::new(localities.iter().map(|l| l.id));
     for (index, locality) in localities.iter().enumerate() {
-        first.entry(locality.id).or_insert(index);
-    }
-    for (index, locality) in localities.iter().enumerate() {
-        let base = at(LOCALITIES, index);
+        let base = JsonPointer::entry(LOCALITIES, index);
         let parent = locality
             .parent
-            .and_then(|id| first.get(&id).copied())
-            .filter(|&p| p != index)
-            .and_then(|p| localities.get(p).map(|l| (p, l)));
+            .and_then(|id| first.get(id, localities))
+            .filter(|&(p, _)| p != index);
         if let Some((p, parent)) = parent
             && parent.kind.depth() >= locality.kind.depth()
         {
@@ -162,7 +93,7 @@ fn localities(localities: &[Locality]) -> Vec<Finding> {
                             parent.kind
                         ),
                     )
-                    .with_related(at(LOCALITIES, p)),
+                    .with_related(JsonPointer::entry(LOCALITIES, p)),
             );
         }
         if let (Some(population), Some(estimate)) = (
@@ -190,9 +121,14 @@ fn organisations(
     as_of: NaiveDate,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut seen = HashMap::new();
+    let holders = NestedIndex::new(organisations.iter().enumerate().flat_map(|(i, o)| {
+        o.identifiers
+            .iter()
+            .enumerate()
+            .map(move |(j, identifier)| (i, j, identifier))
+    }));
     for (i, organisation) in organisations.iter().enumerate() {
-        let base = at(ORGANISATIONS, i);
+        let base = JsonPointer::entry(ORGANISATIONS, i);
         let who = organisation.describe();
         match (organisation.kind.sector(), organisation.sector) {
             (Some(implied), Some(stated)) if implied != stated => findings.push(
@@ -214,7 +150,7 @@ fn organisations(
             _ => {}
         }
 
-        identifier_findings(organisations, i, &mut seen, &mut findings);
+        identifier_findings(organisations, i, &holders, &mut findings);
 
         if organisation.active
             && let Some(succession) = organisation.successor
@@ -229,7 +165,7 @@ fn organisations(
                 ),
             );
             if let Some(successor_at) = index.position(succession.organisation) {
-                finding = finding.with_related(at(ORGANISATIONS, successor_at));
+                finding = finding.with_related(JsonPointer::entry(ORGANISATIONS, successor_at));
             }
             findings.push(finding);
         }
@@ -243,7 +179,7 @@ fn organisations(
     findings.extend(cycle_findings(
         organisations.iter().map(|o| (o.id, o.part_of)),
         codes::PART_OF_CYCLE,
-        |i| at(ORGANISATIONS, i).key("part_of"),
+        |i| JsonPointer::entry(ORGANISATIONS, i).key("part_of"),
         describe,
         "is part of",
     ));
@@ -252,27 +188,27 @@ fn organisations(
             .iter()
             .map(|o| (o.id, o.successor.map(|s| s.organisation))),
         codes::SUCCESSOR_CYCLE,
-        |i| at(ORGANISATIONS, i).key("successor"),
+        |i| JsonPointer::entry(ORGANISATIONS, i).key("successor"),
         describe,
         "merged into",
     ));
     findings
 }
 
-/// Identifier rules for organisation `i`; `seen` maps each identifier to where
-/// it was first given.
-fn identifier_findings<'a>(
-    organisations: &'a [Organisation],
+/// Identifier rules for organisation `i`; `holders` locates each identifier's
+/// first occurrence in the document.
+fn identifier_findings(
+    organisations: &[Organisation],
     i: usize,
-    seen: &mut HashMap<&'a Identifier, (usize, usize)>,
+    holders: &NestedIndex<&Identifier>,
     findings: &mut Vec<Finding>,
 ) {
     let Some(organisation) = organisations.get(i) else {
         return;
     };
-    let base = at(ORGANISATIONS, i);
+    let base = JsonPointer::entry(ORGANISATIONS, i);
     let who = organisation.describe();
-    let mut systems: HashMap<&IdentifierSystem, usize> = HashMap::new();
+    let systems = IdIndex::new(organisation.identifiers.iter().map(Identifier::system));
     for (j, identifier) in organisation.identifiers.iter().enumerate() {
         let path = base.clone().key("identifiers").index(j);
         if identifier.system().is_professional_register() {
@@ -283,56 +219,54 @@ fn identifier_findings<'a>(
                 ),
             ));
         }
-        match systems.entry(identifier.system()) {
-            Entry::Occupied(first) => {
-                let first_at = *first.get();
-                let earlier = organisation
-                    .identifiers
-                    .get(first_at)
-                    .map_or_else(String::new, ToString::to_string);
-                findings.push(
-                    codes::IDENTIFIER_REPEATED_SYSTEM
-                        .at(
-                            path.clone(),
-                            format!(
-                                "{who} has a second {} identifier {identifier} besides {earlier}: at most one per system",
-                                identifier.system()
-                            ),
-                        )
-                        .with_related(base.clone().key("identifiers").index(first_at)),
-                );
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(j);
-            }
+        if let Some(first_at) = systems
+            .position(identifier.system())
+            .filter(|&first_at| first_at != j)
+        {
+            let earlier = organisation
+                .identifiers
+                .get(first_at)
+                .map_or_else(String::new, ToString::to_string);
+            findings.push(
+                codes::IDENTIFIER_REPEATED_SYSTEM
+                    .at(
+                        path.clone(),
+                        format!(
+                            "{who} has a second {} identifier {identifier} besides {earlier}: at most one per system",
+                            identifier.system()
+                        ),
+                    )
+                    .with_related(base.clone().key("identifiers").index(first_at)),
+            );
         }
-        match seen.entry(identifier) {
-            Entry::Occupied(first) => {
-                let (other, other_j) = *first.get();
-                if other != i {
-                    let holder = organisations
-                        .get(other)
-                        .map_or_else(String::new, Organisation::describe);
-                    findings.push(
-                        codes::IDENTIFIER_DUPLICATE
-                            .at(
-                                path,
-                                format!(
-                                    "identifier {identifier} of {who} is already given to {holder}"
-                                ),
-                            )
-                            .with_related(
-                                at(ORGANISATIONS, other).key("identifiers").index(other_j),
-                            ),
-                    );
-                }
-            }
-            Entry::Vacant(slot) => {
-                slot.insert((i, j));
-            }
+        if let Some((other, other_j)) = holders.position(identifier)
+            && other != i
+        {
+            let holder = organisations
+                .get(other)
+                .map_or_else(String::new, Organisation::describe);
+            findings.push(
+                codes::IDENTIFIER_DUPLICATE
+                    .at(
+                        path,
+                        format!("identifier {identifier} of {who} is already given to {holder}"),
+                    )
+                    .with_related(
+                        JsonPointer::entry(ORGANISATIONS, other)
+                            .key("identifiers")
+                            .index(other_j),
+                    ),
+            );
         }
     }
 }
+
+/// The codes a membership's status history reports its problems with.
+const MEMBERSHIP_HISTORY: HistoryCodes = HistoryCodes {
+    illegal_start: codes::MEMBERSHIP_NOT_INVITED_FIRST,
+    out_of_order: codes::MEMBERSHIP_OUT_OF_ORDER,
+    illegal_transition: codes::MEMBERSHIP_ILLEGAL_TRANSITION,
+};
 
 fn memberships(
     memberships: &[Membership],
@@ -340,68 +274,33 @@ fn memberships(
     as_of: NaiveDate,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut first_by_organisation: HashMap<OrganisationId, usize> =
-        HashMap::with_capacity(memberships.len());
+    let first_by_organisation = IdIndex::new(memberships.iter().map(|m| m.organisation));
     for (i, membership) in memberships.iter().enumerate() {
-        let base = at(MEMBERSHIPS, i);
-        let status = |j: usize| base.clone().key("status").index(j);
+        let base = JsonPointer::entry(MEMBERSHIPS, i);
         let who = index.describe(membership.organisation);
-        let changes = membership.status.changes();
-        let date = |j: usize| changes.get(j).map(|c| c.on.to_string()).unwrap_or_default();
-        for problem in membership.status.problems() {
-            match problem {
-                HistoryProblem::IllegalStart { status: first } => {
-                    findings.push(codes::MEMBERSHIP_NOT_INVITED_FIRST.at(
-                        status(0),
-                        format!(
-                            "membership of {who} begins as {first} on {}: a membership begins with an invitation",
-                            date(0)
-                        ),
-                    ));
-                }
-                HistoryProblem::OutOfOrder {
-                    index: j,
-                    on,
-                    previous_on,
-                } => findings.push(
-                    codes::MEMBERSHIP_OUT_OF_ORDER
-                        .at(
-                            status(j),
-                            format!(
-                                "membership of {who}: change {j} is dated {on}, before the change listed before it ({previous_on})"
-                            ),
-                        )
-                        .with_related(status(j.saturating_sub(1))),
-                ),
-                HistoryProblem::IllegalTransition { index: j, from, to } => findings.push(
-                    codes::MEMBERSHIP_ILLEGAL_TRANSITION.at(
-                        status(j),
-                        format!(
-                            "membership of {who} goes from {from} to {to} on {}, which the membership lifecycle does not allow",
-                            date(j)
-                        ),
-                    ),
-                ),
-                _ => {}
-            }
-        }
+        findings.extend(history_findings(
+            &membership.status,
+            &base.clone().key("status"),
+            &MEMBERSHIP_HISTORY,
+            EntryAnchor::Entry,
+            &format!("membership of {who}"),
+        ));
 
-        match first_by_organisation.entry(membership.organisation) {
-            Entry::Occupied(first) => findings.push(
+        if let Some((first, earlier)) = first_by_organisation
+            .get(membership.organisation, memberships)
+            .filter(|&(first, _)| first != i)
+        {
+            findings.push(
                 codes::MEMBERSHIP_DUPLICATE
                     .at(
                         base.clone().key("organisation"),
                         format!(
-                            "{who} already has membership {} at /memberships/{}: record a re-joining in the same status history",
-                            memberships.get(*first.get()).map(|m| m.id.to_string()).unwrap_or_default(),
-                            first.get()
+                            "{who} already has membership {} at /memberships/{first}: record a re-joining in the same status history",
+                            earlier.id
                         ),
                     )
-                    .with_related(at(MEMBERSHIPS, *first.get()).key("organisation")),
-            ),
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
+                    .with_related(JsonPointer::entry(MEMBERSHIPS, first).key("organisation")),
+            );
         }
 
         if membership.tier == MembershipTier::Full && membership.is_active(as_of) {
@@ -432,7 +331,7 @@ fn services(services: &[Service], index: &OrganisationIndex<'_>) -> Vec<Finding>
         .filter(|(_, service)| service.localities.is_empty())
         .map(|(i, service)| {
             codes::SERVICE_NO_COVERAGE.at(
-                at(SERVICES, i),
+                JsonPointer::entry(SERVICES, i),
                 format!(
                     "{} of {} covers no locality: list the localities it serves",
                     service.describe(),
@@ -452,7 +351,7 @@ fn systems(systems: &[SystemUse], index: &OrganisationIndex<'_>) -> Vec<Finding>
             Entry::Occupied(earlier) => findings.push(
                 codes::SYSTEM_DUPLICATE
                     .at(
-                        at(SYSTEMS, i).key("system"),
+                        JsonPointer::entry(SYSTEMS, i).key("system"),
                         format!(
                             "{} lists record system \"{}\" again (first at /systems/{})",
                             index.describe(system.organisation),
@@ -460,7 +359,7 @@ fn systems(systems: &[SystemUse], index: &OrganisationIndex<'_>) -> Vec<Finding>
                             earlier.get()
                         ),
                     )
-                    .with_related(at(SYSTEMS, *earlier.get()).key("system")),
+                    .with_related(JsonPointer::entry(SYSTEMS, *earlier.get()).key("system")),
             ),
             Entry::Vacant(slot) => {
                 slot.insert(i);

@@ -16,7 +16,9 @@ use mcn_core::{
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
-use crate::{locality::Locality, vocab::vocabulary};
+use mcn_core::vocabulary;
+
+use crate::locality::Locality;
 
 vocabulary! {
     /// What a service does.
@@ -339,7 +341,31 @@ impl JsonSchema for WeeklySlot {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        RawWeeklySlot::json_schema(generator)
+        let mut schema = RawWeeklySlot::json_schema(generator);
+        // All day XOR both times, as `TryFrom<RawWeeklySlot>` checks (end after
+        // start is checked on load only).
+        let one_of = serde_json::json!([
+            {
+                "description": "All day: `all_day` is true and no times are given.",
+                "properties": {
+                    "all_day": { "const": true },
+                    "available_start_time": { "type": "null" },
+                    "available_end_time": { "type": "null" },
+                },
+                "required": ["all_day"],
+            },
+            {
+                "description": "Between two times: both are given and `all_day` is absent or false.",
+                "properties": {
+                    "all_day": { "const": false },
+                    "available_start_time": { "type": "string" },
+                    "available_end_time": { "type": "string" },
+                },
+                "required": ["available_start_time", "available_end_time"],
+            },
+        ]);
+        schema.insert("oneOf".to_owned(), one_of);
+        schema
     }
 }
 

@@ -24,22 +24,22 @@ use crate::{
 
 /// Any organisation kind.
 pub fn organisation_kind() -> impl Strategy<Value = OrganisationKind> {
-    prop::sample::select(OrganisationKind::ALL)
+    prop::sample::select(OrganisationKind::ALL.to_vec())
 }
 
 /// Any sector.
 pub fn sector() -> impl Strategy<Value = Sector> {
-    prop::sample::select(Sector::ALL)
+    prop::sample::select(Sector::ALL.to_vec())
 }
 
 /// Any locality kind.
 pub fn locality_kind() -> impl Strategy<Value = LocalityKind> {
-    prop::sample::select(LocalityKind::ALL)
+    prop::sample::select(LocalityKind::ALL.to_vec())
 }
 
 /// Any service kind.
 pub fn service_kind() -> impl Strategy<Value = ServiceKind> {
-    prop::sample::select(ServiceKind::ALL)
+    prop::sample::select(ServiceKind::ALL.to_vec())
 }
 
 /// Any day of the week.
@@ -49,22 +49,22 @@ pub fn day_of_week() -> impl Strategy<Value = DayOfWeek> {
 
 /// Any membership tier.
 pub fn membership_tier() -> impl Strategy<Value = MembershipTier> {
-    prop::sample::select(MembershipTier::ALL)
+    prop::sample::select(MembershipTier::ALL.to_vec())
 }
 
 /// Any membership status.
 pub fn membership_status() -> impl Strategy<Value = MembershipStatus> {
-    prop::sample::select(MembershipStatus::ALL)
+    prop::sample::select(MembershipStatus::ALL.to_vec())
 }
 
 /// Any record-system category.
 pub fn system_category() -> impl Strategy<Value = SystemCategory> {
-    prop::sample::select(SystemCategory::ALL)
+    prop::sample::select(SystemCategory::ALL.to_vec())
 }
 
 /// Any sharing ability.
 pub fn can_share() -> impl Strategy<Value = CanShare> {
-    prop::sample::select(CanShare::ALL)
+    prop::sample::select(CanShare::ALL.to_vec())
 }
 
 /// A succession to a random organisation on a random date.

@@ -11,7 +11,7 @@ use mcn_core::{
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocab::vocabulary;
+use mcn_core::vocabulary;
 
 vocabulary! {
     /// What a record system is for.

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use mcn_core::{
     NaiveDate, WteTotal,
     id::{PersonId, PostId},
+    index::IdIndex,
 };
 
 use crate::{Appointment, Post};
@@ -28,7 +29,7 @@ use crate::{Appointment, Post};
 pub struct RolesIndex<'a> {
     posts: &'a [Post],
     appointments: &'a [Appointment],
-    post_position: HashMap<PostId, usize>,
+    post_position: IdIndex<PostId>,
     by_post: HashMap<PostId, Vec<usize>>,
     by_person: HashMap<PersonId, Vec<usize>>,
 }
@@ -37,10 +38,7 @@ impl<'a> RolesIndex<'a> {
     /// Indexes `posts` and `appointments` (the document's collections).
     #[must_use]
     pub fn new(posts: &'a [Post], appointments: &'a [Appointment]) -> Self {
-        let mut post_position = HashMap::with_capacity(posts.len());
-        for (position, post) in posts.iter().enumerate() {
-            post_position.entry(post.id).or_insert(position);
-        }
+        let post_position = IdIndex::new(posts.iter().map(|post| post.id));
         let mut by_post: HashMap<PostId, Vec<usize>> = HashMap::new();
         let mut by_person: HashMap<PersonId, Vec<usize>> = HashMap::new();
         for (position, appointment) in appointments.iter().enumerate() {
@@ -74,14 +72,13 @@ impl<'a> RolesIndex<'a> {
     /// The position in `posts` of the post with this id.
     #[must_use]
     pub fn post_position(&self, id: PostId) -> Option<usize> {
-        self.post_position.get(&id).copied()
+        self.post_position.position(id)
     }
 
     /// The post with this id.
     #[must_use]
     pub fn post(&self, id: PostId) -> Option<&'a Post> {
-        self.post_position(id)
-            .and_then(|position| self.posts.get(position))
+        self.post_position.get(id, self.posts).map(|(_, post)| post)
     }
 
     /// Every appointment to a post, whatever its dates, with its position in

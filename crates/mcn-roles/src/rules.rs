@@ -1,9 +1,9 @@
 //! The roles rules: every problem in people, posts, appointments and staffing
 //! that needs no other domain's data, reported as findings with paths.
 
-use std::collections::HashMap;
-
-use mcn_core::{Finding, JsonPointer, NaiveDate, id::PersonId};
+use mcn_core::{
+    Finding, JsonPointer, NaiveDate, finding::sort_findings, id::PersonId, index::IdIndex,
+};
 
 use crate::{
     Appointment, Person, Post, RolesIndex, StaffingRecord,
@@ -31,8 +31,8 @@ pub struct RolesData<'a> {
 }
 
 /// Runs every roles rule; `as_of` dates the time-dependent ones (vacant funded
-/// posts, over-allocated people). Findings are sorted by path, then code.
-/// O(n log n) in the size of the collections.
+/// posts, over-allocated people). Findings are sorted by path, then code, then
+/// message. O(n log n) in the size of the collections.
 #[must_use]
 pub fn validate(data: &RolesData<'_>, as_of: NaiveDate) -> Vec<Finding> {
     let index = RolesIndex::new(data.posts, data.appointments);
@@ -57,37 +57,29 @@ pub fn validate_indexed(
     checker.vacant_funded(as_of, &mut findings);
     checker.over_allocated(as_of, &mut findings);
     in_post_above_funded(staffing, &mut findings);
-    findings.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.code.cmp(&b.code)));
+    sort_findings(&mut findings);
     findings
-}
-
-fn at(collection: &str, index: usize) -> JsonPointer {
-    JsonPointer::root().key(collection).index(index)
 }
 
 struct Checker<'i, 'a> {
     index: &'i RolesIndex<'a>,
     people: &'i [Person],
-    person_position: HashMap<PersonId, usize>,
+    person_position: IdIndex<PersonId>,
 }
 
 impl<'i, 'a> Checker<'i, 'a> {
     fn new(index: &'i RolesIndex<'a>, people: &'i [Person]) -> Self {
-        let mut person_position = HashMap::with_capacity(people.len());
-        for (position, person) in people.iter().enumerate() {
-            person_position.entry(person.id).or_insert(position);
-        }
         Self {
             index,
             people,
-            person_position,
+            person_position: IdIndex::new(people.iter().map(|person| person.id)),
         }
     }
 
     fn person(&self, id: PersonId) -> Option<&'i Person> {
         self.person_position
-            .get(&id)
-            .and_then(|&position| self.people.get(position))
+            .get(id, self.people)
+            .map(|(_, person)| person)
     }
 
     fn person_label(&self, id: PersonId) -> String {
@@ -110,7 +102,7 @@ impl<'i, 'a> Checker<'i, 'a> {
                 |system| format!("a {system} registration"),
             );
             findings.push(PERSON_REGISTRATION_MISMATCH.at(
-                at(PEOPLE, position).key("registration"),
+                JsonPointer::entry(PEOPLE, position).key("registration"),
                 format!(
                     "person \"{}\" ({}) is a {} but has registration {registration}; a {} has {expected}",
                     person.name, person.id, person.profession, person.profession
@@ -121,13 +113,13 @@ impl<'i, 'a> Checker<'i, 'a> {
 
     fn appointment_periods(&self, findings: &mut Vec<Finding>) {
         for (position, appointment) in self.index.appointments().iter().enumerate() {
-            let path = at(APPOINTMENTS, position);
+            let path = JsonPointer::entry(APPOINTMENTS, position);
             // A post or person that does not resolve is mcn-network's
             // `network.reference.dangling`; nothing more to check here.
             let Some(post_position) = self.index.post_position(appointment.post) else {
                 continue;
             };
-            let Some(post) = self.index.posts().get(post_position) else {
+            let Some(post) = self.index.post(appointment.post) else {
                 continue;
             };
             if !post.period.encloses(&appointment.period) {
@@ -145,7 +137,7 @@ impl<'i, 'a> Checker<'i, 'a> {
                                 post.period
                             ),
                         )
-                        .with_related(at(POSTS, post_position).key("period")),
+                        .with_related(JsonPointer::entry(POSTS, post_position).key("period")),
                 );
             }
         }
@@ -182,7 +174,7 @@ impl<'i, 'a> Checker<'i, 'a> {
                     format!("{limit} holders")
                 };
                 let mut finding = APPOINTMENT_OVERLAP.at(
-                    at(APPOINTMENTS, excess.index).key("period"),
+                    JsonPointer::entry(APPOINTMENTS, excess.index).key("period"),
                     format!(
                         "appointment {} of {} to post \"{}\" ({}) starts on {} while {} other appointment(s) to the post are in force, but the post may have at most {holders} at once",
                         appointment.id,
@@ -194,7 +186,7 @@ impl<'i, 'a> Checker<'i, 'a> {
                     ),
                 );
                 for other in excess.others {
-                    finding = finding.with_related(at(APPOINTMENTS, other));
+                    finding = finding.with_related(JsonPointer::entry(APPOINTMENTS, other));
                 }
                 findings.push(finding);
             }
@@ -228,7 +220,7 @@ impl<'i, 'a> Checker<'i, 'a> {
                     .map_or_else(|| format!("{} hundredths", excess.total), |t| t.to_string());
                 let mut warning = APPOINTMENT_WTE_ABOVE_FUNDED
                     .at(
-                        at(APPOINTMENTS, excess.index).key("wte"),
+                        JsonPointer::entry(APPOINTMENTS, excess.index).key("wte"),
                         format!(
                             "from {} appointments to post \"{}\" ({}) add up to {total} WTE, above the {} WTE funded ({}): appointment {} of {} at {} WTE takes it over",
                             excess.on,
@@ -241,9 +233,9 @@ impl<'i, 'a> Checker<'i, 'a> {
                             appointment.wte
                         ),
                     )
-                    .with_related(at(POSTS, post_position).key("funding"));
+                    .with_related(JsonPointer::entry(POSTS, post_position).key("funding"));
                 for other in excess.others {
-                    warning = warning.with_related(at(APPOINTMENTS, other));
+                    warning = warning.with_related(JsonPointer::entry(APPOINTMENTS, other));
                 }
                 findings.push(warning);
             }
@@ -257,7 +249,7 @@ impl<'i, 'a> Checker<'i, 'a> {
             };
             if self.index.is_vacant(post, as_of) {
                 findings.push(POST_VACANT_FUNDED.at(
-                    at(POSTS, position),
+                    JsonPointer::entry(POSTS, position),
                     format!(
                         "post \"{}\" ({}) is funded for {funded} WTE on {as_of} but nobody holds it",
                         post.title, post.id
@@ -280,7 +272,7 @@ impl<'i, 'a> Checker<'i, 'a> {
                 continue;
             }
             let mut finding = PERSON_OVER_ALLOCATED.at(
-                at(PEOPLE, position),
+                JsonPointer::entry(PEOPLE, position),
                 format!(
                     "person \"{}\" ({}) holds {} appointment(s) on {as_of} adding up to {total} WTE, above 1.00",
                     person.name,
@@ -289,7 +281,8 @@ impl<'i, 'a> Checker<'i, 'a> {
                 ),
             );
             for (appointment_position, _) in current {
-                finding = finding.with_related(at(APPOINTMENTS, appointment_position));
+                finding =
+                    finding.with_related(JsonPointer::entry(APPOINTMENTS, appointment_position));
             }
             findings.push(finding);
         }
@@ -304,7 +297,7 @@ fn in_post_above_funded(staffing: &[StaffingRecord], findings: &mut Vec<Finding>
                 .map(|service| format!(", service {service}"))
                 .unwrap_or_default();
             findings.push(STAFFING_IN_POST_ABOVE_FUNDED.at(
-                at(STAFFING, position).key("in_post_wte"),
+                JsonPointer::entry(STAFFING, position).key("in_post_wte"),
                 format!(
                     "staffing record {} ({} staff of organisation {}{service} on {}) has {} WTE in post, above the {} WTE funded",
                     record.id,

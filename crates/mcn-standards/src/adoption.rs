@@ -1,75 +1,42 @@
 //! Adoption of a standard by a member organisation.
 
-use std::fmt;
-
 use mcn_core::{
     History, Lifecycle, NaiveDate, Note,
     id::{AdoptionId, OrganisationId, StandardId},
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// How far an organisation has got with a standard.
-///
-/// A history may begin in any status (a register often starts when an
-/// organisation is already part-way). Moves:
-///
-/// | from ↓ to →     | `not_started` | `planned` | `in_progress` | `adopted` | `not_applicable` |
-/// |------------------|:-------------:|:---------:|:-------------:|:---------:|:----------------:|
-/// | `not_started`    |               |     ✓     |       ✓       |     ✓     |        ✓         |
-/// | `planned`        |       ✓       |           |       ✓       |     ✓     |        ✓         |
-/// | `in_progress`    |               |     ✓     |               |     ✓     |        ✓         |
-/// | `adopted`        |               |           |       ✓       |           |        ✓         |
-/// | `not_applicable` |       ✓       |     ✓     |               |           |                  |
-///
-/// Repeating the current status is not a change. Work that stops goes back to
-/// `planned`; an adopted standard that lapses goes back to `in_progress`; a
-/// standard that becomes applicable again is reassessed from `not_started` or
-/// `planned`. A change to `not_applicable` should give the reason in its note.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum AdoptionStatus {
-    /// Nothing done yet.
-    NotStarted,
-    /// Adoption is planned.
-    Planned,
-    /// Being implemented.
-    InProgress,
-    /// Adopted into the organisation's practice.
-    Adopted,
-    /// Does not apply to this organisation (the reason goes in the change's note).
-    NotApplicable,
-}
-
-impl AdoptionStatus {
-    /// Every status, in order of progress.
-    pub const ALL: [Self; 5] = [
-        Self::NotStarted,
-        Self::Planned,
-        Self::InProgress,
-        Self::Adopted,
-        Self::NotApplicable,
-    ];
-
-    /// The `snake_case` name used in documents.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::NotStarted => "not_started",
-            Self::Planned => "planned",
-            Self::InProgress => "in_progress",
-            Self::Adopted => "adopted",
-            Self::NotApplicable => "not_applicable",
-        }
-    }
-}
-
-impl fmt::Display for AdoptionStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// How far an organisation has got with a standard.
+    ///
+    /// A history may begin in any status (a register often starts when an
+    /// organisation is already part-way). Moves:
+    ///
+    /// | from ↓ to →     | `not_started` | `planned` | `in_progress` | `adopted` | `not_applicable` |
+    /// |------------------|:-------------:|:---------:|:-------------:|:---------:|:----------------:|
+    /// | `not_started`    |               |     ✓     |       ✓       |     ✓     |        ✓         |
+    /// | `planned`        |       ✓       |           |       ✓       |     ✓     |        ✓         |
+    /// | `in_progress`    |               |     ✓     |               |     ✓     |        ✓         |
+    /// | `adopted`        |               |           |       ✓       |           |        ✓         |
+    /// | `not_applicable` |       ✓       |     ✓     |               |           |                  |
+    ///
+    /// Repeating the current status is not a change. Work that stops goes back to
+    /// `planned`; an adopted standard that lapses goes back to `in_progress`; a
+    /// standard that becomes applicable again is reassessed from `not_started` or
+    /// `planned`. A change to `not_applicable` should give the reason in its note.
+    AdoptionStatus {
+        /// Nothing done yet.
+        NotStarted => "not_started",
+        /// Adoption is planned.
+        Planned => "planned",
+        /// Being implemented.
+        InProgress => "in_progress",
+        /// Adopted into the organisation's practice.
+        Adopted => "adopted",
+        /// Does not apply to this organisation (the reason goes in the change's note).
+        NotApplicable => "not_applicable",
     }
 }
 

@@ -1,47 +1,35 @@
 //! Audit results: counts an organisation reports against a shared measure.
 
-use std::fmt;
-
 use mcn_core::{
     NaiveDate, Note, Period, Proportion,
     id::{AuditResultId, MeasureId, OrganisationId},
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The four Together for Short Lives categories of life-limiting conditions,
-/// for measures reported separately per category (aggregate counts only).
-///
-/// Descriptions are our paraphrase of the Together for Short Lives categories.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ConditionCategory {
-    /// Category 1: a life-threatening condition for which curative treatment
-    /// may be possible but can fail.
-    CurativeTreatmentMayFail,
-    /// Category 2: a condition in which early death cannot be avoided, though
-    /// treatment may prolong life and allow normal activities.
-    PrematureDeathInevitable,
-    /// Category 3: a progressive condition with no curative treatment, where care
-    /// is palliative from the start.
-    ProgressiveWithoutCure,
-    /// Category 4: an irreversible but non-progressive condition causing severe
-    /// disability and a likelihood of complications and early death.
-    IrreversibleNonProgressive,
+vocabulary! {
+    /// The four Together for Short Lives categories of life-limiting conditions,
+    /// for measures reported separately per category (aggregate counts only).
+    ///
+    /// Descriptions are our paraphrase of the Together for Short Lives categories.
+    ConditionCategory {
+        /// Category 1: a life-threatening condition for which curative treatment
+        /// may be possible but can fail.
+        CurativeTreatmentMayFail => "curative_treatment_may_fail",
+        /// Category 2: a condition in which early death cannot be avoided, though
+        /// treatment may prolong life and allow normal activities.
+        PrematureDeathInevitable => "premature_death_inevitable",
+        /// Category 3: a progressive condition with no curative treatment, where care
+        /// is palliative from the start.
+        ProgressiveWithoutCure => "progressive_without_cure",
+        /// Category 4: an irreversible but non-progressive condition causing severe
+        /// disability and a likelihood of complications and early death.
+        IrreversibleNonProgressive => "irreversible_non_progressive",
+    }
 }
 
 impl ConditionCategory {
-    /// Every category, in Together for Short Lives order.
-    pub const ALL: [Self; 4] = [
-        Self::CurativeTreatmentMayFail,
-        Self::PrematureDeathInevitable,
-        Self::ProgressiveWithoutCure,
-        Self::IrreversibleNonProgressive,
-    ];
-
     /// The category's number, 1 to 4.
     #[must_use]
     pub const fn number(self) -> u8 {
@@ -51,23 +39,6 @@ impl ConditionCategory {
             Self::ProgressiveWithoutCure => 3,
             Self::IrreversibleNonProgressive => 4,
         }
-    }
-
-    /// The `snake_case` name used in documents.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::CurativeTreatmentMayFail => "curative_treatment_may_fail",
-            Self::PrematureDeathInevitable => "premature_death_inevitable",
-            Self::ProgressiveWithoutCure => "progressive_without_cure",
-            Self::IrreversibleNonProgressive => "irreversible_non_progressive",
-        }
-    }
-}
-
-impl fmt::Display for ConditionCategory {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

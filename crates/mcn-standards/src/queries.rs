@@ -3,10 +3,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::Days;
 use mcn_core::{
     NaiveDate, Period, Proportion,
     id::{MeasureId, OrganisationId, StandardId},
+    index::IdIndex,
+    period::add_days_saturating,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -39,26 +40,26 @@ pub fn adoption_status(
 /// document order wins; later duplicates are reported by the rules).
 #[derive(Debug, Clone, Default)]
 pub struct AdoptionIndex<'a> {
-    by_pair: HashMap<(OrganisationId, StandardId), &'a Adoption>,
+    adoptions: &'a [Adoption],
+    by_pair: IdIndex<(OrganisationId, StandardId)>,
 }
 
 impl<'a> AdoptionIndex<'a> {
     /// Indexes `adoptions` in one pass.
     #[must_use]
     pub fn new(adoptions: &'a [Adoption]) -> Self {
-        let mut by_pair = HashMap::with_capacity(adoptions.len());
-        for adoption in adoptions {
-            by_pair
-                .entry((adoption.organisation, adoption.standard))
-                .or_insert(adoption);
+        Self {
+            adoptions,
+            by_pair: IdIndex::new(adoptions.iter().map(|a| (a.organisation, a.standard))),
         }
-        Self { by_pair }
     }
 
     /// The record for this organisation and standard.
     #[must_use]
     pub fn get(&self, organisation: OrganisationId, standard: StandardId) -> Option<&'a Adoption> {
-        self.by_pair.get(&(organisation, standard)).copied()
+        self.by_pair
+            .get((organisation, standard), self.adoptions)
+            .map(|(_, adoption)| adoption)
     }
 
     /// The status on `as_of` (see [`adoption_status`]).
@@ -417,7 +418,8 @@ fn summarise<'a>(
 /// version chains.
 #[derive(Debug, Clone, Default)]
 pub struct Versions<'a> {
-    by_id: HashMap<StandardId, &'a Standard>,
+    standards: &'a [Standard],
+    by_id: IdIndex<StandardId>,
     successors: HashMap<StandardId, Vec<&'a Standard>>,
 }
 
@@ -425,15 +427,17 @@ impl<'a> Versions<'a> {
     /// Indexes `standards` in one pass (of duplicate ids, the first wins).
     #[must_use]
     pub fn new(standards: &'a [Standard]) -> Self {
-        let mut by_id = HashMap::with_capacity(standards.len());
         let mut successors: HashMap<StandardId, Vec<&'a Standard>> = HashMap::new();
         for standard in standards {
-            by_id.entry(standard.id).or_insert(standard);
             if let Some(earlier) = standard.supersedes {
                 successors.entry(earlier).or_default().push(standard);
             }
         }
-        Self { by_id, successors }
+        Self {
+            standards,
+            by_id: IdIndex::new(standards.iter().map(|s| s.id)),
+            successors,
+        }
     }
 
     /// The current version of the standard `id` on `as_of`: follows the
@@ -443,7 +447,7 @@ impl<'a> Versions<'a> {
     /// qualifies is taken. Stops at a cycle. `None` when `id` is unknown.
     #[must_use]
     pub fn current(&self, id: StandardId, as_of: NaiveDate) -> Option<&'a Standard> {
-        let mut current = *self.by_id.get(&id)?;
+        let (_, mut current) = self.by_id.get(id, self.standards)?;
         let mut visited = HashSet::from([current.id]);
         while let Some(next) = self.successors.get(&current.id).and_then(|next| {
             next.iter().find(|s| {
@@ -495,9 +499,7 @@ pub fn due_for_review(
     as_of: NaiveDate,
     within_days: u32,
 ) -> Vec<ReviewDue<'_>> {
-    let horizon = as_of
-        .checked_add_days(Days::new(u64::from(within_days)))
-        .unwrap_or(NaiveDate::MAX);
+    let horizon = add_days_saturating(as_of, u64::from(within_days));
     let mut due: Vec<ReviewDue<'_>> = standards
         .iter()
         .enumerate()

@@ -17,10 +17,12 @@ use std::{
 };
 
 use mcn_core::{
-    Finding, FindingCode, History, JsonPointer, Lifecycle, NaiveDate, Period,
-    graph::parent_cycles,
-    history::HistoryProblem,
+    Finding, JsonPointer, NaiveDate, Period,
+    finding::sort_findings,
+    graph::cycle_findings,
+    history::{EntryAnchor, HistoryCodes, history_findings},
     id::{MeasureId, OrganisationId, StandardId},
+    index::{IdIndex, NestedIndex},
 };
 
 use crate::{
@@ -56,7 +58,7 @@ pub fn validate(data: &StandardsData<'_>, as_of: NaiveDate) -> Vec<Finding> {
     let mut findings = validate_standards(data.standards, as_of);
     findings.extend(validate_adoptions(data.adoptions));
     findings.extend(validate_audit_results(data.audit_results, data.standards));
-    sort(&mut findings);
+    sort_findings(&mut findings);
     findings
 }
 
@@ -79,20 +81,15 @@ pub fn validate(data: &StandardsData<'_>, as_of: NaiveDate) -> Vec<Finding> {
 #[must_use]
 pub fn validate_standards(standards: &[Standard], as_of: NaiveDate) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut measure_ids: HashMap<MeasureId, JsonPointer> = HashMap::new();
     for (i, standard) in standards.iter().enumerate() {
-        let path = standard_path(i);
-        history_findings(
+        let path = JsonPointer::entry(STANDARDS, i);
+        findings.extend(history_findings(
             &standard.status,
-            &path,
-            &StandardLabel(standard),
-            HistoryCodes {
-                illegal_start: STANDARD_ILLEGAL_START,
-                out_of_order: STANDARD_OUT_OF_ORDER,
-                illegal_transition: STANDARD_ILLEGAL_TRANSITION,
-            },
-            &mut findings,
-        );
+            &path.clone().key("status"),
+            &STANDARD_HISTORY,
+            EntryAnchor::Entry,
+            &StandardLabel(standard).to_string(),
+        ));
 
         if standard.status_as_of(as_of) == Some(StandardStatus::Endorsed) {
             if standard.endorsed_by.is_none() {
@@ -117,33 +114,64 @@ pub fn validate_standards(standards: &[Standard], as_of: NaiveDate) -> Vec<Findi
                 ));
             }
         }
-
-        for (j, measure) in standard.measures.iter().enumerate() {
-            let measure_path = path.clone().key(MEASURES).index(j).key("id");
-            match measure_ids.get(&measure.id) {
-                Some(first) => findings.push(
-                    MEASURE_DUPLICATE_ID
-                        .at(
-                            measure_path,
-                            format!(
-                                "measure {} \"{}\" of {} has the same id as the measure at {first}",
-                                measure.id,
-                                measure.description,
-                                StandardLabel(standard)
-                            ),
-                        )
-                        .with_related(first.clone()),
-                ),
-                None => {
-                    measure_ids.insert(measure.id, measure_path);
-                }
-            }
-        }
     }
+    duplicate_measure_ids(standards, &mut findings);
     duplicate_codes(standards, as_of, &mut findings);
-    supersedes_cycles(standards, &mut findings);
-    sort(&mut findings);
+    findings.extend(cycle_findings(
+        standards.iter().map(|s| (s.id, s.supersedes)),
+        STANDARD_SUPERSEDES_CYCLE,
+        |i| JsonPointer::entry(STANDARDS, i).key("supersedes"),
+        |i| {
+            standards
+                .get(i)
+                .map(|s| StandardLabel(s).to_string())
+                .unwrap_or_default()
+        },
+        "supersedes",
+    ));
+    sort_findings(&mut findings);
     findings
+}
+
+/// Every measure of every standard, by id, at `(standard, measure)` positions.
+fn measure_index(standards: &[Standard]) -> NestedIndex<MeasureId> {
+    NestedIndex::new(standards.iter().enumerate().flat_map(|(i, standard)| {
+        standard
+            .measures
+            .iter()
+            .enumerate()
+            .map(move |(j, measure)| (i, j, measure.id))
+    }))
+}
+
+fn measure_path((i, j): (usize, usize)) -> JsonPointer {
+    JsonPointer::entry(STANDARDS, i).key(MEASURES).index(j)
+}
+
+fn duplicate_measure_ids(standards: &[Standard], findings: &mut Vec<Finding>) {
+    for &(repeat, first) in measure_index(standards).duplicates() {
+        let (i, j) = repeat;
+        let Some((standard, measure)) = standards
+            .get(i)
+            .and_then(|s| s.measures.get(j).map(|m| (s, m)))
+        else {
+            continue;
+        };
+        let first_path = measure_path(first).key("id");
+        findings.push(
+            MEASURE_DUPLICATE_ID
+                .at(
+                    measure_path(repeat).key("id"),
+                    format!(
+                        "measure {} \"{}\" of {} has the same id as the measure at {first_path}",
+                        measure.id,
+                        measure.description,
+                        StandardLabel(standard)
+                    ),
+                )
+                .with_related(first_path),
+        );
+    }
 }
 
 fn duplicate_codes(standards: &[Standard], as_of: NaiveDate, findings: &mut Vec<Finding>) {
@@ -168,7 +196,7 @@ fn duplicate_codes(standards: &[Standard], as_of: NaiveDate, findings: &mut Vec<
             findings.push(
                 STANDARD_DUPLICATE_CODE
                     .at(
-                        standard_path(i).key("code"),
+                        JsonPointer::entry(STANDARDS, i).key("code"),
                         format!(
                             "{} and {} are both active on {as_of} with code {}",
                             StandardLabel(standard),
@@ -176,50 +204,9 @@ fn duplicate_codes(standards: &[Standard], as_of: NaiveDate, findings: &mut Vec<
                             standard.code
                         ),
                     )
-                    .with_related(standard_path(first_index).key("code")),
+                    .with_related(JsonPointer::entry(STANDARDS, first_index).key("code")),
             );
         }
-    }
-}
-
-fn supersedes_cycles(standards: &[Standard], findings: &mut Vec<Finding>) {
-    let mut index_of: HashMap<StandardId, usize> = HashMap::with_capacity(standards.len());
-    for (i, standard) in standards.iter().enumerate() {
-        index_of.entry(standard.id).or_insert(i);
-    }
-    let edges = standards
-        .iter()
-        .filter_map(|s| s.supersedes.map(|earlier| (s.id, earlier)));
-    for cycle in parent_cycles(edges) {
-        let members: Vec<(usize, &Standard)> = cycle
-            .iter()
-            .filter_map(|id| {
-                let i = *index_of.get(id)?;
-                Some((i, standards.get(i)?))
-            })
-            .collect();
-        let chain = members
-            .iter()
-            .chain(members.first())
-            .map(|(_, s)| s.code.as_str())
-            .collect::<Vec<_>>()
-            .join(" supersedes ");
-        let mut indices: Vec<usize> = members.iter().map(|(i, _)| *i).collect();
-        indices.sort_unstable();
-        let Some((&first, rest)) = indices.split_first() else {
-            continue;
-        };
-        let mut finding = STANDARD_SUPERSEDES_CYCLE.at(
-            standard_path(first).key("supersedes"),
-            format!(
-                "{} standards supersede one another in a cycle: {chain}",
-                members.len()
-            ),
-        );
-        for &i in rest {
-            finding = finding.with_related(standard_path(i).key("supersedes"));
-        }
-        findings.push(finding);
     }
 }
 
@@ -234,23 +221,17 @@ fn supersedes_cycles(standards: &[Standard], findings: &mut Vec<Finding>) {
 #[must_use]
 pub fn validate_adoptions(adoptions: &[Adoption]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut seen: HashMap<(OrganisationId, StandardId), usize> = HashMap::new();
+    let first = IdIndex::new(adoptions.iter().map(|a| (a.organisation, a.standard)));
     for (i, adoption) in adoptions.iter().enumerate() {
-        let path = JsonPointer::root().key(ADOPTIONS).index(i);
+        let path = JsonPointer::entry(ADOPTIONS, i);
         let label = AdoptionLabel(adoption);
-        history_findings(
+        findings.extend(history_findings(
             &adoption.status,
-            &path,
-            &label,
-            HistoryCodes {
-                // Every status may start a history, so this never fires; an
-                // illegal start would be an illegal transition from nothing.
-                illegal_start: ADOPTION_ILLEGAL_TRANSITION,
-                out_of_order: ADOPTION_OUT_OF_ORDER,
-                illegal_transition: ADOPTION_ILLEGAL_TRANSITION,
-            },
-            &mut findings,
-        );
+            &path.clone().key("status"),
+            &ADOPTION_HISTORY,
+            EntryAnchor::Entry,
+            &label.to_string(),
+        ));
         for (k, change) in adoption.status.changes().iter().enumerate() {
             if change.status == AdoptionStatus::NotApplicable && change.note.is_none() {
                 findings.push(ADOPTION_NOT_APPLICABLE_WITHOUT_REASON.at(
@@ -262,8 +243,11 @@ pub fn validate_adoptions(adoptions: &[Adoption]) -> Vec<Finding> {
                 ));
             }
         }
-        match seen.get(&(adoption.organisation, adoption.standard)) {
-            Some(&first) => findings.push(
+        if let Some(first) = first
+            .position((adoption.organisation, adoption.standard))
+            .filter(|&first| first != i)
+        {
+            findings.push(
                 ADOPTION_DUPLICATE
                     .at(
                         path,
@@ -271,14 +255,11 @@ pub fn validate_adoptions(adoptions: &[Adoption]) -> Vec<Finding> {
                             "{label} repeats the record at /{ADOPTIONS}/{first} for the same organisation and standard"
                         ),
                     )
-                    .with_related(JsonPointer::root().key(ADOPTIONS).index(first)),
-            ),
-            None => {
-                seen.insert((adoption.organisation, adoption.standard), i);
-            }
+                    .with_related(JsonPointer::entry(ADOPTIONS, first)),
+            );
         }
     }
-    sort(&mut findings);
+    sort_findings(&mut findings);
     findings
 }
 
@@ -296,16 +277,11 @@ pub fn validate_adoptions(adoptions: &[Adoption]) -> Vec<Finding> {
 ///   matches no measure is left to `mcn-network`'s reference check.
 #[must_use]
 pub fn validate_audit_results(results: &[AuditResult], standards: &[Standard]) -> Vec<Finding> {
-    let mut measures: HashMap<MeasureId, (usize, usize, &Standard)> = HashMap::new();
-    for (i, standard) in standards.iter().enumerate() {
-        for (j, measure) in standard.measures.iter().enumerate() {
-            measures.entry(measure.id).or_insert((i, j, standard));
-        }
-    }
+    let measures = measure_index(standards);
     let mut seen: HashMap<ResultKey, usize> = HashMap::new();
     let mut findings = Vec::new();
     for (i, result) in results.iter().enumerate() {
-        let path = JsonPointer::root().key(AUDIT_RESULTS).index(i);
+        let path = JsonPointer::entry(AUDIT_RESULTS, i);
         let label = ResultLabel(result);
         if result.denominator == 0 && result.numerator > 0 {
             findings.push(AUDIT_ZERO_DENOMINATOR.at(
@@ -348,13 +324,15 @@ pub fn validate_audit_results(results: &[AuditResult], standards: &[Standard]) -
                             "{label} repeats the result at /{AUDIT_RESULTS}/{first}: the same counts would be added twice"
                         ),
                     )
-                    .with_related(JsonPointer::root().key(AUDIT_RESULTS).index(first)),
+                    .with_related(JsonPointer::entry(AUDIT_RESULTS, first)),
             ),
             None => {
                 seen.insert(key, i);
             }
         }
-        if let Some(&(s, m, standard)) = measures.get(&result.measure) {
+        if let Some(at) = measures.position(result.measure)
+            && let Some(standard) = standards.get(at.0)
+        {
             let start = result.period.start();
             if standard.status_as_of(start) == Some(StandardStatus::Retired) {
                 findings.push(
@@ -366,74 +344,33 @@ pub fn validate_audit_results(results: &[AuditResult], standards: &[Standard]) -
                                 StandardLabel(standard)
                             ),
                         )
-                        .with_related(standard_path(s).key(MEASURES).index(m)),
+                        .with_related(measure_path(at)),
                 );
             }
         }
     }
-    sort(&mut findings);
+    sort_findings(&mut findings);
     findings
 }
 
 /// What makes two audit results count the same thing.
 type ResultKey = (MeasureId, OrganisationId, Period, Option<ConditionCategory>);
 
-fn standard_path(i: usize) -> JsonPointer {
-    JsonPointer::root().key(STANDARDS).index(i)
-}
+/// The codes a standard's status history reports its problems with.
+const STANDARD_HISTORY: HistoryCodes = HistoryCodes {
+    illegal_start: STANDARD_ILLEGAL_START,
+    out_of_order: STANDARD_OUT_OF_ORDER,
+    illegal_transition: STANDARD_ILLEGAL_TRANSITION,
+};
 
-/// Sorts findings by path, code, then message (as `Report::sort`).
-fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        a.path
-            .cmp(&b.path)
-            .then_with(|| a.code.cmp(&b.code))
-            .then_with(|| a.message.cmp(&b.message))
-    });
-}
-
-#[derive(Clone, Copy)]
-struct HistoryCodes {
-    illegal_start: FindingCode,
-    out_of_order: FindingCode,
-    illegal_transition: FindingCode,
-}
-
-fn history_findings<S: Lifecycle + fmt::Display>(
-    history: &History<S>,
-    base: &JsonPointer,
-    label: &dyn fmt::Display,
-    codes: HistoryCodes,
-    findings: &mut Vec<Finding>,
-) {
-    let at = |index: usize| base.clone().key("status").index(index);
-    for problem in history.problems() {
-        let finding = match problem {
-            HistoryProblem::IllegalStart { status } => codes
-                .illegal_start
-                .at(at(0), format!("{label} may not begin as {status}")),
-            HistoryProblem::OutOfOrder {
-                index,
-                on,
-                previous_on,
-            } => codes.out_of_order.at(
-                at(index),
-                format!(
-                    "{label}: status change {index} on {on} is dated before the previous change on {previous_on}"
-                ),
-            ),
-            HistoryProblem::IllegalTransition { index, from, to } => codes.illegal_transition.at(
-                at(index),
-                format!("{label}: status change {index} may not move from {from} to {to}"),
-            ),
-            other => codes.illegal_transition.at(
-                at(other.index()),
-                format!("{label}: status change {} is not allowed", other.index()),
-            ),
-        };
-        findings.push(finding);
-    }
-}
+/// The codes an adoption's status history reports its problems with.
+const ADOPTION_HISTORY: HistoryCodes = HistoryCodes {
+    // Every status may start an adoption history, so this never fires; an
+    // illegal start would be an illegal transition from nothing.
+    illegal_start: ADOPTION_ILLEGAL_TRANSITION,
+    out_of_order: ADOPTION_OUT_OF_ORDER,
+    illegal_transition: ADOPTION_ILLEGAL_TRANSITION,
+};
 
 struct StandardLabel<'a>(&'a Standard);
 

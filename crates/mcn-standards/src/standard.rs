@@ -1,86 +1,55 @@
 //! Care standards and the shared measure definitions nested in them.
 
-use std::fmt;
-
 use mcn_core::{
     History, Lifecycle, NaiveDate, Note, Period, Proportion, Text,
     id::{DecisionId, MeasureId, StandardId},
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::StandardCode;
 
-/// Where a standard stands in the network's own lifecycle.
-///
-/// "Endorsed" means endorsed by the *network* through one of its governance
-/// decisions (recorded in [`Standard::endorsed_by`]), not published by NICE or
-/// another body: a published NICE statement enters the network as a `draft`.
-///
-/// | from ↓ to →   | `draft` | `consultation` | `endorsed` | `superseded` | `retired` |
-/// |----------------|:-------:|:--------------:|:----------:|:------------:|:---------:|
-/// | *(start)*      |    ✓    |                |            |              |           |
-/// | `draft`        |         |       ✓        |            |              |     ✓     |
-/// | `consultation` |    ✓    |                |     ✓      |              |     ✓     |
-/// | `endorsed`     |         |                |     ✓      |      ✓       |     ✓     |
-/// | `superseded`   |         |                |            |              |     ✓     |
-/// | `retired`      |         |                |            |              |           |
-///
-/// A history begins as a draft. A draft goes out to consultation (and may come
-/// back to draft for rework) before it is endorsed; a draft or consultation may
-/// be abandoned (retired). An endorsed standard may be endorsed again (after a
-/// review), superseded by a new version, or retired; a superseded one may later
-/// be retired. Retired is final.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum StandardStatus {
-    /// Being drafted or proposed; not yet in force in the network.
-    Draft,
-    /// Out to the network's members for comment.
-    Consultation,
-    /// Endorsed by the network through a governance decision; in force.
-    Endorsed,
-    /// Replaced by a newer version (the standard whose `supersedes` names this one).
-    Superseded,
-    /// Withdrawn without replacement, or abandoned before endorsement.
-    Retired,
+vocabulary! {
+    /// Where a standard stands in the network's own lifecycle.
+    ///
+    /// "Endorsed" means endorsed by the *network* through one of its governance
+    /// decisions (recorded in [`Standard::endorsed_by`]), not published by NICE or
+    /// another body: a published NICE statement enters the network as a `draft`.
+    ///
+    /// | from ↓ to →   | `draft` | `consultation` | `endorsed` | `superseded` | `retired` |
+    /// |----------------|:-------:|:--------------:|:----------:|:------------:|:---------:|
+    /// | *(start)*      |    ✓    |                |            |              |           |
+    /// | `draft`        |         |       ✓        |            |              |     ✓     |
+    /// | `consultation` |    ✓    |                |     ✓      |              |     ✓     |
+    /// | `endorsed`     |         |                |     ✓      |      ✓       |     ✓     |
+    /// | `superseded`   |         |                |            |              |     ✓     |
+    /// | `retired`      |         |                |            |              |           |
+    ///
+    /// A history begins as a draft. A draft goes out to consultation (and may come
+    /// back to draft for rework) before it is endorsed; a draft or consultation may
+    /// be abandoned (retired). An endorsed standard may be endorsed again (after a
+    /// review), superseded by a new version, or retired; a superseded one may later
+    /// be retired. Retired is final.
+    StandardStatus {
+        /// Being drafted or proposed; not yet in force in the network.
+        Draft => "draft",
+        /// Out to the network's members for comment.
+        Consultation => "consultation",
+        /// Endorsed by the network through a governance decision; in force.
+        Endorsed => "endorsed",
+        /// Replaced by a newer version (the standard whose `supersedes` names this one).
+        Superseded => "superseded",
+        /// Withdrawn without replacement, or abandoned before endorsement.
+        Retired => "retired",
+    }
 }
 
 impl StandardStatus {
-    /// Every status, in lifecycle order.
-    pub const ALL: [Self; 5] = [
-        Self::Draft,
-        Self::Consultation,
-        Self::Endorsed,
-        Self::Superseded,
-        Self::Retired,
-    ];
-
     /// Whether a standard in this status is still active (neither superseded nor retired).
     #[must_use]
     pub const fn is_active(self) -> bool {
         !matches!(self, Self::Superseded | Self::Retired)
-    }
-
-    /// The `snake_case` name used in documents.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Consultation => "consultation",
-            Self::Endorsed => "endorsed",
-            Self::Superseded => "superseded",
-            Self::Retired => "retired",
-        }
-    }
-}
-
-impl fmt::Display for StandardStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -101,25 +70,22 @@ impl Lifecycle for StandardStatus {
     }
 }
 
-/// Who published the material a standard comes from.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum SourceKind {
-    /// A NICE quality standard (e.g. QS160).
-    NiceQualityStandard,
-    /// A NICE guideline (e.g. NG61).
-    NiceGuideline,
-    /// Together for Short Lives (care pathways, standards).
-    TogetherForShortLives,
-    /// Written by the network itself.
-    NetworkGuideline,
-    /// A formulary (e.g. a palliative care drug formulary).
-    Formulary,
-    /// Any other source, named in the source's `reference` and `title`.
-    Other,
+vocabulary! {
+    /// Who published the material a standard comes from.
+    SourceKind {
+        /// A NICE quality standard (e.g. QS160).
+        NiceQualityStandard => "nice_quality_standard",
+        /// A NICE guideline (e.g. NG61).
+        NiceGuideline => "nice_guideline",
+        /// Together for Short Lives (care pathways, standards).
+        TogetherForShortLives => "together_for_short_lives",
+        /// Written by the network itself.
+        NetworkGuideline => "network_guideline",
+        /// A formulary (e.g. a palliative care drug formulary).
+        Formulary => "formulary",
+        /// Any other source, named in the source's `reference` and `title`.
+        Other => "other",
+    }
 }
 
 /// The published source of a standard.
@@ -144,40 +110,34 @@ pub struct StandardSource {
     pub url: Option<Text>,
 }
 
-/// What sort of standard it is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum StandardKind {
-    /// One statement of a quality standard, with measures.
-    QualityStatement,
-    /// A clinical guideline.
-    Guideline,
-    /// A care pathway.
-    CarePathway,
-    /// A policy.
-    Policy,
-    /// A formulary.
-    Formulary,
-    /// A clinical protocol.
-    Protocol,
+vocabulary! {
+    /// What sort of standard it is.
+    StandardKind {
+        /// One statement of a quality standard, with measures.
+        QualityStatement => "quality_statement",
+        /// A clinical guideline.
+        Guideline => "guideline",
+        /// A care pathway.
+        CarePathway => "care_pathway",
+        /// A policy.
+        Policy => "policy",
+        /// A formulary.
+        Formulary => "formulary",
+        /// A clinical protocol.
+        Protocol => "protocol",
+    }
 }
 
-/// What a measure looks at (as in NICE quality standards and FHIR `Measure`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum MeasureKind {
-    /// Whether arrangements are in place (services, teams, written procedures).
-    Structure,
-    /// Whether care was given as the standard expects.
-    Process,
-    /// What difference it made to children and families.
-    Outcome,
+vocabulary! {
+    /// What a measure looks at (as in NICE quality standards and FHIR `Measure`).
+    MeasureKind {
+        /// Whether arrangements are in place (services, teams, written procedures).
+        Structure => "structure",
+        /// Whether care was given as the standard expects.
+        Process => "process",
+        /// What difference it made to children and families.
+        Outcome => "outcome",
+    }
 }
 
 /// A shared measure definition: every member counts the numerator and the

@@ -23,35 +23,17 @@ pub fn standard_status() -> impl Strategy<Value = StandardStatus> {
 
 /// Any source kind.
 pub fn source_kind() -> impl Strategy<Value = SourceKind> {
-    prop::sample::select(vec![
-        SourceKind::NiceQualityStandard,
-        SourceKind::NiceGuideline,
-        SourceKind::TogetherForShortLives,
-        SourceKind::NetworkGuideline,
-        SourceKind::Formulary,
-        SourceKind::Other,
-    ])
+    prop::sample::select(SourceKind::ALL.to_vec())
 }
 
 /// Any standard kind.
 pub fn standard_kind() -> impl Strategy<Value = StandardKind> {
-    prop::sample::select(vec![
-        StandardKind::QualityStatement,
-        StandardKind::Guideline,
-        StandardKind::CarePathway,
-        StandardKind::Policy,
-        StandardKind::Formulary,
-        StandardKind::Protocol,
-    ])
+    prop::sample::select(StandardKind::ALL.to_vec())
 }
 
 /// Any measure kind.
 pub fn measure_kind() -> impl Strategy<Value = MeasureKind> {
-    prop::sample::select(vec![
-        MeasureKind::Structure,
-        MeasureKind::Process,
-        MeasureKind::Outcome,
-    ])
+    prop::sample::select(MeasureKind::ALL.to_vec())
 }
 
 /// Any adoption status.

@@ -1,9 +1,7 @@
 //! Why people miss training: access barriers over a window, overall and by
 //! delivery mode.
 
-use std::collections::HashMap;
-
-use mcn_core::{Period, Proportion, id::EventId};
+use mcn_core::{Period, Proportion, index::IdIndex};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -98,14 +96,11 @@ pub fn barriers(
     registrations: &[Registration],
     window: Period,
 ) -> BarrierSummary {
-    let mut by_id: HashMap<EventId, &Event> = HashMap::with_capacity(events.len());
-    for event in events {
-        by_id.entry(event.id).or_insert(event);
-    }
+    let by_id = IdIndex::new(events.iter().map(|event| event.id));
     let mut overall = Tally::default();
     let mut by_delivery = [Tally::default(); 4];
     for reg in registrations.iter().filter(|r| r.status.is_missed()) {
-        let Some(event) = by_id.get(&reg.event) else {
+        let Some((_, event)) = by_id.get(reg.event, events) else {
             continue;
         };
         if event.is_cancelled() || !window.contains(event.date) {

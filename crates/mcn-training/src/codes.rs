@@ -2,13 +2,6 @@
 
 use mcn_core::{FindingCode, Severity};
 
-/// An event names a course that is not in the course catalogue.
-pub const EVENT_UNKNOWN_COURSE: FindingCode = FindingCode::new(
-    "training.event.unknown_course",
-    Severity::Error,
-    "an event refers to a course that is not in the document",
-);
-
 /// An e-learning event gives a venue.
 pub const EVENT_ELEARNING_WITH_VENUE: FindingCode = FindingCode::new(
     "training.event.elearning_with_venue",
@@ -42,13 +35,6 @@ pub const EVENT_PAST_STILL_PLANNED: FindingCode = FindingCode::new(
     "training.event.past_still_planned",
     Severity::Info,
     "an event dated before the as-of date is still marked planned (held or cancelled not recorded)",
-);
-
-/// A registration names an event that is not in the document.
-pub const REGISTRATION_UNKNOWN_EVENT: FindingCode = FindingCode::new(
-    "training.registration.unknown_event",
-    Severity::Error,
-    "a registration refers to an event that is not in the document",
 );
 
 /// The same person holds two live (not cancelled) registrations for one event.
@@ -116,13 +102,11 @@ pub const REQUIREMENT_DUPLICATE: FindingCode = FindingCode::new(
 
 /// Every code above: events, then registrations, then requirements.
 pub const ALL: &[FindingCode] = &[
-    EVENT_UNKNOWN_COURSE,
     EVENT_ELEARNING_WITH_VENUE,
     EVENT_LOCALITY_MISSING,
     EVENT_LEVEL_DIFFERS_FROM_COURSE,
     EVENT_HELD_IN_FUTURE,
     EVENT_PAST_STILL_PLANNED,
-    REGISTRATION_UNKNOWN_EVENT,
     REGISTRATION_DUPLICATE,
     REGISTRATION_ATTENDED_OVER_CAPACITY,
     REGISTRATION_ATTENDANCE_FOR_CANCELLED_EVENT,

@@ -1,80 +1,45 @@
 //! Events: study days, course sessions, conferences, networking and peer
 //! support sessions, webinars.
 
-use std::fmt;
-
 use mcn_core::{
     Money, NaiveDate, Text,
     id::{CourseId, EventId, LocalityId, OrganisationId},
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{Capacity, Course, Delivery, EducationLevel, LearningOutcome, Minutes};
 
-/// What kind of event it is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EventKind {
-    /// A study day.
-    StudyDay,
-    /// A session delivering a course from the catalogue.
-    CourseSession,
-    /// A conference.
-    Conference,
-    /// A networking event.
-    NetworkingEvent,
-    /// A peer support or reflective practice session.
-    PeerSupport,
-    /// A webinar.
-    Webinar,
-    /// Anything else (the title says what).
-    Other,
+vocabulary! {
+    /// What kind of event it is.
+    EventKind {
+        /// A study day.
+        StudyDay => "study_day",
+        /// A session delivering a course from the catalogue.
+        CourseSession => "course_session",
+        /// A conference.
+        Conference => "conference",
+        /// A networking event.
+        NetworkingEvent => "networking_event",
+        /// A peer support or reflective practice session.
+        PeerSupport => "peer_support",
+        /// A webinar.
+        Webinar => "webinar",
+        /// Anything else (the title says what).
+        Other => "other",
+    }
 }
 
-impl EventKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [Self; 7] = [
-        Self::StudyDay,
-        Self::CourseSession,
-        Self::Conference,
-        Self::NetworkingEvent,
-        Self::PeerSupport,
-        Self::Webinar,
-        Self::Other,
-    ];
-}
-
-/// Where an event stands.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EventStatus {
-    /// Scheduled, not yet held.
-    Planned,
-    /// It took place.
-    Held,
-    /// It was called off.
-    Cancelled,
-}
-
-impl EventStatus {
-    /// Every status, in declaration order.
-    pub const ALL: [Self; 3] = [Self::Planned, Self::Held, Self::Cancelled];
-}
-
-impl fmt::Display for EventStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Planned => "planned",
-            Self::Held => "held",
-            Self::Cancelled => "cancelled",
-        })
+vocabulary! {
+    /// Where an event stands.
+    EventStatus {
+        /// Scheduled, not yet held.
+        Planned => "planned",
+        /// It took place.
+        Held => "held",
+        /// It was called off.
+        Cancelled => "cancelled",
     }
 }
 

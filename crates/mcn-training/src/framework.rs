@@ -1,132 +1,65 @@
 //! The UK & Ireland children's palliative care education framework: four
 //! levels and four learning-outcome areas; and how training is delivered.
 
-use std::fmt;
+use mcn_core::vocabulary;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-/// A level of the children's palliative care education framework, ordered
-/// from the broadest audience to the most specialised:
-/// `public_health < universal < core < specialist`.
-///
-/// Training at one level also satisfies a requirement for any lower level.
-///
-/// ```
-/// use mcn_training::EducationLevel;
-/// assert!(EducationLevel::Core > EducationLevel::Universal);
-/// assert_eq!(EducationLevel::Specialist.as_str(), "specialist");
-/// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EducationLevel {
-    /// Awareness for the public and the wider community workforce who may meet
-    /// these children and families.
-    PublicHealth,
-    /// For everyone whose work may bring them into contact with children who
-    /// have life-limiting conditions and their families.
-    Universal,
-    /// For staff who regularly care for these children and families as part of
-    /// their work.
-    Core,
-    /// For staff whose main work is specialist children's palliative care.
-    Specialist,
+vocabulary! {
+    /// A level of the children's palliative care education framework, ordered
+    /// from the broadest audience to the most specialised:
+    /// `public_health < universal < core < specialist`.
+    ///
+    /// Training at one level also satisfies a requirement for any lower level.
+    ///
+    /// ```
+    /// use mcn_training::EducationLevel;
+    /// assert!(EducationLevel::Core > EducationLevel::Universal);
+    /// assert_eq!(EducationLevel::Specialist.as_str(), "specialist");
+    /// ```
+    EducationLevel {
+        /// Awareness for the public and the wider community workforce who may meet
+        /// these children and families.
+        PublicHealth => "public_health",
+        /// For everyone whose work may bring them into contact with children who
+        /// have life-limiting conditions and their families.
+        Universal => "universal",
+        /// For staff who regularly care for these children and families as part of
+        /// their work.
+        Core => "core",
+        /// For staff whose main work is specialist children's palliative care.
+        Specialist => "specialist",
+    }
 }
 
 impl EducationLevel {
-    /// Every level, lowest first.
-    pub const ALL: [Self; 4] = [
-        Self::PublicHealth,
-        Self::Universal,
-        Self::Core,
-        Self::Specialist,
-    ];
-
-    /// The `snake_case` name used in documents (and as an alignment code in exports).
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::PublicHealth => "public_health",
-            Self::Universal => "universal",
-            Self::Core => "core",
-            Self::Specialist => "specialist",
-        }
-    }
-
     /// Position in [`EducationLevel::ALL`] (0 for public health).
     #[must_use]
     pub(crate) const fn index(self) -> usize {
-        match self {
-            Self::PublicHealth => 0,
-            Self::Universal => 1,
-            Self::Core => 2,
-            Self::Specialist => 3,
-        }
+        // Unit variants are numbered 0, 1, ... in declaration order, as in `ALL`.
+        self as usize
     }
 }
 
-impl fmt::Display for EducationLevel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// One of the framework's four learning-outcome areas (each level has all four).
+    LearningOutcome {
+        /// Talking and listening well with children, families and colleagues.
+        Communication => "communication",
+        /// Working jointly with other professionals and services across care settings.
+        Collaboration => "collaboration",
+        /// Recognising symptoms and knowing how to manage them.
+        SymptomManagement => "symptom_management",
+        /// Looking after one's own wellbeing and supporting that of colleagues and
+        /// families.
+        Wellbeing => "wellbeing",
     }
-}
-
-/// One of the framework's four learning-outcome areas (each level has all four).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum LearningOutcome {
-    /// Talking and listening well with children, families and colleagues.
-    Communication,
-    /// Working jointly with other professionals and services across care settings.
-    Collaboration,
-    /// Recognising symptoms and knowing how to manage them.
-    SymptomManagement,
-    /// Looking after one's own wellbeing and supporting that of colleagues and
-    /// families.
-    Wellbeing,
 }
 
 impl LearningOutcome {
-    /// Every outcome area, in framework order.
-    pub const ALL: [Self; 4] = [
-        Self::Communication,
-        Self::Collaboration,
-        Self::SymptomManagement,
-        Self::Wellbeing,
-    ];
-
-    /// The `snake_case` name used in documents.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Communication => "communication",
-            Self::Collaboration => "collaboration",
-            Self::SymptomManagement => "symptom_management",
-            Self::Wellbeing => "wellbeing",
-        }
-    }
-
     /// Position in [`LearningOutcome::ALL`].
     #[must_use]
     pub(crate) const fn index(self) -> usize {
-        match self {
-            Self::Communication => 0,
-            Self::Collaboration => 1,
-            Self::SymptomManagement => 2,
-            Self::Wellbeing => 3,
-        }
-    }
-}
-
-impl fmt::Display for LearningOutcome {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        // Unit variants are numbered 0, 1, ... in declaration order, as in `ALL`.
+        self as usize
     }
 }
 
@@ -153,43 +86,21 @@ impl OutcomeSet {
     }
 }
 
-/// How training is delivered.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Delivery {
-    /// Face to face, at a venue.
-    InPerson,
-    /// Live online (video call, webinar).
-    Virtual,
-    /// Partly in person, partly online.
-    Blended,
-    /// Self-paced online learning, with no venue and no fixed session.
-    ELearning,
+vocabulary! {
+    /// How training is delivered.
+    Delivery {
+        /// Face to face, at a venue.
+        InPerson => "in_person",
+        /// Live online (video call, webinar).
+        Virtual => "virtual",
+        /// Partly in person, partly online.
+        Blended => "blended",
+        /// Self-paced online learning, with no venue and no fixed session.
+        ELearning => "e_learning",
+    }
 }
 
 impl Delivery {
-    /// Every delivery mode, in declaration order.
-    pub const ALL: [Self; 4] = [
-        Self::InPerson,
-        Self::Virtual,
-        Self::Blended,
-        Self::ELearning,
-    ];
-
-    /// The `snake_case` name used in documents.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::InPerson => "in_person",
-            Self::Virtual => "virtual",
-            Self::Blended => "blended",
-            Self::ELearning => "e_learning",
-        }
-    }
-
     /// Whether some of the training happens at a physical place (in person or blended).
     #[must_use]
     pub const fn has_place(self) -> bool {
@@ -198,18 +109,8 @@ impl Delivery {
 
     /// Position in [`Delivery::ALL`].
     pub(crate) const fn index(self) -> usize {
-        match self {
-            Self::InPerson => 0,
-            Self::Virtual => 1,
-            Self::Blended => 2,
-            Self::ELearning => 3,
-        }
-    }
-}
-
-impl fmt::Display for Delivery {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        // Unit variants are numbered 0, 1, ... in declaration order, as in `ALL`.
+        self as usize
     }
 }
 

@@ -1,19 +1,8 @@
 //! Lookups by id built once per query (first occurrence of a duplicated id wins).
 
-use std::collections::HashMap;
-
-use mcn_core::id::{CourseId, EventId};
+use mcn_core::{id::EventId, index::IdIndex};
 
 use crate::{Course, EducationLevel, Event, framework::OutcomeSet};
-
-/// A course by id, with its index in the slice.
-pub(crate) fn courses_by_id(courses: &[Course]) -> HashMap<CourseId, (usize, &Course)> {
-    let mut map = HashMap::with_capacity(courses.len());
-    for (index, course) in courses.iter().enumerate() {
-        map.entry(course.id).or_insert((index, course));
-    }
-    map
-}
 
 /// An event with what it counts for.
 #[derive(Debug, Clone, Copy)]
@@ -27,24 +16,37 @@ pub(crate) struct EventInfo<'a> {
 }
 
 /// Every event by id, with its effective level and outcomes.
-pub(crate) fn events_by_id<'a>(
-    events: &'a [Event],
-    courses: &'a [Course],
-) -> HashMap<EventId, EventInfo<'a>> {
-    let courses = courses_by_id(courses);
-    let mut map = HashMap::with_capacity(events.len());
-    for event in events {
-        map.entry(event.id).or_insert_with(|| {
-            let course = event
-                .course
-                .and_then(|id| courses.get(&id))
-                .map(|(_, c)| *c);
-            EventInfo {
-                event,
-                level: event.effective_level(course),
-                outcomes: OutcomeSet::of(event.effective_outcomes(course)),
-            }
-        });
+pub(crate) struct EventIndex<'a> {
+    index: IdIndex<EventId>,
+    info: Vec<EventInfo<'a>>,
+}
+
+impl<'a> EventIndex<'a> {
+    /// Indexes `events`, resolving each one's course in `courses`.
+    pub(crate) fn new(events: &'a [Event], courses: &'a [Course]) -> Self {
+        let course_index = IdIndex::new(courses.iter().map(|course| course.id));
+        let info = events
+            .iter()
+            .map(|event| {
+                let course = event
+                    .course
+                    .and_then(|id| course_index.get(id, courses))
+                    .map(|(_, course)| course);
+                EventInfo {
+                    event,
+                    level: event.effective_level(course),
+                    outcomes: OutcomeSet::of(event.effective_outcomes(course)),
+                }
+            })
+            .collect();
+        Self {
+            index: IdIndex::new(events.iter().map(|event| event.id)),
+            info,
+        }
     }
-    map
+
+    /// The event with this id.
+    pub(crate) fn get(&self, id: EventId) -> Option<&EventInfo<'a>> {
+        self.index.get(id, &self.info).map(|(_, info)| info)
+    }
 }

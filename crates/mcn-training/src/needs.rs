@@ -2,17 +2,18 @@
 
 use std::collections::HashMap;
 
-use chrono::Months;
 use mcn_core::{
     NaiveDate, PostRole, Profession,
     id::{PersonId, TrainingRequirementId},
+    period::add_months_saturating,
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::{
     AppliesTo, Course, EducationLevel, Event, LearningOutcome, Registration, TrainingRequirement,
-    index::events_by_id,
+    index::EventIndex,
 };
 
 /// A person whose training needs are wanted, with what they are (people,
@@ -27,17 +28,16 @@ pub struct Trainee<'a> {
     pub profession: Option<Profession>,
 }
 
-/// Whether a person meets a requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum NeedStatus {
-    /// Trained at the level (and in the outcome areas) required, recently enough.
-    Met,
-    /// Was trained as required, but longer ago than the renewal period allows.
-    Expired,
-    /// Never trained as required (at all, or in some required outcome area).
-    Missing,
+vocabulary! {
+    /// Whether a person meets a requirement.
+    NeedStatus {
+        /// Trained at the level (and in the outcome areas) required, recently enough.
+        Met => "met",
+        /// Was trained as required, but longer ago than the renewal period allows.
+        Expired => "expired",
+        /// Never trained as required (at all, or in some required outcome area).
+        Missing => "missing",
+    }
 }
 
 /// One requirement that applies to a person, and where they stand.
@@ -119,7 +119,7 @@ pub fn training_needs(
     people: &[Trainee<'_>],
     as_of: NaiveDate,
 ) -> Vec<PersonNeeds> {
-    let events = events_by_id(events, courses);
+    let events = EventIndex::new(events, courses);
     let mut latest: HashMap<PersonId, Latest> = people
         .iter()
         .map(|p| (p.person, Latest::default()))
@@ -128,7 +128,7 @@ pub fn training_needs(
         let Some(table) = latest.get_mut(&reg.person) else {
             continue;
         };
-        let Some(info) = events.get(&reg.event) else {
+        let Some(info) = events.get(reg.event) else {
             continue;
         };
         let Some(level) = info.level else { continue };
@@ -218,11 +218,9 @@ fn assess(
         return need;
     };
     need.last_trained = Some(last_trained);
-    need.valid_until = requirement.renewal_months.map(|months| {
-        last_trained
-            .checked_add_months(Months::new(u32::from(months.get())))
-            .unwrap_or(NaiveDate::MAX)
-    });
+    need.valid_until = requirement
+        .renewal_months
+        .map(|months| add_months_saturating(last_trained, u32::from(months.get())));
     need.status = match need.valid_until {
         Some(until) if as_of > until => NeedStatus::Expired,
         _ => NeedStatus::Met,

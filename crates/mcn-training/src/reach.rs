@@ -11,7 +11,7 @@ use mcn_core::{
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::{Course, EducationLevel, Event, LearningOutcome, Registration, index::events_by_id};
+use crate::{Course, EducationLevel, Event, LearningOutcome, Registration, index::EventIndex};
 
 /// Distinct people and organisations, and attendances.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -193,12 +193,12 @@ pub fn reach<K: Ord>(
     window: Period,
     mut key: impl FnMut(&Registration, &Event) -> K,
 ) -> Reach<K> {
-    let events = events_by_id(events, courses);
+    let events = EventIndex::new(events, courses);
     let mut keys: BTreeMap<K, usize> = BTreeMap::new();
     // Group 0 is the total; key groups start at 1.
     let mut tally = Tally::default();
     for reg in registrations.iter().filter(|r| r.attended()) {
-        let Some(info) = events.get(&reg.event) else {
+        let Some(info) = events.get(reg.event) else {
             continue;
         };
         if info.event.is_cancelled() || !window.contains(info.event.date) {

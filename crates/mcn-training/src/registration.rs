@@ -1,46 +1,33 @@
 //! Registrations: who booked, who came, who could not come and why, and what
 //! they thought of it.
 
-use std::fmt;
-
 use mcn_core::{
     Note, Text,
     id::{EventId, OrganisationId, PersonId, RegistrationId},
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Rating;
 
-/// Where a registration stands.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum RegistrationStatus {
-    /// Holds a place; attendance not yet recorded.
-    Booked,
-    /// Waiting for a place.
-    WaitListed,
-    /// Came to the event.
-    Attended,
-    /// Held a place but did not come (DNA).
-    DidNotAttend,
-    /// Withdrew before the event.
-    Cancelled,
+vocabulary! {
+    /// Where a registration stands.
+    RegistrationStatus {
+        /// Holds a place; attendance not yet recorded.
+        Booked => "booked",
+        /// Waiting for a place.
+        WaitListed => "wait_listed",
+        /// Came to the event.
+        Attended => "attended",
+        /// Held a place but did not come (DNA).
+        DidNotAttend => "did_not_attend",
+        /// Withdrew before the event.
+        Cancelled => "cancelled",
+    }
 }
 
 impl RegistrationStatus {
-    /// Every status, in declaration order.
-    pub const ALL: [Self; 5] = [
-        Self::Booked,
-        Self::WaitListed,
-        Self::Attended,
-        Self::DidNotAttend,
-        Self::Cancelled,
-    ];
-
     /// Whether the person missed the event: did not attend, cancelled or stayed
     /// on the wait list. These are the registrations barrier figures count.
     #[must_use]
@@ -50,103 +37,38 @@ impl RegistrationStatus {
             Self::DidNotAttend | Self::Cancelled | Self::WaitListed
         )
     }
-
-    /// The `snake_case` name used in documents.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Booked => "booked",
-            Self::WaitListed => "wait_listed",
-            Self::Attended => "attended",
-            Self::DidNotAttend => "did_not_attend",
-            Self::Cancelled => "cancelled",
-        }
-    }
 }
 
-impl fmt::Display for RegistrationStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// What stopped a person getting to training (the evaluation found access to
+    /// training a barrier in itself).
+    AccessBarrier {
+        /// Not released from work, or no backfill to cover them.
+        NoRelease => "no_release",
+        /// Too far to travel.
+        TravelDistance => "travel_distance",
+        /// The cost (fee, travel or unpaid time).
+        Cost => "cost",
+        /// The date or time did not suit.
+        Timing => "timing",
+        /// Not relevant enough to their practice.
+        NotRelevant => "not_relevant",
+        /// Did not hear about it in time.
+        NotAwareInTime => "not_aware_in_time",
+        /// The event was full.
+        EventFull => "event_full",
+        /// Illness.
+        Illness => "illness",
+        /// Something else, described in `barrier_detail`.
+        Other => "other",
     }
-}
-
-/// What stopped a person getting to training (the evaluation found access to
-/// training a barrier in itself).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum AccessBarrier {
-    /// Not released from work, or no backfill to cover them.
-    NoRelease,
-    /// Too far to travel.
-    TravelDistance,
-    /// The cost (fee, travel or unpaid time).
-    Cost,
-    /// The date or time did not suit.
-    Timing,
-    /// Not relevant enough to their practice.
-    NotRelevant,
-    /// Did not hear about it in time.
-    NotAwareInTime,
-    /// The event was full.
-    EventFull,
-    /// Illness.
-    Illness,
-    /// Something else, described in `barrier_detail`.
-    Other,
 }
 
 impl AccessBarrier {
-    /// Every barrier, in declaration order.
-    pub const ALL: [Self; 9] = [
-        Self::NoRelease,
-        Self::TravelDistance,
-        Self::Cost,
-        Self::Timing,
-        Self::NotRelevant,
-        Self::NotAwareInTime,
-        Self::EventFull,
-        Self::Illness,
-        Self::Other,
-    ];
-
-    /// The `snake_case` name used in documents.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::NoRelease => "no_release",
-            Self::TravelDistance => "travel_distance",
-            Self::Cost => "cost",
-            Self::Timing => "timing",
-            Self::NotRelevant => "not_relevant",
-            Self::NotAwareInTime => "not_aware_in_time",
-            Self::EventFull => "event_full",
-            Self::Illness => "illness",
-            Self::Other => "other",
-        }
-    }
-
     /// Position in [`AccessBarrier::ALL`].
     pub(crate) const fn index(self) -> usize {
-        match self {
-            Self::NoRelease => 0,
-            Self::TravelDistance => 1,
-            Self::Cost => 2,
-            Self::Timing => 3,
-            Self::NotRelevant => 4,
-            Self::NotAwareInTime => 5,
-            Self::EventFull => 6,
-            Self::Illness => 7,
-            Self::Other => 8,
-        }
-    }
-}
-
-impl fmt::Display for AccessBarrier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        // Unit variants are numbered 0, 1, ... in declaration order, as in `ALL`.
+        self as usize
     }
 }
 

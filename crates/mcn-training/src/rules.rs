@@ -2,14 +2,13 @@
 
 use std::collections::HashMap;
 
-use mcn_core::{Finding, JsonPointer, NaiveDate, id::EventId, id::PersonId};
+use mcn_core::{Finding, JsonPointer, NaiveDate, id::PersonId, index::IdIndex};
 
 use crate::{
     AccessBarrier, AppliesTo, Course, Delivery, EducationLevel, Event, EventStatus, Registration,
     RegistrationStatus, TrainingRequirement, codes,
     collections::{COURSES, EVENTS, REGISTRATIONS, TRAINING_REQUIREMENTS},
     framework::OutcomeSet,
-    index::courses_by_id,
 };
 
 /// This crate's collections of a document, as slices (index `i` in a slice is
@@ -26,16 +25,17 @@ pub struct TrainingData<'a> {
     pub training_requirements: &'a [TrainingRequirement],
 }
 
-fn at(collection: &str, index: usize) -> JsonPointer {
-    JsonPointer::root().key(collection).index(index)
-}
-
 /// Every finding about the training collections as of `as_of`: events, then
 /// registrations, then training requirements, each in document order; for
 /// each entity, findings in the order of [`codes::ALL`].
 ///
 /// Runs in time linear in the number of entities (hash lookups by id; for a
 /// duplicated event or course id the first occurrence is the one referred to).
+///
+/// References are not checked for dangling ids here: `mcn-network` checks every
+/// reference of the document (`network.reference.dangling`). A rule that
+/// follows a reference (an event's course, a registration's event) skips one
+/// that does not resolve; the rules on a registration alone still run.
 ///
 /// Rules: see [`codes`]. Two need a word more:
 /// - `training.registration.duplicate`: two registrations of one person for
@@ -64,19 +64,10 @@ fn registration_name(reg: &Registration) -> String {
 }
 
 fn check_events(data: &TrainingData<'_>, as_of: NaiveDate, findings: &mut Vec<Finding>) {
-    let courses = courses_by_id(data.courses);
+    let courses = IdIndex::new(data.courses.iter().map(|course| course.id));
     for (i, event) in data.events.iter().enumerate() {
-        let here = || at(EVENTS, i);
-        let course = event.course.map(|id| (id, courses.get(&id)));
-        if let Some((course_id, None)) = course {
-            findings.push(codes::EVENT_UNKNOWN_COURSE.at(
-                here().key("course"),
-                format!(
-                    "{} refers to course {course_id}, which is not in the document",
-                    event_name(event)
-                ),
-            ));
-        }
+        let here = || JsonPointer::entry(EVENTS, i);
+        let course = event.course.and_then(|id| courses.get(id, data.courses));
         if event.delivery == Delivery::ELearning
             && let Some(venue) = &event.venue
         {
@@ -98,7 +89,7 @@ fn check_events(data: &TrainingData<'_>, as_of: NaiveDate, findings: &mut Vec<Fi
                 ),
             ));
         }
-        if let (Some(level), Some((_, Some((course_index, course))))) = (event.level, course)
+        if let (Some(level), Some((course_index, course))) = (event.level, course)
             && level != course.level
         {
             findings.push(
@@ -113,7 +104,7 @@ fn check_events(data: &TrainingData<'_>, as_of: NaiveDate, findings: &mut Vec<Fi
                             course.level
                         ),
                     )
-                    .with_related(at(COURSES, *course_index).key("level")),
+                    .with_related(JsonPointer::entry(COURSES, course_index).key("level")),
             );
         }
         if event.status == EventStatus::Held && event.date > as_of {
@@ -150,11 +141,11 @@ struct About<'a> {
 
 impl About<'_> {
     fn here(&self) -> JsonPointer {
-        at(REGISTRATIONS, self.index)
+        JsonPointer::entry(REGISTRATIONS, self.index)
     }
 
     fn event_here(&self) -> JsonPointer {
-        at(EVENTS, self.event_index)
+        JsonPointer::entry(EVENTS, self.event_index)
     }
 }
 
@@ -184,14 +175,11 @@ fn duplicates(registrations: &[Registration], event_of: &[Option<usize>]) -> Has
 }
 
 fn check_registrations(data: &TrainingData<'_>, as_of: NaiveDate, findings: &mut Vec<Finding>) {
-    let mut events: HashMap<EventId, usize> = HashMap::with_capacity(data.events.len());
-    for (index, event) in data.events.iter().enumerate() {
-        events.entry(event.id).or_insert(index);
-    }
+    let events = IdIndex::new(data.events.iter().map(|event| event.id));
     let event_of: Vec<Option<usize>> = data
         .registrations
         .iter()
-        .map(|reg| events.get(&reg.event).copied())
+        .map(|reg| events.position(reg.event))
         .collect();
     let duplicate_of = duplicates(data.registrations, &event_of);
     let mut attended: Vec<u64> = vec![0; data.events.len()];
@@ -200,14 +188,6 @@ fn check_registrations(data: &TrainingData<'_>, as_of: NaiveDate, findings: &mut
         let Some((event_index, event)) =
             event_index.and_then(|e| data.events.get(e).map(|event| (e, event)))
         else {
-            findings.push(codes::REGISTRATION_UNKNOWN_EVENT.at(
-                at(REGISTRATIONS, i).key("event"),
-                format!(
-                    "{} refers to event {}, which is not in the document",
-                    registration_name(reg),
-                    reg.event
-                ),
-            ));
             check_registration_alone(i, reg, findings);
             continue;
         };
@@ -231,7 +211,7 @@ fn check_registrations(data: &TrainingData<'_>, as_of: NaiveDate, findings: &mut
                             reg.status,
                         ),
                     )
-                    .with_related(at(REGISTRATIONS, first)),
+                    .with_related(JsonPointer::entry(REGISTRATIONS, first)),
             );
         }
         if reg.attended()
@@ -316,7 +296,7 @@ fn check_registration_alone(index: usize, reg: &Registration, findings: &mut Vec
         && let Some(barrier) = reg.barrier
     {
         findings.push(codes::REGISTRATION_BARRIER_ON_ATTENDED.at(
-            at(REGISTRATIONS, index).key("barrier"),
+            JsonPointer::entry(REGISTRATIONS, index).key("barrier"),
             format!(
                 "{} is marked attended but records barrier {barrier}",
                 registration_name(reg)
@@ -325,7 +305,7 @@ fn check_registration_alone(index: usize, reg: &Registration, findings: &mut Vec
     }
     if reg.barrier == Some(AccessBarrier::Other) && reg.barrier_detail.is_none() {
         findings.push(codes::REGISTRATION_BARRIER_DETAIL_MISSING.at(
-            at(REGISTRATIONS, index),
+            JsonPointer::entry(REGISTRATIONS, index),
             format!(
                 "{} records barrier other without a barrier_detail saying what it was",
                 registration_name(reg)
@@ -334,7 +314,7 @@ fn check_registration_alone(index: usize, reg: &Registration, findings: &mut Vec
     }
     if !reg.attended() && reg.feedback.is_some() {
         findings.push(codes::REGISTRATION_FEEDBACK_WITHOUT_ATTENDANCE.at(
-            at(REGISTRATIONS, index).key("feedback"),
+            JsonPointer::entry(REGISTRATIONS, index).key("feedback"),
             format!(
                 "{} is {} but carries feedback",
                 registration_name(reg),
@@ -357,7 +337,7 @@ fn check_requirements(requirements: &[TrainingRequirement], findings: &mut Vec<F
             Some(&first) => findings.push(
                 codes::REQUIREMENT_DUPLICATE
                     .at(
-                        at(TRAINING_REQUIREMENTS, i),
+                        JsonPointer::entry(TRAINING_REQUIREMENTS, i),
                         format!(
                             "training requirement {} repeats requirement {} \
                              (same people, {} level, same outcome areas)",
@@ -368,7 +348,7 @@ fn check_requirements(requirements: &[TrainingRequirement], findings: &mut Vec<F
                             requirement.level
                         ),
                     )
-                    .with_related(at(TRAINING_REQUIREMENTS, first)),
+                    .with_related(JsonPointer::entry(TRAINING_REQUIREMENTS, first)),
             ),
             None => {
                 seen.insert(key, i);

@@ -1,9 +1,7 @@
 //! Per-event figures: registrations by status, fill rate, attendance rate and
 //! feedback.
 
-use std::collections::HashMap;
-
-use mcn_core::{Proportion, id::EventId};
+use mcn_core::{Proportion, id::EventId, index::IdIndex};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -108,13 +106,10 @@ struct Tally {
 /// ```
 #[must_use]
 pub fn event_stats(events: &[Event], registrations: &[Registration]) -> Vec<EventStats> {
-    let mut slot: HashMap<EventId, usize> = HashMap::with_capacity(events.len());
-    for (index, event) in events.iter().enumerate() {
-        slot.entry(event.id).or_insert(index);
-    }
+    let slot = IdIndex::new(events.iter().map(|event| event.id));
     let mut tallies: Vec<Tally> = events.iter().map(|_| Tally::default()).collect();
     for reg in registrations {
-        let Some(tally) = slot.get(&reg.event).and_then(|&i| tallies.get_mut(i)) else {
+        let Some(tally) = slot.position(reg.event).and_then(|i| tallies.get_mut(i)) else {
             continue;
         };
         if let Some(count) = tally.counts.get_mut(status_index(reg.status)) {

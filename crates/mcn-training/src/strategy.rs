@@ -265,7 +265,7 @@ pub fn training_requirement() -> impl Strategy<Value = TrainingRequirement> {
 pub fn statement() -> impl Strategy<Value = Statement> {
     (
         id::<PersonId>(),
-        prop_oneof![Just(Verb::Attended), Just(Verb::Completed)],
+        prop::sample::select(Verb::ALL.to_vec()),
         prop_oneof![
             id::<EventId>().prop_map(StatementObject::Event),
             id::<CourseId>().prop_map(StatementObject::Course),

@@ -2,105 +2,9 @@
 //! durations, renewal periods) and CPD hours (a core two-decimal quantity). Each rejects out-of-range values
 //! on construction and on load, and states its range in its JSON Schema.
 
-use std::{borrow::Cow, fmt};
+pub use mcn_core::bounded::OutOfRange;
 
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Serialize};
-
-/// A number outside the range its type allows.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{what} {value} is out of range: expected {min} to {max}")]
-pub struct OutOfRange {
-    /// What the number is, e.g. `rating`.
-    pub what: &'static str,
-    /// The value given, as text (it may not be a whole number).
-    pub value: String,
-    /// The smallest value allowed.
-    pub min: String,
-    /// The largest value allowed.
-    pub max: String,
-}
-
-macro_rules! bounded_int {
-    (
-        $(#[$meta:meta])*
-        $name:ident($inner:ty), min = $min:literal, max = $max:literal,
-        what = $what:literal, description = $description:literal
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "u64", into = "u64")]
-        pub struct $name($inner);
-
-        impl $name {
-            /// The smallest value allowed.
-            pub const MIN: $inner = $min;
-            /// The largest value allowed.
-            pub const MAX: $inner = $max;
-
-            /// The value, if it lies in `MIN..=MAX`.
-            pub fn new(value: u64) -> Result<Self, OutOfRange> {
-                <$inner>::try_from(value)
-                    .ok()
-                    .filter(|v| (Self::MIN..=Self::MAX).contains(v))
-                    .map(Self)
-                    .ok_or_else(|| OutOfRange {
-                        what: $what,
-                        value: value.to_string(),
-                        min: Self::MIN.to_string(),
-                        max: Self::MAX.to_string(),
-                    })
-            }
-
-            /// The value.
-            #[must_use]
-            pub const fn get(self) -> $inner {
-                self.0
-            }
-        }
-
-        impl TryFrom<u64> for $name {
-            type Error = OutOfRange;
-
-            fn try_from(value: u64) -> Result<Self, Self::Error> {
-                Self::new(value)
-            }
-        }
-
-        impl From<$name> for u64 {
-            fn from(value: $name) -> Self {
-                u64::from(value.0)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Display::fmt(&self.0, f)
-            }
-        }
-
-        impl JsonSchema for $name {
-            fn schema_name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($name))
-            }
-
-            fn schema_id() -> Cow<'static, str> {
-                Cow::Borrowed(concat!("mcn_training::values::", stringify!($name)))
-            }
-
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                json_schema!({
-                    "type": "integer",
-                    "minimum": $min,
-                    "maximum": $max,
-                    "description": $description,
-                })
-            }
-        }
-    };
-}
-
-bounded_int! {
+mcn_core::bounded_integer! {
     /// A feedback rating from 1 (poor) to 5 (excellent).
     ///
     /// ```
@@ -109,26 +13,30 @@ bounded_int! {
     /// assert!(Rating::new(0).is_err() && Rating::new(6).is_err());
     /// # Ok::<(), mcn_training::values::OutOfRange>(())
     /// ```
-    Rating(u8), min = 1, max = 5, what = "rating",
-    description = "A rating from 1 (poor) to 5 (excellent)."
+    pub struct Rating(u8), min = 1, max = 5, what = "rating",
+    id = "mcn_training::values::Rating",
+    description = "A rating from 1 (poor) to 5 (excellent).", new = result
 }
 
-bounded_int! {
+mcn_core::bounded_integer! {
     /// The number of places at an event: 1 to 100,000.
-    Capacity(u32), min = 1, max = 100_000, what = "capacity",
-    description = "Number of places at the event, 1 to 100000."
+    pub struct Capacity(u32), min = 1, max = 100_000, what = "capacity",
+    id = "mcn_training::values::Capacity",
+    description = "Number of places at the event, 1 to 100000.", new = result
 }
 
-bounded_int! {
+mcn_core::bounded_integer! {
     /// A duration in whole minutes: 1 minute to 7 days (10,080 minutes).
-    Minutes(u32), min = 1, max = 10_080, what = "duration in minutes",
-    description = "A duration in whole minutes, 1 to 10080 (seven days)."
+    pub struct Minutes(u32), min = 1, max = 10_080, what = "duration in minutes",
+    id = "mcn_training::values::Minutes",
+    description = "A duration in whole minutes, 1 to 10080 (seven days).", new = result
 }
 
-bounded_int! {
+mcn_core::bounded_integer! {
     /// How often training must be renewed, in months: 1 to 600 (50 years).
-    RenewalMonths(u16), min = 1, max = 600, what = "renewal period in months",
-    description = "Renewal period in whole months, 1 to 600."
+    pub struct RenewalMonths(u16), min = 1, max = 600, what = "renewal period in months",
+    id = "mcn_training::values::RenewalMonths",
+    description = "Renewal period in whole months, 1 to 600.", new = result
 }
 
 impl Rating {
@@ -180,6 +88,11 @@ mod tests {
         assert_eq!(Capacity::new(1).unwrap().get(), 1);
         assert!(Capacity::new(100_000).is_ok() && Capacity::new(100_001).is_err());
         assert!(Capacity::new(u64::MAX).is_err());
+        assert_eq!(
+            Capacity::new(100_001).unwrap_err().to_string(),
+            "capacity 100001 is out of range: expected 1 to 100000"
+        );
+        assert_eq!((Minutes::MIN.get(), Minutes::MAX.get()), (1, 10_080));
         assert!(Minutes::new(0).is_err());
         assert!(Minutes::new(1).is_ok() && Minutes::new(10_080).is_ok());
         assert!(Minutes::new(10_081).is_err());

@@ -2,28 +2,25 @@
 //! adapter that adds the account home page and serialises to the xAPI JSON
 //! shape comes later).
 
-use std::collections::HashMap;
-
 use mcn_core::{
     NaiveDate,
     id::{CourseId, EventId, PersonId, RegistrationId},
+    index::IdIndex,
+    vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{Event, Registration};
 
-/// What the actor did, from the ADL verb vocabulary.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Verb {
-    /// Attended an event (`http://adlnet.gov/expapi/verbs/attended`).
-    Attended,
-    /// Completed a course (`http://adlnet.gov/expapi/verbs/completed`).
-    Completed,
+vocabulary! {
+    /// What the actor did, from the ADL verb vocabulary.
+    Verb {
+        /// Attended an event (`http://adlnet.gov/expapi/verbs/attended`).
+        Attended => "attended",
+        /// Completed a course (`http://adlnet.gov/expapi/verbs/completed`).
+        Completed => "completed",
+    }
 }
 
 impl Verb {
@@ -118,13 +115,10 @@ fn counts(registration: &Registration, event: &Event) -> bool {
 /// Registrations naming unknown events are skipped. Time O(n).
 #[must_use]
 pub fn statements(events: &[Event], registrations: &[Registration]) -> Vec<Statement> {
-    let mut by_id: HashMap<EventId, &Event> = HashMap::with_capacity(events.len());
-    for event in events {
-        by_id.entry(event.id).or_insert(event);
-    }
+    let by_id = IdIndex::new(events.iter().map(|event| event.id));
     let mut out = Vec::new();
     for reg in registrations.iter().filter(|r| r.attended()) {
-        if let Some(event) = by_id.get(&reg.event) {
+        if let Some((_, event)) = by_id.get(reg.event, events) {
             out.extend(Statement::attended(reg, event));
             out.extend(Statement::completed(reg, event));
         }

@@ -5,20 +5,9 @@ use mcn_core::{
     WteTotal,
     history::History,
     id::{MeetingId, OrganisationId, PersonId},
-    strategy,
+    strategy::{self, round_trips},
 };
 use proptest::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
-
-fn round_trips<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
-    value: &T,
-) -> Result<(), TestCaseError> {
-    let json = serde_json::to_string(value).unwrap();
-    let back: T =
-        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{json}: {e}")))?;
-    prop_assert_eq!(&back, value);
-    Ok(())
-}
 
 proptest! {
     #[test]

@@ -7,7 +7,7 @@ use chrono::{Days, Months};
 use mcn_core::{
     NaiveDate, Period, PostRole,
     id::{OrganisationId, PersonId, PostId},
-    strategy as core,
+    strategy::{self as core, round_trips},
 };
 use mcn_governance::{
     ActionStatus, AttendanceStatus, Body, GovernanceData, MeetingStatus, ObjectiveStage,
@@ -15,19 +15,8 @@ use mcn_governance::{
     body_tree, cadence::Interval, cadence_by_body, queries, strategy, validate,
 };
 use proptest::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
 
 use crate::fixture::Holders;
-
-fn round_trips<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
-    value: &T,
-) -> Result<(), TestCaseError> {
-    let json = serde_json::to_string(value).unwrap();
-    let back: T =
-        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{json}: {e}")))?;
-    prop_assert_eq!(&back, value);
-    Ok(())
-}
 
 proptest! {
     #[test]

@@ -3,20 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use mcn_core::{JsonPointer, id::OrganisationId};
+use mcn_core::{JsonPointer, id::OrganisationId, strategy::round_trips};
 use mcn_organisations::{OrganisationsData, codes, collections, strategy, validate};
 use proptest::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
-
-fn round_trips<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
-    value: &T,
-) -> Result<(), TestCaseError> {
-    let json = serde_json::to_string(value).unwrap();
-    let back: T =
-        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{json}: {e}")))?;
-    prop_assert_eq!(&back, value);
-    Ok(())
-}
 
 fn pool(k: usize) -> OrganisationId {
     format!("00000000-0000-7000-8000-{k:012}").parse().unwrap()

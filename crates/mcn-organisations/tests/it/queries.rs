@@ -108,7 +108,7 @@ proptest! {
         prop_assert_eq!(active, naive);
 
         let grouped = memberships_by_status(&memberships, as_of);
-        for status in MembershipStatus::ALL {
+        for status in &MembershipStatus::ALL {
             let got: Vec<_> = grouped.get(status).map(|v| v.iter().map(|m| m.id).collect()).unwrap_or_default();
             let naive: Vec<_> = memberships.iter().filter(|m| naive_status(m, as_of) == Some(*status)).map(|m| m.id).collect();
             prop_assert_eq!(got, naive);

@@ -132,7 +132,7 @@ fn sector_missing_only_where_the_kind_does_not_settle_it() {
     );
     // kinds that settle the sector need none
     let mut f = Fixture::clean();
-    for kind in OrganisationKind::ALL {
+    for kind in &OrganisationKind::ALL {
         if kind.sector().is_some() {
             f.organisations.push(org("Any", *kind));
         }
@@ -329,6 +329,11 @@ fn membership_not_invited_first() {
         "/memberships/0/status/0",
     );
     assert!(finding.message.contains("Leeds Teaching Hospitals"));
+    assert!(
+        finding.message.contains("begins as active"),
+        "{}",
+        finding.message
+    );
 }
 
 #[test]
@@ -373,6 +378,7 @@ fn membership_illegal_transition() {
         "{}",
         finding.message
     );
+    assert_eq!(finding.related[0].as_str(), "/memberships/0/status/2");
     // re-invited after withdrawing, suspended and reinstated: all legal
     f.memberships[0].status = history(&[
         (Invited, (2024, 1, 1)),

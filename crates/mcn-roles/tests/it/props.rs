@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use mcn_core::{
     NaiveDate, Period, Profession, Redact, WteTotal,
     id::{OrganisationId, PostId, ServiceId},
+    strategy::round_trips,
 };
 use mcn_roles::{
     Appointment, Post, RolesIndex, StaffingRecord, codes, registration_fits, staffing_totals,
@@ -13,17 +14,6 @@ use mcn_roles::{
     validate,
 };
 use proptest::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
-
-fn round_trips<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
-    value: &T,
-) -> Result<(), TestCaseError> {
-    let json = serde_json::to_string(value).unwrap();
-    let back: T =
-        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{json}: {e}")))?;
-    prop_assert_eq!(&back, value);
-    Ok(())
-}
 
 /// The first post with each id, as the index defines it.
 fn first_post(posts: &[Post], id: PostId) -> Option<(usize, &Post)> {

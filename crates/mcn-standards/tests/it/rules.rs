@@ -145,6 +145,16 @@ fn status_history_problems() {
         "{got:?}"
     );
     assert_eq!(got.len(), 4, "{got:?}"); // + endorsed_without_decision for C
+    let skip = findings
+        .iter()
+        .find(|f| f.code == codes::STANDARD_ILLEGAL_TRANSITION.code)
+        .unwrap();
+    assert_eq!(skip.related[0].as_str(), "/standards/2/status/0");
+    assert!(
+        skip.message.contains("from draft to endorsed"),
+        "{}",
+        skip.message
+    );
 }
 
 #[test]
@@ -195,14 +205,23 @@ fn supersedes_cycle_reported_once_per_cycle() {
         .iter()
         .map(mcn_core::JsonPointer::as_str)
         .collect();
+    // The other members follow the chain: A supersedes C, which supersedes B.
     assert_eq!(
         related,
-        ["/standards/1/supersedes", "/standards/2/supersedes"]
+        ["/standards/2/supersedes", "/standards/1/supersedes"]
     );
+    let message = &findings[0].message;
+    let (a, b, c) = (
+        message.find("standard A "),
+        message.find("standard B "),
+        message.find("standard C "),
+    );
+    assert!(a < c && c < b, "{message}");
+    assert!(message.ends_with(": a cycle"), "{message}");
     assert!(
-        findings[0].message.contains("3 standards"),
+        findings[1].message.ends_with("supersedes itself"),
         "{}",
-        findings[0].message
+        findings[1].message
     );
 }
 

@@ -3,20 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use mcn_core::{NaiveDate, Period, PostRole, Profession, id::*, strategy as core};
+use mcn_core::{
+    NaiveDate, Period, PostRole, Profession,
+    id::*,
+    strategy::{self as core, round_trips},
+};
 use mcn_training::{strategy::*, *};
 use proptest::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
-
-fn round_trips<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
-    value: &T,
-) -> Result<(), TestCaseError> {
-    let json = serde_json::to_string(value).unwrap();
-    let back: T =
-        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{json}: {e}")))?;
-    prop_assert_eq!(&back, value);
-    Ok(())
-}
 
 // ---- brute-force references (deliberately naive: linear searches, O(n^2)) ----
 
