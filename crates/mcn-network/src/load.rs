@@ -71,7 +71,7 @@ fn explain<T: DeserializeOwned>(bytes: &[u8], fast: &serde_json::Error) -> LoadE
     let tracked = serde_path_to_error::deserialize::<_, T>(&mut deserializer);
     match tracked {
         Err(error) => {
-            let path = pointer(error.path());
+            let path = pointer(JsonPointer::root(), error.path());
             invalid(path, error.inner())
         }
         // The value parsed: the first error was trailing input after it.
@@ -131,17 +131,22 @@ pub fn shorten(text: &str) -> Cow<'_, str> {
     ))
 }
 
-/// `serde_json`'s message without its own " at line L column C" suffix.
-fn strip_location(error: &serde_json::Error) -> String {
+/// `serde_json`'s message without its own " at line L column C" suffix (for
+/// callers that report the location separately).
+#[must_use]
+pub fn strip_location(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     text.strip_suffix(&suffix)
         .map_or_else(|| text.clone(), str::to_owned)
 }
 
-fn pointer(path: &serde_path_to_error::Path) -> JsonPointer {
+/// `base` extended by a `serde_path_to_error` path (the JSON Pointer of a
+/// deserialisation error).
+#[must_use]
+pub fn pointer(base: JsonPointer, path: &serde_path_to_error::Path) -> JsonPointer {
     use serde_path_to_error::Segment;
-    let mut pointer = JsonPointer::root();
+    let mut pointer = base;
     for segment in path {
         match segment {
             Segment::Seq { index } => pointer.push_index(*index),

@@ -27,6 +27,39 @@ use crate::{
     index::{entry_path, nested_path},
 };
 
+/// An id kind a document can refer to: what it is called, and whether an
+/// id resolves in a network.
+pub(crate) trait Referent: Copy {
+    /// The kind, as named in messages ("organisation").
+    const KIND: &'static str;
+
+    /// Whether the id names an entity of this kind in `network`.
+    fn resolves(self, network: &Network) -> bool;
+
+    /// The raw UUID, to find what else it might name.
+    fn uuid(self) -> Uuid;
+}
+
+macro_rules! nested_referent {
+    ($id:ident, $field:ident, $kind:literal) => {
+        impl Referent for $id {
+            const KIND: &'static str = $kind;
+
+            fn resolves(self, network: &Network) -> bool {
+                network.indexes.$field.contains(self)
+            }
+
+            fn uuid(self) -> Uuid {
+                self.as_uuid()
+            }
+        }
+    };
+}
+
+nested_referent!(DecisionId, decisions, "decision");
+nested_referent!(ActionId, actions, "action");
+nested_referent!(MeasureId, measures, "measure");
+
 macro_rules! collections {
     ($( $field:ident: $id:ident => $ty:ident, $get:ident, $kind:literal; )+) => {
         /// The id index of every top-level collection.
@@ -54,6 +87,20 @@ macro_rules! collections {
                 }
             }
         }
+
+        $(
+            impl Referent for $id {
+                const KIND: &'static str = $kind;
+
+                fn resolves(self, network: &Network) -> bool {
+                    network.indexes.$field.contains(self)
+                }
+
+                fn uuid(self) -> Uuid {
+                    self.as_uuid()
+                }
+            }
+        )+
 
         impl Network {
             $(

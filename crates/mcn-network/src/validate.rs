@@ -18,7 +18,7 @@ use mcn_standards::StandardsData;
 use mcn_training::TrainingData;
 use uuid::Uuid;
 
-use crate::{Network, NetworkDocument, codes, index::entry_path};
+use crate::{Network, NetworkDocument, codes, index::entry_path, network::Referent};
 
 /// Checks `document` as of `as_of`: every domain crate's rules and the
 /// cross-entity rules, sorted by path then code.
@@ -121,6 +121,55 @@ impl SeatHolders for Holders<'_, '_> {
     }
 }
 
+/// Where an entity's references are found.
+#[derive(Clone, Copy)]
+enum Base {
+    /// The network profile, `/network`.
+    Profile,
+    /// Entry `index` of a top-level collection.
+    Entry(&'static str, usize),
+}
+
+/// The references of one entity. Each check is a hash lookup; the path and the
+/// owner's description are built only for a reference that does not resolve,
+/// so a million registrations cost no allocations.
+struct Refs<'x, 'n, 'r, F> {
+    cross: &'x mut Cross<'n, 'r>,
+    base: Base,
+    owner: F,
+}
+
+impl<F: Fn() -> String> Refs<'_, '_, '_, F> {
+    /// Checks the reference at `base/<name>`.
+    fn field<K: Referent>(&mut self, name: &str, id: K) -> &mut Self {
+        self.nested(|p| p.key(name), Some(id))
+    }
+
+    /// Checks the reference at `base/<name>`, if there is one.
+    fn optional<K: Referent>(&mut self, name: &str, id: Option<K>) -> &mut Self {
+        self.nested(|p| p.key(name), id)
+    }
+
+    /// Checks the reference at `path(base)`, if there is one.
+    fn nested<K: Referent>(
+        &mut self,
+        path: impl FnOnce(JsonPointer) -> JsonPointer,
+        id: Option<K>,
+    ) -> &mut Self {
+        if let Some(id) = id
+            && !id.resolves(self.cross.network)
+        {
+            let base = match self.base {
+                Base::Profile => JsonPointer::root().key("network"),
+                Base::Entry(collection, index) => entry_path(collection, index),
+            };
+            self.cross
+                .unresolved(id.uuid(), path(base), K::KIND, &(self.owner)());
+        }
+        self
+    }
+}
+
 struct Cross<'n, 'r> {
     network: &'n Network,
     roles: &'r RolesIndex<'n>,
@@ -128,16 +177,7 @@ struct Cross<'n, 'r> {
     findings: Vec<Finding>,
 }
 
-/// Checks one reference: `$exists` looks the id up; `$kind` is what it should be.
-macro_rules! reference {
-    ($cross:expr, $lookup:ident, $id:expr, $at:expr, $kind:literal, $owner:expr) => {{
-        let id = $id;
-        let found = $cross.network.$lookup(id).is_some();
-        $cross.reference(found, id.as_uuid(), $at, $kind, &$owner);
-    }};
-}
-
-impl Cross<'_, '_> {
+impl<'n, 'r> Cross<'n, 'r> {
     fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
@@ -153,10 +193,9 @@ impl Cross<'_, '_> {
         }
     }
 
-    fn reference(&mut self, found: bool, uuid: Uuid, at: JsonPointer, expected: &str, owner: &str) {
-        if found {
-            return;
-        }
+    /// Reports a reference that does not resolve: dangling, or the id of
+    /// another kind of entity.
+    fn unresolved(&mut self, uuid: Uuid, at: JsonPointer, expected: &str, owner: &str) {
         let finding = match self.network.locate(uuid) {
             Some((kind, path)) => codes::WRONG_KIND
                 .at(at, format!("{owner} refers to {expected} {uuid}, but that id belongs to the {kind} at {path}"))
@@ -167,473 +206,239 @@ impl Cross<'_, '_> {
         self.push(finding);
     }
 
-    #[allow(clippy::too_many_lines)] // one line per reference field: a table, not logic
+    /// The references of the entity at `/collection/index`, described by `owner`.
+    fn entity<'x, F: Fn() -> String>(
+        &'x mut self,
+        collection: &'static str,
+        index: usize,
+        owner: F,
+    ) -> Refs<'x, 'n, 'r, F> {
+        Refs {
+            cross: self,
+            base: Base::Entry(collection, index),
+            owner,
+        }
+    }
+
+    /// Every reference field of the document, one line each.
     fn references(&mut self) {
-        let d = self.network.document();
-        let profile = JsonPointer::root().key("network");
-        if let Some(id) = d.network.host_organisation {
-            reference!(
-                self,
-                organisation,
-                id,
-                profile.clone().key("host_organisation"),
-                "organisation",
-                "the network profile"
-            );
+        self.organisation_references();
+        self.role_references();
+        self.governance_references();
+        self.training_references();
+        self.standard_references();
+    }
+
+    /// References of the profile and the organisations' collections.
+    fn organisation_references(&mut self) {
+        let network = self.network;
+        let d = network.document();
+        Refs {
+            cross: self,
+            base: Base::Profile,
+            owner: || "the network profile".to_owned(),
         }
-        if let Some(id) = d.network.coordinator_post {
-            reference!(
-                self,
-                post,
-                id,
-                profile.key("coordinator_post"),
-                "post",
-                "the network profile"
-            );
+        .optional("host_organisation", d.network.host_organisation)
+        .optional("coordinator_post", d.network.coordinator_post);
+        for (i, x) in d.localities.iter().enumerate() {
+            self.entity("localities", i, || format!("locality \"{}\"", x.name))
+                .optional("parent", x.parent);
         }
-        for (i, locality) in d.localities.iter().enumerate() {
-            let at = entry_path("localities", i);
-            let owner = format!("locality \"{}\"", locality.name);
-            if let Some(id) = locality.parent {
-                reference!(self, locality, id, at.key("parent"), "locality", owner);
+        for (i, x) in d.organisations.iter().enumerate() {
+            let mut refs = self.entity("organisations", i, || {
+                format!("organisation \"{}\"", x.name)
+            });
+            refs.optional("part_of", x.part_of).nested(
+                |p| p.key("successor").key("organisation"),
+                x.successor.as_ref().map(|s| s.organisation),
+            );
+            for (j, &id) in x.localities.iter().enumerate() {
+                refs.nested(|p| p.key("localities").index(j), Some(id));
             }
         }
-        for (i, organisation) in d.organisations.iter().enumerate() {
-            let at = entry_path("organisations", i);
-            let owner = format!("organisation \"{}\"", organisation.name);
-            if let Some(id) = organisation.part_of {
-                reference!(
-                    self,
-                    organisation,
-                    id,
-                    at.clone().key("part_of"),
-                    "organisation",
-                    owner
+        for (i, x) in d.memberships.iter().enumerate() {
+            self.entity("memberships", i, || format!("membership {}", x.id))
+                .field("organisation", x.organisation)
+                .optional("representative", x.representative);
+        }
+        for (i, x) in d.services.iter().enumerate() {
+            let mut refs = self.entity("services", i, || format!("service {}", x.id));
+            refs.field("provider", x.provider);
+            for (j, &id) in x.localities.iter().enumerate() {
+                refs.nested(|p| p.key("localities").index(j), Some(id));
+            }
+        }
+        for (i, x) in d.systems.iter().enumerate() {
+            self.entity("systems", i, || format!("system use \"{}\"", x.system))
+                .field("organisation", x.organisation);
+        }
+    }
+
+    /// References of people, posts, appointments and staffing.
+    fn role_references(&mut self) {
+        let network = self.network;
+        let d = network.document();
+        for (i, x) in d.people.iter().enumerate() {
+            self.entity("people", i, || format!("person {}", x.id))
+                .optional("employer", x.employer);
+        }
+        for (i, x) in d.posts.iter().enumerate() {
+            self.entity("posts", i, || format!("post \"{}\"", x.title))
+                .field("organisation", x.organisation)
+                .optional("body", x.body)
+                .nested(
+                    |p| p.key("funding").key("stream"),
+                    x.funding.as_ref().and_then(|f| f.stream),
                 );
-            }
-            if let Some(succession) = &organisation.successor {
-                let path = at.clone().key("successor").key("organisation");
-                reference!(
-                    self,
-                    organisation,
-                    succession.organisation,
-                    path,
-                    "organisation",
-                    owner
-                );
-            }
-            for (j, &id) in organisation.localities.iter().enumerate() {
-                reference!(
-                    self,
-                    locality,
-                    id,
-                    at.clone().key("localities").index(j),
-                    "locality",
-                    owner
-                );
-            }
         }
-        for (i, membership) in d.memberships.iter().enumerate() {
-            let at = entry_path("memberships", i);
-            let owner = format!("membership {}", membership.id);
-            reference!(
-                self,
-                organisation,
-                membership.organisation,
-                at.clone().key("organisation"),
-                "organisation",
-                owner
-            );
-            if let Some(id) = membership.representative {
-                reference!(self, person, id, at.key("representative"), "person", owner);
-            }
+        for (i, x) in d.appointments.iter().enumerate() {
+            self.entity("appointments", i, || format!("appointment {}", x.id))
+                .field("post", x.post)
+                .field("person", x.person);
         }
-        for (i, service) in d.services.iter().enumerate() {
-            let at = entry_path("services", i);
-            let owner = format!("service {}", service.id);
-            reference!(
-                self,
-                organisation,
-                service.provider,
-                at.clone().key("provider"),
-                "organisation",
-                owner
-            );
-            for (j, &id) in service.localities.iter().enumerate() {
-                reference!(
-                    self,
-                    locality,
-                    id,
-                    at.clone().key("localities").index(j),
-                    "locality",
-                    owner
+        for (i, x) in d.staffing.iter().enumerate() {
+            self.entity("staffing", i, || format!("staffing record {}", x.id))
+                .field("organisation", x.organisation)
+                .optional("service", x.service);
+        }
+    }
+
+    /// References of the governance collections.
+    fn governance_references(&mut self) {
+        let network = self.network;
+        let d = network.document();
+        for (i, x) in d.bodies.iter().enumerate() {
+            let mut refs = self.entity("bodies", i, || format!("body \"{}\"", x.name));
+            refs.optional("reports_to", x.reports_to);
+            for (j, terms) in x.terms_of_reference.iter().enumerate() {
+                refs.nested(
+                    |p| p.key("terms_of_reference").index(j).key("approved_by"),
+                    terms.approved_by,
                 );
             }
         }
-        for (i, system) in d.systems.iter().enumerate() {
-            let owner = format!("system use \"{}\"", system.system);
-            reference!(
-                self,
-                organisation,
-                system.organisation,
-                entry_path("systems", i).key("organisation"),
-                "organisation",
-                owner
-            );
-        }
-        for (i, person) in d.people.iter().enumerate() {
-            if let Some(id) = person.employer {
-                let owner = format!("person {}", person.id);
-                reference!(
-                    self,
-                    organisation,
-                    id,
-                    entry_path("people", i).key("employer"),
-                    "organisation",
-                    owner
-                );
-            }
-        }
-        for (i, post) in d.posts.iter().enumerate() {
-            let at = entry_path("posts", i);
-            let owner = format!("post \"{}\"", post.title);
-            reference!(
-                self,
-                organisation,
-                post.organisation,
-                at.clone().key("organisation"),
-                "organisation",
-                owner
-            );
-            if let Some(id) = post.body {
-                reference!(self, body, id, at.clone().key("body"), "body", owner);
-            }
-            if let Some(id) = post.funding.as_ref().and_then(|funding| funding.stream) {
-                reference!(
-                    self,
-                    funding_stream,
-                    id,
-                    at.key("funding").key("stream"),
-                    "funding stream",
-                    owner
-                );
-            }
-        }
-        for (i, appointment) in d.appointments.iter().enumerate() {
-            let at = entry_path("appointments", i);
-            let owner = format!("appointment {}", appointment.id);
-            reference!(
-                self,
-                post,
-                appointment.post,
-                at.clone().key("post"),
-                "post",
-                owner
-            );
-            reference!(
-                self,
-                person,
-                appointment.person,
-                at.key("person"),
-                "person",
-                owner
-            );
-        }
-        for (i, record) in d.staffing.iter().enumerate() {
-            let at = entry_path("staffing", i);
-            let owner = format!("staffing record {}", record.id);
-            reference!(
-                self,
-                organisation,
-                record.organisation,
-                at.clone().key("organisation"),
-                "organisation",
-                owner
-            );
-            if let Some(id) = record.service {
-                reference!(self, service, id, at.key("service"), "service", owner);
-            }
-        }
-        for (i, body) in d.bodies.iter().enumerate() {
-            let at = entry_path("bodies", i);
-            let owner = format!("body \"{}\"", body.name);
-            if let Some(id) = body.reports_to {
-                reference!(self, body, id, at.clone().key("reports_to"), "body", owner);
-            }
-            for (j, terms) in body.terms_of_reference.iter().enumerate() {
-                if let Some(id) = terms.approved_by {
-                    let path = at
-                        .clone()
-                        .key("terms_of_reference")
-                        .index(j)
-                        .key("approved_by");
-                    reference!(self, decision, id, path, "decision", owner);
-                }
-            }
-        }
-        for (i, seat) in d.seats.iter().enumerate() {
-            let at = entry_path("seats", i);
-            let owner = format!("seat {}", seat.id);
-            reference!(self, body, seat.body, at.clone().key("body"), "body", owner);
-            match seat.holder {
-                SeatHolder::Post(id) => {
-                    reference!(self, post, id, at.key("holder").key("post"), "post", owner);
-                }
+        for (i, x) in d.seats.iter().enumerate() {
+            let mut refs = self.entity("seats", i, || format!("seat {}", x.id));
+            refs.field("body", x.body);
+            match x.holder {
+                SeatHolder::Post(id) => refs.nested(|p| p.key("holder").key("post"), Some(id)),
                 SeatHolder::Organisation(id) => {
-                    reference!(
-                        self,
-                        organisation,
-                        id,
-                        at.key("holder").key("organisation"),
-                        "organisation",
-                        owner
-                    );
+                    refs.nested(|p| p.key("holder").key("organisation"), Some(id))
                 }
-                _ => {}
-            }
+                _ => &mut refs,
+            };
         }
-        for (i, meeting) in d.meetings.iter().enumerate() {
-            self.meeting_references(i, meeting);
+        for (i, x) in d.meetings.iter().enumerate() {
+            self.meeting_references(i, x);
         }
-        for (i, objective) in d.objectives.iter().enumerate() {
-            let owner = format!("objective \"{}\"", objective.title);
-            reference!(
-                self,
-                person,
-                objective.owner,
-                entry_path("objectives", i).key("owner"),
-                "person",
-                owner
-            );
+        for (i, x) in d.objectives.iter().enumerate() {
+            self.entity("objectives", i, || format!("objective \"{}\"", x.title))
+                .field("owner", x.owner);
         }
-        for (i, risk) in d.risks.iter().enumerate() {
-            let owner = format!("risk \"{}\"", risk.title);
-            reference!(
-                self,
-                person,
-                risk.owner,
-                entry_path("risks", i).key("owner"),
-                "person",
-                owner
-            );
+        for (i, x) in d.risks.iter().enumerate() {
+            self.entity("risks", i, || format!("risk \"{}\"", x.title))
+                .field("owner", x.owner);
         }
-        for (i, stream) in d.funding_streams.iter().enumerate() {
-            if let Funder::Organisation(id) = stream.funder {
-                let owner = format!("funding stream {}", stream.id);
-                let at = entry_path("funding_streams", i)
-                    .key("funder")
-                    .key("organisation");
-                reference!(self, organisation, id, at, "organisation", owner);
-            }
+        for (i, x) in d.funding_streams.iter().enumerate() {
+            let funder = match x.funder {
+                Funder::Organisation(id) => Some(id),
+                _ => None,
+            };
+            self.entity("funding_streams", i, || format!("funding stream {}", x.id))
+                .nested(|p| p.key("funder").key("organisation"), funder);
         }
-        for (i, course) in d.courses.iter().enumerate() {
-            let owner = format!("course \"{}\"", course.title);
-            reference!(
-                self,
-                organisation,
-                course.provider,
-                entry_path("courses", i).key("provider"),
-                "organisation",
-                owner
-            );
+    }
+
+    /// References of the training collections.
+    fn training_references(&mut self) {
+        let network = self.network;
+        let d = network.document();
+        for (i, x) in d.courses.iter().enumerate() {
+            self.entity("courses", i, || format!("course \"{}\"", x.title))
+                .field("provider", x.provider);
         }
-        for (i, event) in d.events.iter().enumerate() {
-            let at = entry_path("events", i);
-            let owner = format!("event \"{}\"", event.title);
-            reference!(
-                self,
-                organisation,
-                event.host,
-                at.clone().key("host"),
-                "organisation",
-                owner
-            );
-            if let Some(id) = event.course {
-                reference!(self, course, id, at.clone().key("course"), "course", owner);
-            }
-            if let Some(id) = event.locality {
-                reference!(self, locality, id, at.key("locality"), "locality", owner);
-            }
+        for (i, x) in d.events.iter().enumerate() {
+            self.entity("events", i, || format!("event \"{}\"", x.title))
+                .field("host", x.host)
+                .optional("course", x.course)
+                .optional("locality", x.locality);
         }
-        for (i, registration) in d.registrations.iter().enumerate() {
-            let at = entry_path("registrations", i);
-            let owner = format!("registration {}", registration.id);
-            reference!(
-                self,
-                event,
-                registration.event,
-                at.clone().key("event"),
-                "event",
-                owner
-            );
-            reference!(
-                self,
-                person,
-                registration.person,
-                at.clone().key("person"),
-                "person",
-                owner
-            );
-            reference!(
-                self,
-                organisation,
-                registration.organisation,
-                at.key("organisation"),
-                "organisation",
-                owner
-            );
+        for (i, x) in d.registrations.iter().enumerate() {
+            self.entity("registrations", i, || format!("registration {}", x.id))
+                .field("event", x.event)
+                .field("person", x.person)
+                .field("organisation", x.organisation);
         }
-        for (i, standard) in d.standards.iter().enumerate() {
-            let at = entry_path("standards", i);
-            let owner = format!("standard {}", standard.code);
-            if let Some(id) = standard.supersedes {
-                reference!(
-                    self,
-                    standard,
-                    id,
-                    at.clone().key("supersedes"),
-                    "standard",
-                    owner
-                );
-            }
-            if let Some(id) = standard.endorsed_by {
-                reference!(self, decision, id, at.key("endorsed_by"), "decision", owner);
-            }
+    }
+
+    /// References of standards, adoptions and audit results.
+    fn standard_references(&mut self) {
+        let network = self.network;
+        let d = network.document();
+        for (i, x) in d.standards.iter().enumerate() {
+            self.entity("standards", i, || format!("standard {}", x.code))
+                .optional("supersedes", x.supersedes)
+                .optional("endorsed_by", x.endorsed_by);
         }
-        for (i, adoption) in d.adoptions.iter().enumerate() {
-            let at = entry_path("adoptions", i);
-            let owner = format!("adoption {}", adoption.id);
-            reference!(
-                self,
-                organisation,
-                adoption.organisation,
-                at.clone().key("organisation"),
-                "organisation",
-                owner
-            );
-            reference!(
-                self,
-                standard,
-                adoption.standard,
-                at.key("standard"),
-                "standard",
-                owner
-            );
+        for (i, x) in d.adoptions.iter().enumerate() {
+            self.entity("adoptions", i, || format!("adoption {}", x.id))
+                .field("organisation", x.organisation)
+                .field("standard", x.standard);
         }
-        for (i, result) in d.audit_results.iter().enumerate() {
-            let at = entry_path("audit_results", i);
-            let owner = format!("audit result {}", result.id);
-            reference!(
-                self,
-                measure,
-                result.measure,
-                at.clone().key("measure"),
-                "measure",
-                owner
-            );
-            reference!(
-                self,
-                organisation,
-                result.organisation,
-                at.key("organisation"),
-                "organisation",
-                owner
-            );
+        for (i, x) in d.audit_results.iter().enumerate() {
+            self.entity("audit_results", i, || format!("audit result {}", x.id))
+                .field("measure", x.measure)
+                .field("organisation", x.organisation);
         }
     }
 
     fn meeting_references(&mut self, i: usize, meeting: &mcn_governance::Meeting) {
-        let at = entry_path("meetings", i);
-        let owner = format!("meeting {} on {}", meeting.id, meeting.date);
-        reference!(
-            self,
-            body,
-            meeting.body,
-            at.clone().key("body"),
-            "body",
-            owner
-        );
-        if let Some(id) = meeting.minutes_approved_at {
-            reference!(
-                self,
-                meeting,
-                id,
-                at.clone().key("minutes_approved_at"),
-                "meeting",
-                owner
-            );
-        }
+        let mut refs = self.entity("meetings", i, || {
+            format!("meeting {} on {}", meeting.id, meeting.date)
+        });
+        refs.field("body", meeting.body)
+            .optional("minutes_approved_at", meeting.minutes_approved_at);
         for (j, entry) in meeting.attendance.iter().enumerate() {
-            let path = at.clone().key("attendance").index(j);
-            reference!(
-                self,
-                person,
-                entry.person,
-                path.clone().key("person"),
-                "person",
-                owner
+            refs.nested(
+                |p| p.key("attendance").index(j).key("person"),
+                Some(entry.person),
+            )
+            .nested(
+                |p| p.key("attendance").index(j).key("on_behalf_of"),
+                entry.on_behalf_of,
             );
-            if let Some(id) = entry.on_behalf_of {
-                reference!(
-                    self,
-                    organisation,
-                    id,
-                    path.key("on_behalf_of"),
-                    "organisation",
-                    owner
-                );
-            }
         }
         for (j, item) in meeting.agenda.iter().enumerate() {
-            if let Some(id) = item.presenter {
-                reference!(
-                    self,
-                    person,
-                    id,
-                    at.clone().key("agenda").index(j).key("presenter"),
-                    "person",
-                    owner
-                );
-            }
+            refs.nested(
+                |p| p.key("agenda").index(j).key("presenter"),
+                item.presenter,
+            );
         }
         for (j, decision) in meeting.decisions.iter().enumerate() {
-            let path = at.clone().key("decisions").index(j).key("subject");
+            let subject =
+                |p: JsonPointer, kind: &str| p.key("decisions").index(j).key("subject").key(kind);
             match decision.subject {
                 // Endorse-standard decisions get their own, more specific finding.
                 Some(DecisionSubject::Standard(id))
                     if decision.kind != DecisionKind::EndorseStandard =>
                 {
-                    reference!(self, standard, id, path.key("standard"), "standard", owner);
+                    refs.nested(|p| subject(p, "standard"), Some(id))
                 }
-                Some(DecisionSubject::Body(id)) => {
-                    reference!(self, body, id, path.key("body"), "body", owner);
-                }
+                Some(DecisionSubject::Body(id)) => refs.nested(|p| subject(p, "body"), Some(id)),
                 Some(DecisionSubject::Objective(id)) => {
-                    reference!(
-                        self,
-                        objective,
-                        id,
-                        path.key("objective"),
-                        "objective",
-                        owner
-                    );
+                    refs.nested(|p| subject(p, "objective"), Some(id))
                 }
                 Some(DecisionSubject::FundingStream(id)) => {
-                    reference!(
-                        self,
-                        funding_stream,
-                        id,
-                        path.key("funding_stream"),
-                        "funding stream",
-                        owner
-                    );
+                    refs.nested(|p| subject(p, "funding_stream"), Some(id))
                 }
-                _ => {}
-            }
+                _ => &mut refs,
+            };
         }
         for (j, action) in meeting.actions.iter().enumerate() {
-            let path = at.clone().key("actions").index(j).key("owner");
-            reference!(self, person, action.owner, path, "person", owner);
+            refs.nested(
+                |p| p.key("actions").index(j).key("owner"),
+                Some(action.owner),
+            );
         }
     }
 
