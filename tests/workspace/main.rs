@@ -8,6 +8,7 @@
 
 mod architecture;
 mod docs;
+mod examples;
 mod findings;
 
 use std::path::{Path, PathBuf};
