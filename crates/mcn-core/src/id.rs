@@ -31,8 +31,16 @@ macro_rules! define_ids {
     ($( $(#[$meta:meta])* $name:ident ),+ $(,)?) => {
         $(
             $(#[$meta])*
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
             pub struct $name(Uuid);
+
+            impl std::hash::Hash for $name {
+                /// One 128-bit write: a third less hashing than the UUID's
+                /// length-prefixed bytes, with the same (keyed) hasher.
+                fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                    state.write_u128(self.0.as_u128());
+                }
+            }
 
             impl $name {
                 /// Generates a new, time-ordered id (UUID v7).

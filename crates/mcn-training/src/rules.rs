@@ -152,23 +152,65 @@ impl About<'_> {
 /// For each registration that duplicates an earlier live (not cancelled)
 /// registration of the same person for the same event, the index of the
 /// earliest one. Sorting keeps this O(n log n) with no large hash map.
-fn duplicates(registrations: &[Registration], event_of: &[Option<usize>]) -> HashMap<usize, usize> {
-    let mut live: Vec<(usize, PersonId, usize)> = registrations
+fn duplicates(
+    registrations: &[Registration],
+    event_of: &[Option<usize>],
+    events: usize,
+) -> HashMap<usize, usize> {
+    // Bucket live registrations by event (a counting sort: linear), then sort
+    // each event's few registrations by person; equal neighbours are repeats,
+    // the first in document order being the original.
+    let live = |(i, (reg, event)): (usize, (&Registration, &Option<usize>))| {
+        (reg.status != RegistrationStatus::Cancelled).then_some(((*event)?, reg.person, i))
+    };
+    let mut starts = vec![0_usize; events + 1];
+    for (event, _, _) in registrations
         .iter()
         .zip(event_of)
         .enumerate()
-        .filter(|(_, (reg, _))| reg.status != RegistrationStatus::Cancelled)
-        .filter_map(|(i, (reg, event))| event.map(|e| (e, reg.person, i)))
-        .collect();
-    live.sort_unstable();
+        .filter_map(live)
+    {
+        if let Some(count) = starts.get_mut(event + 1) {
+            *count += 1;
+        }
+    }
+    for e in 1..starts.len() {
+        let before = starts.get(e - 1).copied().unwrap_or(0);
+        if let Some(start) = starts.get_mut(e) {
+            *start += before;
+        }
+    }
+    let mut next = starts.clone();
+    let mut bucketed: Vec<(PersonId, usize)> =
+        vec![(PersonId::from_u128(0), 0); starts.last().copied().unwrap_or(0)];
+    for (event, person, i) in registrations
+        .iter()
+        .zip(event_of)
+        .enumerate()
+        .filter_map(live)
+    {
+        if let Some(slot) = next.get_mut(event)
+            && let Some(entry) = bucketed.get_mut(*slot)
+        {
+            *entry = (person, i);
+            *slot += 1;
+        }
+    }
     let mut found = HashMap::new();
-    let mut first: Option<(usize, PersonId, usize)> = None;
-    for entry in live {
-        match first {
-            Some((event, person, index)) if (event, person) == (entry.0, entry.1) => {
-                found.insert(entry.2, index);
+    for window in starts.windows(2) {
+        let [start, end] = window else { continue };
+        let Some(group) = bucketed.get_mut(*start..*end) else {
+            continue;
+        };
+        group.sort_by_key(|&(person, _)| person);
+        let mut run: Option<(PersonId, usize)> = None;
+        for &(person, index) in group.iter() {
+            match run {
+                Some((first_person, first)) if first_person == person => {
+                    found.insert(index, first);
+                }
+                _ => run = Some((person, index)),
             }
-            _ => first = Some(entry),
         }
     }
     found
@@ -181,7 +223,7 @@ fn check_registrations(data: &TrainingData<'_>, as_of: NaiveDate, findings: &mut
         .iter()
         .map(|reg| events.position(reg.event))
         .collect();
-    let duplicate_of = duplicates(data.registrations, &event_of);
+    let duplicate_of = duplicates(data.registrations, &event_of, data.events.len());
     let mut attended: Vec<u64> = vec![0; data.events.len()];
 
     for ((i, reg), event_index) in data.registrations.iter().enumerate().zip(event_of) {
