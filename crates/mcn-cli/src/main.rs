@@ -9,9 +9,12 @@
 #![deny(missing_docs)]
 
 mod exit;
+mod fhir;
 mod generate;
 mod input;
 mod output;
+mod report;
+mod schema;
 mod validate;
 
 use std::{io::Write as _, process::ExitCode};
@@ -33,6 +36,12 @@ enum Command {
     Validate(validate::Args),
     /// Write a deterministic synthetic network document.
     Generate(generate::Args),
+    /// Export a network as HL7 FHIR R4; import organisations from FHIR.
+    Fhir(fhir::Args),
+    /// Print the JSON Schema of a document type, or write them all to a folder.
+    Schema(schema::Args),
+    /// Evaluate a network as of a date: indicators, RAG ratings, evidence.
+    Report(report::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +56,9 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Fhir(args) => fhir::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,

@@ -143,10 +143,10 @@ macro_rules! bounded_text {
                     "minLength": 1,
                     "maxLength": $max,
                     "pattern": $pattern,
-                    "description": concat!(
-                        "Non-empty text (at least one non-space character), at most ",
-                        stringify!($max),
-                        " characters; surrounding white space is trimmed on load."
+                    "description": format!(
+                        "Non-empty text (at least one non-space character), at most {} \
+                         characters; surrounding white space is trimmed on load.",
+                        Self::MAX_CHARS
                     ),
                 })
             }

@@ -1,0 +1,19 @@
+//! End-to-end tests of the `mcn` binary: exit codes, output formats, hostile
+//! input, broken pipes and `generate`.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod fhir;
+mod generate;
+mod malformed;
+mod pipes;
+mod report;
+mod schema;
+mod support;
+mod validate;

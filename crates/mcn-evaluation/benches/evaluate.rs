@@ -1,0 +1,107 @@
+//! Evaluating synthetic network documents (mcn-testkit) at the small and the
+//! national scale, beside a bare `serde_json` parse of the same bytes, so the
+//! ratio of `DESIGN.md` §6 (evaluation of all indicators ≤ 0.5 × bare parse)
+//! can be read off.
+//!
+//! ```text
+//! cargo bench -p mcn-evaluation --bench evaluate
+//! ```
+//!
+//! Each scale's document is generated, serialised, indexed and validated once,
+//! outside the timed part. Results are in `docs/PERFORMANCE.md`.
+#![allow(clippy::expect_used)] // a bench may stop loudly when its fixture cannot be built
+
+use std::sync::LazyLock;
+
+use divan::{Bencher, black_box};
+use mcn_core::{NaiveDate, Report};
+use mcn_evaluation::{
+    EvaluationReport, EvaluationSettings, evaluate, evaluate_with_findings, render,
+};
+use mcn_network::{Network, NetworkDocument};
+use mcn_testkit::synthetic::{Scale, generate};
+
+fn main() {
+    divan::main();
+}
+
+/// The date every document is generated and evaluated as of.
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 4, 1).expect("a valid date")
+}
+
+/// A generated document's JSON, the indexed network, its findings and its report.
+struct Fixture {
+    bytes: Vec<u8>,
+    network: Network,
+    findings: Report,
+    report: EvaluationReport,
+}
+
+fn fixture(scale: Scale) -> Fixture {
+    let document = generate(1, scale, as_of());
+    let bytes = serde_json::to_vec(&document).expect("a generated document serialises");
+    let network = Network::new(document);
+    let findings = network.validate(as_of());
+    let report =
+        evaluate_with_findings(&network, as_of(), &EvaluationSettings::default(), &findings);
+    Fixture {
+        bytes,
+        network,
+        findings,
+        report,
+    }
+}
+
+static SMALL: LazyLock<Fixture> = LazyLock::new(|| fixture(Scale::Small));
+static NATIONAL: LazyLock<Fixture> = LazyLock::new(|| fixture(Scale::National));
+
+/// The same benchmarks for each scale.
+macro_rules! scale {
+    ($name:ident, $fixture:ident, $samples:expr) => {
+        mod $name {
+            use super::*;
+
+            /// (a) `serde_json::from_slice::<NetworkDocument>`: the yardstick.
+            #[divan::bench(sample_count = $samples, sample_size = 1)]
+            fn a_parse_bare(bencher: Bencher) {
+                let bytes = &$fixture.bytes;
+                bencher.bench(|| serde_json::from_slice::<NetworkDocument>(black_box(bytes)));
+            }
+
+            /// (b) every indicator, the validation findings given
+            /// (`evaluate_with_findings`): the evaluation itself.
+            #[divan::bench(sample_count = $samples, sample_size = 1)]
+            fn b_indicators(bencher: Bencher) {
+                let fixture = &*$fixture;
+                let settings = EvaluationSettings::default();
+                bencher.bench(|| {
+                    evaluate_with_findings(
+                        black_box(&fixture.network),
+                        as_of(),
+                        &settings,
+                        &fixture.findings,
+                    )
+                });
+            }
+
+            /// (c) `evaluate`: validation plus every indicator.
+            #[divan::bench(sample_count = $samples, sample_size = 1)]
+            fn c_validate_and_indicators(bencher: Bencher) {
+                let network = &$fixture.network;
+                let settings = EvaluationSettings::default();
+                bencher.bench(|| evaluate(black_box(network), as_of(), &settings));
+            }
+
+            /// (d) the HTML page of the report.
+            #[divan::bench(sample_count = $samples, sample_size = 1)]
+            fn d_render_html(bencher: Bencher) {
+                let report = &$fixture.report;
+                bencher.bench(|| render::html(black_box(report)));
+            }
+        }
+    };
+}
+
+scale!(small, SMALL, 100);
+scale!(national, NATIONAL, 10);

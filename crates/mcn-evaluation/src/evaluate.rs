@@ -1,0 +1,128 @@
+//! `evaluate`: every indicator of the catalogue as of a date.
+
+use std::collections::HashMap;
+
+use mcn_core::{NaiveDate, Report, Severity};
+use mcn_network::Network;
+
+use crate::{
+    EvaluationSettings,
+    indicators::{self, Context},
+    report::{DataWarning, EvaluationReport, NetworkSummary, RagSummary, ValidationSummary},
+};
+
+/// Evaluates `network` as of `as_of`: every indicator of
+/// [`CATALOGUE`](crate::CATALOGUE), in its order, with the document's
+/// validation findings counted.
+///
+/// Pure and deterministic: no clock, no I/O; the same network, date and
+/// settings give the same report. Never panics: a document with error
+/// findings is still evaluated, and the report's `warning` names the
+/// indicators that read a collection with an error.
+///
+/// Runs [`Network::validate`] first; when the caller has already validated,
+/// [`evaluate_with_findings`] skips that.
+///
+/// ```
+/// use mcn_core::NaiveDate;
+/// use mcn_evaluation::{EvaluationSettings, evaluate};
+/// use mcn_network::{Network, NetworkDocument};
+///
+/// let json = br#"{"schema_version": "1.0",
+///   "network": {"id": "0190f6a4-5b2e-7c3d-9e8f-1a2b3c4d5e6f", "name": "Northvale CPC Network"}}"#;
+/// let network = Network::new(NetworkDocument::from_json(json)?);
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+/// let report = evaluate(&network, as_of, &EvaluationSettings::default());
+/// let coordinator = report.indicator("leadership.coordinator_post").unwrap();
+/// assert_eq!(coordinator.value.to_string(), "no");
+/// assert_eq!(report.window.to_string(), "2025-11-02 to 2026-11-01");
+/// # Ok::<(), mcn_network::LoadError>(())
+/// ```
+#[must_use]
+pub fn evaluate(
+    network: &Network,
+    as_of: NaiveDate,
+    settings: &EvaluationSettings,
+) -> EvaluationReport {
+    let findings = network.validate(as_of);
+    evaluate_with_findings(network, as_of, settings, &findings)
+}
+
+/// [`evaluate`] with the document's validation findings given (e.g. by a
+/// caller that has already validated it, as of the same date).
+#[must_use]
+pub fn evaluate_with_findings(
+    network: &Network,
+    as_of: NaiveDate,
+    settings: &EvaluationSettings,
+    findings: &Report,
+) -> EvaluationReport {
+    let cx = Context::new(network, as_of, settings);
+    let mut indicators = indicators::all(&cx);
+
+    // Error findings per top-level collection (`network` for the profile and
+    // for findings about the document as a whole).
+    let mut errors: HashMap<String, u64> = HashMap::new();
+    for finding in findings.errors() {
+        let collection = finding
+            .path
+            .segments()
+            .next()
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "network".to_owned());
+        *errors.entry(collection).or_default() += 1;
+    }
+    for indicator in &mut indicators {
+        indicator.source_errors = indicator
+            .sources
+            .iter()
+            .filter_map(|source| errors.get(source))
+            .sum();
+    }
+    let validation = ValidationSummary {
+        errors: count(findings, Severity::Error),
+        warnings: count(findings, Severity::Warning),
+        infos: count(findings, Severity::Info),
+    };
+    let warning = (validation.errors > 0).then(|| {
+        let affected: Vec<String> = indicators
+            .iter()
+            .filter(|i| i.source_errors > 0)
+            .map(|i| i.id.clone())
+            .collect();
+        let mut collections: Vec<&String> = errors.keys().collect();
+        collections.sort();
+        let collections: Vec<&str> = collections.iter().map(|s| s.as_str()).collect();
+        DataWarning {
+            message: format!(
+                "the document has {} error finding{} (in {}); {} of {} figures read those \
+                 collections and may be wrong: run `mcn validate` and fix the errors",
+                validation.errors,
+                if validation.errors == 1 { "" } else { "s" },
+                collections.join(", "),
+                affected.len(),
+                indicators.len(),
+            ),
+            affected,
+        }
+    });
+    let doc = network.document();
+    EvaluationReport {
+        network: NetworkSummary {
+            id: doc.network.id,
+            name: doc.network.name.to_string(),
+        },
+        as_of,
+        window: cx.window,
+        settings: settings.clone(),
+        validation,
+        warning,
+        summary: RagSummary::of(&indicators),
+        indicators,
+        comparison: None,
+    }
+}
+
+fn count(findings: &Report, severity: Severity) -> u64 {
+    u64::try_from(findings.count(severity)).unwrap_or(u64::MAX)
+}

@@ -1,0 +1,119 @@
+//! Workforce: funded versus in-post whole-time equivalents by profession and
+//! organisation, and the vacancy rate (the staff-shortage barrier).
+
+use std::collections::BTreeMap;
+
+use mcn_core::{Profession, WteTotal, id::OrganisationId};
+use mcn_roles::{StaffingFigures, latest_staffing_records, staffing_totals};
+
+use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
+use crate::report::{Direction, Indicator, Row, Theme, Value};
+
+/// `workforce.vacancy_rate`.
+pub(crate) const VACANCY_RATE: IndicatorSpec = IndicatorSpec {
+    id: "workforce.vacancy_rate",
+    theme: Theme::Workforce,
+    title: "Workforce vacancy rate",
+    definition: "Funded WTE not in post, out of funded WTE, from the latest staffing record on \
+                 or before the report date for each organisation, profession and service; the \
+                 gap is taken per organisation and profession, so over-staffing in one \
+                 profession or organisation does not offset a gap in another.",
+    unit: "WTE",
+    direction: Direction::LowerIsBetter,
+    sources: &["staffing", "organisations"],
+};
+
+pub(crate) fn indicators(cx: &Context<'_>) -> Vec<Indicator> {
+    vec![vacancy_rate(cx)]
+}
+
+/// Funded, in post, vacant (never negative per organisation and profession).
+#[derive(Debug, Clone, Copy, Default)]
+struct Totals {
+    funded: WteTotal,
+    in_post: WteTotal,
+    vacant: WteTotal,
+}
+
+impl Totals {
+    fn add(&mut self, figures: &StaffingFigures) {
+        self.funded = self.funded + figures.funded_wte;
+        self.in_post = self.in_post + figures.in_post_wte;
+        self.vacant = self.vacant + figures.vacant_wte();
+    }
+
+    fn cells(&self) -> Vec<Value> {
+        vec![
+            Value::Wte { wte: self.funded },
+            Value::Wte { wte: self.in_post },
+            Value::Wte { wte: self.vacant },
+            Value::wte_proportion(self.vacant, self.funded),
+        ]
+    }
+}
+
+const COLUMNS: &[(&str, &str)] = &[
+    ("funded_wte", "Funded WTE"),
+    ("in_post_wte", "In post WTE"),
+    ("vacant_wte", "Vacant WTE"),
+    ("vacancy_rate", "Vacancy rate"),
+];
+
+fn vacancy_rate(cx: &Context<'_>) -> Indicator {
+    let totals = staffing_totals(&cx.doc.staffing, cx.as_of);
+    let mut all = Totals::default();
+    let mut by_profession: BTreeMap<Profession, Totals> = BTreeMap::new();
+    let mut by_organisation: BTreeMap<OrganisationId, Totals> = BTreeMap::new();
+    for ((organisation, profession), figures) in &totals {
+        all.add(figures);
+        by_profession.entry(*profession).or_default().add(figures);
+        by_organisation
+            .entry(*organisation)
+            .or_default()
+            .add(figures);
+    }
+    let profession_rows = by_profession
+        .iter()
+        .map(|(p, t)| row(p.as_str(), words(p), None, t.cells()))
+        .collect();
+    let mut organisation_rows: Vec<Row> = by_organisation
+        .iter()
+        .map(|(o, t)| row(o.to_string(), cx.org_label(*o), cx.org_path(*o), t.cells()))
+        .collect();
+    super::sort_rows(&mut organisation_rows);
+    let mut evidence = EvidenceList::in_order(cx.limit());
+    for i in latest_staffing_records(&cx.doc.staffing, cx.as_of) {
+        let Some(record) = cx.doc.staffing.get(i) else {
+            continue;
+        };
+        evidence.add_in_order(record.id.as_uuid(), entry("staffing", i), || {
+            (
+                format!(
+                    "{}, {}",
+                    cx.org_label(record.organisation),
+                    words(&record.profession)
+                ),
+                Some(format!(
+                    "funded {} WTE, {} in post, as of {}",
+                    record.funded_wte, record.in_post_wte, record.as_of
+                )),
+            )
+        });
+    }
+    VACANCY_RATE
+        .with(Value::wte_proportion(all.vacant, all.funded))
+        .at_most(cx.settings.thresholds.workforce_vacancy)
+        .table(breakdown(
+            "by_profession",
+            "By profession",
+            COLUMNS,
+            profession_rows,
+        ))
+        .table(breakdown(
+            "by_organisation",
+            "By organisation",
+            COLUMNS,
+            organisation_rows,
+        ))
+        .evidence(evidence, cx.limit())
+}
