@@ -23,7 +23,9 @@ use crate::{Network, NetworkDocument, codes, index::entry_path, network::Referen
 /// Checks `document` as of `as_of`: every domain crate's rules and the
 /// cross-entity rules, sorted by path then code.
 ///
-/// Never fails and never panics: every problem is a finding.
+/// Never fails and never panics: every problem is a finding. This copies the
+/// document into a [`Network`]; a caller that owns the document, or already
+/// has a `Network`, saves the copy with `Network::new(document).validate(as_of)`.
 pub fn validate(document: &NetworkDocument, as_of: NaiveDate) -> Report {
     let network = Network::new(document.clone());
     network.validate(as_of)
