@@ -188,7 +188,7 @@ collections! {
 /// A network document with id indexes over every collection.
 ///
 /// Building one never fails: a repeated id is indexed at its first occurrence
-/// (and reported by [`crate::validate`]); a reference that resolves to nothing
+/// (and reported by [`crate::validate()`]); a reference that resolves to nothing
 /// simply looks up as `None`.
 #[derive(Debug, Clone)]
 pub struct Network {
