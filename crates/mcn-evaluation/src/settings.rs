@@ -137,8 +137,8 @@ macro_rules! bands {
                     "type": "object",
                     "description": $description,
                     "properties": {
-                        "green": { "type": "number" },
-                        "amber": { "type": "number" },
+                        "green": { "type": "number", "description": "The bound of a green rating." },
+                        "amber": { "type": "number", "description": "The bound of an amber rating; beyond it, red." },
                     },
                     "required": ["green", "amber"],
                     "additionalProperties": false,
