@@ -253,10 +253,24 @@ pub struct Action {
 }
 
 impl Action {
-    /// Whether the action is still open and was due before `as_of`.
+    /// Whether the action, raised on `raised` (its meeting's date), was open on
+    /// `as_of`: raised by then, and still open, or done or cancelled only after
+    /// it. Reading `completed_on`, not just the status, keeps the answer right
+    /// for an earlier date than today's.
     #[must_use]
-    pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
-        self.status == ActionStatus::Open && self.due < as_of
+    pub fn is_open_on(&self, raised: NaiveDate, as_of: NaiveDate) -> bool {
+        raised <= as_of
+            && match self.status {
+                ActionStatus::Open => true,
+                _ => self.completed_on.is_some_and(|done| done > as_of),
+            }
+    }
+
+    /// Whether the action was open on `as_of` (see [`Action::is_open_on`]) and
+    /// due before it.
+    #[must_use]
+    pub fn is_overdue(&self, raised: NaiveDate, as_of: NaiveDate) -> bool {
+        self.due < as_of && self.is_open_on(raised, as_of)
     }
 }
 

@@ -93,7 +93,7 @@ pub struct OverdueAction {
     pub days_overdue: i64,
 }
 
-/// Open actions due before `as_of`, in document order.
+/// Actions open on `as_of` and due before it, in document order.
 #[must_use]
 pub fn overdue_actions(meetings: &[Meeting], as_of: NaiveDate) -> Vec<OverdueAction> {
     meetings
@@ -104,7 +104,7 @@ pub fn overdue_actions(meetings: &[Meeting], as_of: NaiveDate) -> Vec<OverdueAct
                 .actions
                 .iter()
                 .enumerate()
-                .filter(move |(_, action)| action.is_overdue(as_of))
+                .filter(move |(_, action)| action.is_overdue(meeting.date, as_of))
                 .map(move |(a, action)| OverdueAction {
                     meeting: m,
                     action: a,

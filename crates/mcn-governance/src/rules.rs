@@ -369,11 +369,11 @@ fn meetings(
                 }
                 _ => {}
             }
-            if action.is_overdue(as_of) {
+            if action.is_overdue(meeting.date, as_of) {
                 findings.push(codes::ACTION_OVERDUE.at(
                     action_path.key("due"),
                     format!(
-                        "{name} (owner {}) was due on {}, {} before {as_of}, and is still open",
+                        "{name} (owner {}) was due on {}, {} before {as_of}, and was still open then",
                         action.owner,
                         action.due,
                         days(as_of - action.due)

@@ -3,10 +3,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use mcn_core::{NaiveDate, Rag, id::BodyId};
+use mcn_core::{Rag, id::BodyId};
 use mcn_governance::{
-    Action, ActionStatus, MeetingFrequency, ObjectiveStage, RiskCategory, RiskScore,
-    cadence_by_body,
+    MeetingFrequency, ObjectiveStage, RiskCategory, RiskScore, cadence_by_body,
     queries::{
         bodies_without_terms, objectives_past_due, risks_needing_attention, terms_reviews_overdue,
     },
@@ -322,28 +321,13 @@ fn quorate_meetings(cx: &Context<'_>) -> Indicator {
         .evidence(evidence, cx.limit())
 }
 
-/// Whether an action raised on `raised` is open on `as_of`: raised by then,
-/// and either still open or done (or cancelled) after it.
-///
-/// `mcn_governance::queries::overdue_actions` reads the recorded status only,
-/// which is right for today but not for an earlier report date; this reads
-/// `completed_on` so that past reports (and `--since` comparisons) count the
-/// actions that were open then.
-fn open_on(action: &Action, raised: NaiveDate, as_of: NaiveDate) -> bool {
-    raised <= as_of
-        && match action.status {
-            ActionStatus::Open => true,
-            _ => action.completed_on.is_some_and(|done| done > as_of),
-        }
-}
-
 fn overdue_actions(cx: &Context<'_>) -> Indicator {
     let mut by_body: BTreeMap<BodyId, (u64, u64)> = BTreeMap::new();
     let mut evidence = EvidenceList::default();
     let (mut open, mut overdue) = (0_u64, 0_u64);
     for (m, meeting) in cx.doc.meetings.iter().enumerate() {
         for (a, action) in meeting.actions.iter().enumerate() {
-            if !open_on(action, meeting.date, cx.as_of) {
+            if !action.is_open_on(meeting.date, cx.as_of) {
                 continue;
             }
             open += 1;

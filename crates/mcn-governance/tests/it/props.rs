@@ -470,7 +470,9 @@ proptest! {
         let mut naive_actions = Vec::new();
         for (m, meeting) in meetings.iter().enumerate() {
             for (a, action) in meeting.actions.iter().enumerate() {
-                if action.status == ActionStatus::Open && action.due < as_of {
+                let closed_after = action.completed_on.is_some_and(|done| done > as_of);
+                let open = action.status == ActionStatus::Open || closed_after;
+                if meeting.date <= as_of && open && action.due < as_of {
                     naive_actions.push((m, a));
                 }
             }

@@ -49,6 +49,28 @@ fn overdue_actions_in_document_order() {
 }
 
 #[test]
+fn an_action_done_later_was_overdue_on_an_earlier_date() {
+    let mut doc = Doc::clean();
+    let mut done = action(d(2025, 5, 1), ActionStatus::Done, None);
+    done.completed_on = Some(as_of());
+    doc.meetings[2].actions = vec![done];
+    let before = d(2025, 5, 20);
+    assert!(
+        doc.meetings[2].date <= before,
+        "the meeting raised it before the date checked"
+    );
+    assert_eq!(
+        overdue_actions(&doc.meetings, before).len(),
+        1,
+        "open on 2025-05-20, due 2025-05-01"
+    );
+    assert!(
+        overdue_actions(&doc.meetings, as_of()).is_empty(),
+        "done by the fixture date"
+    );
+}
+
+#[test]
 fn objectives_past_due_report_their_stage() {
     use ObjectiveStage::*;
     let objectives = vec![
