@@ -45,7 +45,7 @@ pub enum SettingsError {
 /// after rounding.
 const EPSILON: f64 = 1e-9;
 
-#[derive(Serialize, Deserialize, JsonSchema)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBands {
     /// The bound of a green rating.
