@@ -5,7 +5,7 @@ use std::{fs, io::Write as _, path::PathBuf, process::ExitCode};
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
-use mcn_evaluation::{EvaluationSettings, evaluate, evaluate_with_findings, render};
+use mcn_evaluation::{EvaluationSettings, evaluate, render};
 use mcn_network::Network;
 
 use crate::{
@@ -68,23 +68,27 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let file = input::display_name(&args.file);
     let network = Network::new(input::load(&args.file)?);
     let findings = network.validate(as_of);
-    let mut report = evaluate_with_findings(&network, as_of, &settings, &findings);
+    let mut report = evaluate(&network, &findings, as_of, &settings);
     if let Some(since) = args.since {
-        report = report.with_comparison(&evaluate(&network, since, &settings));
+        report = report.with_comparison(&evaluate(
+            &network,
+            &network.validate(since),
+            since,
+            &settings,
+        ));
     }
     if let Some(warning) = &report.warning {
         let _ = writeln!(std::io::stderr(), "warning: {file}: {}", warning.message);
     }
+    let format = match args.format {
+        Format::Text => render::Format::Text,
+        Format::Markdown => render::Format::Markdown,
+        Format::Html => render::Format::Html,
+        Format::Json => render::Format::Json,
+    };
+    let rendered = render::to_string(&report, format)?;
     output::write_to(args.output.as_deref(), |out| {
-        match args.format {
-            Format::Text => out.write_all(render::text(&report).as_bytes())?,
-            Format::Markdown => out.write_all(render::markdown(&report).as_bytes())?,
-            Format::Html => out.write_all(render::html(&report).as_bytes())?,
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, &report)?;
-                writeln!(out)?;
-            }
-        }
+        out.write_all(rendered.as_bytes())?;
         Ok(())
     })?;
     Ok(ExitCode::SUCCESS)

@@ -15,9 +15,7 @@ use std::sync::LazyLock;
 
 use divan::{Bencher, black_box};
 use mcn_core::{NaiveDate, Report};
-use mcn_evaluation::{
-    EvaluationReport, EvaluationSettings, evaluate, evaluate_with_findings, render,
-};
+use mcn_evaluation::{EvaluationReport, EvaluationSettings, evaluate, render};
 use mcn_network::{Network, NetworkDocument};
 use mcn_testkit::synthetic::{Scale, generate};
 
@@ -33,7 +31,7 @@ fn as_of() -> NaiveDate {
 /// A generated document's JSON, the indexed network, its findings and its report.
 struct Fixture {
     bytes: Vec<u8>,
-    network: Network,
+    network: Network<'static>,
     findings: Report,
     report: EvaluationReport,
 }
@@ -43,8 +41,7 @@ fn fixture(scale: Scale) -> Fixture {
     let bytes = serde_json::to_vec(&document).expect("a generated document serialises");
     let network = Network::new(document);
     let findings = network.validate(as_of());
-    let report =
-        evaluate_with_findings(&network, as_of(), &EvaluationSettings::default(), &findings);
+    let report = evaluate(&network, &findings, as_of(), &EvaluationSettings::default());
     Fixture {
         bytes,
         network,
@@ -69,28 +66,31 @@ macro_rules! scale {
                 bencher.bench(|| serde_json::from_slice::<NetworkDocument>(black_box(bytes)));
             }
 
-            /// (b) every indicator, the validation findings given
-            /// (`evaluate_with_findings`): the evaluation itself.
+            /// (b) `evaluate` with the validation findings given: the
+            /// evaluation itself.
             #[divan::bench(sample_count = $samples, sample_size = 1)]
             fn b_indicators(bencher: Bencher) {
                 let fixture = &*$fixture;
                 let settings = EvaluationSettings::default();
                 bencher.bench(|| {
-                    evaluate_with_findings(
+                    evaluate(
                         black_box(&fixture.network),
+                        &fixture.findings,
                         as_of(),
                         &settings,
-                        &fixture.findings,
                     )
                 });
             }
 
-            /// (c) `evaluate`: validation plus every indicator.
+            /// (c) validation, then every indicator with those findings.
             #[divan::bench(sample_count = $samples, sample_size = 1)]
             fn c_validate_and_indicators(bencher: Bencher) {
                 let network = &$fixture.network;
                 let settings = EvaluationSettings::default();
-                bencher.bench(|| evaluate(black_box(network), as_of(), &settings));
+                bencher.bench(|| {
+                    let network = black_box(network);
+                    evaluate(network, &network.validate(as_of()), as_of(), &settings)
+                });
             }
 
             /// (d) the HTML page of the report.

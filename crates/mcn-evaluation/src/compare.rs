@@ -126,8 +126,8 @@ impl Comparison {
 /// # let network = Network::new(NetworkDocument::from_json(json)?);
 /// let settings = EvaluationSettings::default();
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// let earlier = evaluate(&network, d(2025, 11, 1), &settings);
-/// let later = evaluate(&network, d(2026, 11, 1), &settings);
+/// let at = |day| evaluate(&network, &network.validate(day), day, &settings);
+/// let (earlier, later) = (at(d(2025, 11, 1)), at(d(2026, 11, 1)));
 /// let comparison = compare(&earlier, &later);
 /// assert_eq!(comparison.counts.improved + comparison.counts.worsened, 0); // nothing happened
 /// # Ok::<(), mcn_network::LoadError>(())

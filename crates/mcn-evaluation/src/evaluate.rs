@@ -12,16 +12,17 @@ use crate::{
 };
 
 /// Evaluates `network` as of `as_of`: every indicator of
-/// [`CATALOGUE`](crate::CATALOGUE), in its order, with the document's
-/// validation findings counted.
+/// [`CATALOGUE`](crate::CATALOGUE), in its order, with `findings` — the
+/// network's validation report as of the same date — counted.
 ///
-/// Pure and deterministic: no clock, no I/O; the same network, date and
-/// settings give the same report. Never panics: a document with error
+/// The findings are the caller's: a pipeline validates once
+/// ([`Network::validate`]) and hands the report here, so the rules never run
+/// twice and nothing is copied.
+///
+/// Pure and deterministic: no clock, no I/O; the same network, findings, date
+/// and settings give the same report. Never panics: a document with error
 /// findings is still evaluated, and the report's `warning` names the
 /// indicators that read a collection with an error.
-///
-/// Runs [`Network::validate`] first; when the caller has already validated,
-/// [`evaluate_with_findings`] skips that.
 ///
 /// ```
 /// use mcn_core::NaiveDate;
@@ -32,7 +33,8 @@ use crate::{
 ///   "network": {"id": "0190f6a4-5b2e-7c3d-9e8f-1a2b3c4d5e6f", "name": "Northvale CPC Network"}}"#;
 /// let network = Network::new(NetworkDocument::from_json(json)?);
 /// let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-/// let report = evaluate(&network, as_of, &EvaluationSettings::default());
+/// let findings = network.validate(as_of);
+/// let report = evaluate(&network, &findings, as_of, &EvaluationSettings::default());
 /// let coordinator = report.indicator("leadership.coordinator_post").unwrap();
 /// assert_eq!(coordinator.value.to_string(), "no");
 /// assert_eq!(report.window.to_string(), "2025-11-02 to 2026-11-01");
@@ -41,21 +43,9 @@ use crate::{
 #[must_use]
 pub fn evaluate(
     network: &Network,
-    as_of: NaiveDate,
-    settings: &EvaluationSettings,
-) -> EvaluationReport {
-    let findings = network.validate(as_of);
-    evaluate_with_findings(network, as_of, settings, &findings)
-}
-
-/// [`evaluate`] with the document's validation findings given (e.g. by a
-/// caller that has already validated it, as of the same date).
-#[must_use]
-pub fn evaluate_with_findings(
-    network: &Network,
-    as_of: NaiveDate,
-    settings: &EvaluationSettings,
     findings: &Report,
+    as_of: NaiveDate,
+    settings: &EvaluationSettings,
 ) -> EvaluationReport {
     let cx = Context::new(network, as_of, settings);
     let mut indicators = indicators::all(&cx);

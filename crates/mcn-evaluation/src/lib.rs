@@ -11,7 +11,7 @@ pub mod report;
 pub mod settings;
 
 pub use compare::{Comparison, IndicatorChange, Outcome, OutcomeCounts, compare};
-pub use evaluate::{evaluate, evaluate_with_findings};
+pub use evaluate::evaluate;
 pub use indicators::{CATALOGUE, IndicatorSpec};
 pub use report::{
     Breakdown, Column, DataWarning, Direction, EvaluationReport, Evidence, Indicator,

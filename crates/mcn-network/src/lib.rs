@@ -18,4 +18,4 @@ pub use load::LoadError;
 pub use network::Network;
 pub use profile::NetworkProfile;
 pub use queries::VacantPost;
-pub use validate::validate;
+pub use validate::{rule_runs_on_this_thread, validate};

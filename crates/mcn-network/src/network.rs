@@ -1,7 +1,7 @@
 //! `Network`: a document with id indexes, so every lookup is O(1), and the
 //! domain queries that need more than one domain's data.
 
-use std::collections::HashMap;
+use std::{borrow::Cow, collections::HashMap};
 
 use mcn_core::{
     JsonPointer,
@@ -102,7 +102,7 @@ macro_rules! collections {
             }
         )+
 
-        impl Network {
+        impl Network<'_> {
             $(
                 #[doc = concat!("The ", $kind, " with this id (the first, if the id is repeated).")]
                 #[must_use]
@@ -187,21 +187,35 @@ collections! {
 
 /// A network document with id indexes over every collection.
 ///
-/// Building one never fails: a repeated id is indexed at its first occurrence
-/// (and reported by [`crate::validate()`]); a reference that resolves to nothing
-/// simply looks up as `None`.
+/// A `Network` owns its document ([`Network::new`]) or borrows it
+/// ([`Network::borrowed`]): a caller who keeps the document never pays for a
+/// copy. Building one never fails: a repeated id is indexed at its first
+/// occurrence (and reported by [`Network::validate`]); a reference that
+/// resolves to nothing simply looks up as `None`.
 #[derive(Debug, Clone)]
-pub struct Network {
-    document: NetworkDocument,
+pub struct Network<'d> {
+    document: Cow<'d, NetworkDocument>,
     indexes: Indexes,
     memberships_by_organisation: HashMap<OrganisationId, Vec<usize>>,
     top_organisation: HashMap<OrganisationId, OrganisationId>,
 }
 
-impl Network {
-    /// Indexes `document` (linear time).
+impl Network<'static> {
+    /// Indexes `document`, taking ownership of it (linear time, no copy).
     #[must_use]
     pub fn new(document: NetworkDocument) -> Self {
+        Self::index(Cow::Owned(document))
+    }
+}
+
+impl<'d> Network<'d> {
+    /// Indexes a document the caller keeps (linear time, no copy).
+    #[must_use]
+    pub fn borrowed(document: &'d NetworkDocument) -> Self {
+        Self::index(Cow::Borrowed(document))
+    }
+
+    fn index(document: Cow<'d, NetworkDocument>) -> Self {
         let indexes = Indexes::build(&document);
         let mut memberships_by_organisation: HashMap<OrganisationId, Vec<usize>> = HashMap::new();
         for (i, membership) in document.memberships.iter().enumerate() {
@@ -221,14 +235,15 @@ impl Network {
 
     /// The document.
     #[must_use]
-    pub const fn document(&self) -> &NetworkDocument {
+    pub fn document(&self) -> &NetworkDocument {
         &self.document
     }
 
-    /// Gives the document back.
+    /// Gives the document back: the owned one as it is, a borrowed one as a
+    /// copy (the only place a `Network` copies its document).
     #[must_use]
     pub fn into_document(self) -> NetworkDocument {
-        self.document
+        self.document.into_owned()
     }
 
     /// The decision with this id, with the meeting it was taken at.

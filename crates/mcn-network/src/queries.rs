@@ -19,7 +19,7 @@ pub struct VacantPost<'a> {
     pub bodies: Vec<&'a Body>,
 }
 
-impl Network {
+impl Network<'_> {
     /// Funded posts with no holder on `as_of`, with the bodies they sit on.
     #[must_use]
     pub fn vacant_funded_posts(&self, as_of: NaiveDate) -> Vec<VacantPost<'_>> {

@@ -1,7 +1,7 @@
 //! `validate`: every domain crate's rules plus the rules that need more than
 //! one domain's data, in one deterministic report.
 
-use std::{collections::HashSet, fmt::Write as _};
+use std::{cell::Cell, collections::HashSet, fmt::Write as _};
 
 use mcn_core::{
     Finding, JsonPointer, NaiveDate, Report,
@@ -23,18 +23,34 @@ use crate::{Network, NetworkDocument, codes, index::entry_path, network::Referen
 /// Checks `document` as of `as_of`: every domain crate's rules and the
 /// cross-entity rules, sorted by path then code.
 ///
-/// Never fails and never panics: every problem is a finding. This copies the
-/// document into a [`Network`]; a caller that owns the document, or already
-/// has a `Network`, saves the copy with `Network::new(document).validate(as_of)`.
+/// Never fails and never panics: every problem is a finding. The document is
+/// borrowed, not copied; a caller that also evaluates the network builds one
+/// [`Network`] and calls [`Network::validate`] on it, so the indexes are built
+/// once.
 pub fn validate(document: &NetworkDocument, as_of: NaiveDate) -> Report {
-    let network = Network::new(document.clone());
-    network.validate(as_of)
+    Network::borrowed(document).validate(as_of)
 }
 
-impl Network {
-    /// [`validate`] on an indexed network (no copy of the document).
+thread_local! {
+    /// How many times this thread has run the rules.
+    static RULE_RUNS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times the current thread has run the rule set
+/// ([`Network::validate`] or [`validate`]): a way for tests and profilers to
+/// check that a pipeline validates once (e.g. validate, then evaluate with
+/// those findings). Per thread, so tests running in parallel do not disturb
+/// each other.
+#[must_use]
+pub fn rule_runs_on_this_thread() -> u64 {
+    RULE_RUNS.with(Cell::get)
+}
+
+impl Network<'_> {
+    /// [`validate`] on an indexed network.
     #[must_use]
     pub fn validate(&self, as_of: NaiveDate) -> Report {
+        RULE_RUNS.with(|runs| runs.set(runs.get().saturating_add(1)));
         let d = self.document();
         let mut findings = mcn_organisations::validate(
             &OrganisationsData {
@@ -173,7 +189,7 @@ impl<F: Fn() -> String> Refs<'_, '_, '_, F> {
 }
 
 struct Cross<'n, 'r> {
-    network: &'n Network,
+    network: &'n Network<'n>,
     roles: &'r RolesIndex<'n>,
     as_of: NaiveDate,
     findings: Vec<Finding>,

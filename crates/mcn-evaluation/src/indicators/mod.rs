@@ -353,7 +353,7 @@ impl Member<'_> {
 /// Everything the indicators share: the network, the dates, the settings and
 /// lookups built once.
 pub(crate) struct Context<'n> {
-    pub(crate) network: &'n Network,
+    pub(crate) network: &'n Network<'n>,
     pub(crate) doc: &'n NetworkDocument,
     pub(crate) as_of: NaiveDate,
     pub(crate) window: Period,
@@ -388,7 +388,7 @@ pub(crate) fn window(as_of: NaiveDate, months: u32) -> Period {
 
 impl<'n> Context<'n> {
     pub(crate) fn new(
-        network: &'n Network,
+        network: &'n Network<'n>,
         as_of: NaiveDate,
         settings: &'n EvaluationSettings,
     ) -> Self {

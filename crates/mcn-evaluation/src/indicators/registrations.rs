@@ -351,7 +351,7 @@ mod tests {
     /// Linked training collections (people and organisations repeat) with
     /// organisations of every kind behind the registrations, judged on a day
     /// near one of the events.
-    fn trained() -> impl Strategy<Value = (Network, NaiveDate)> {
+    fn trained() -> impl Strategy<Value = (Network<'static>, NaiveDate)> {
         mcn_training::strategy::collections(6, 40).prop_flat_map(|collections| {
             let mut ids: Vec<OrganisationId> = collections
                 .registrations

@@ -1,8 +1,9 @@
 //! Rendering a report: a compact text summary for a terminal
-//! ([`text`](text())), a markdown paper for a steering group ([`markdown`]) and a
-//! self-contained HTML page ([`html`]). Pure functions from a report to a
-//! string; a report's [`comparison`](crate::EvaluationReport::comparison), when
-//! present, is rendered too.
+//! ([`text`](text())), a markdown paper for a steering group ([`markdown`]), a
+//! self-contained HTML page ([`html`]) and its JSON form; [`to_string`] picks
+//! one by [`Format`]. Pure functions from a report to a string; a report's
+//! [`comparison`](crate::EvaluationReport::comparison), when present, is
+//! rendered too.
 
 use mcn_core::{NaiveDate, Rag};
 
@@ -18,6 +19,35 @@ mod text;
 pub use html::{CHARTS, html};
 pub use markdown::markdown;
 pub use text::text;
+
+use crate::EvaluationReport;
+
+/// The forms a report can be rendered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// A compact summary for a terminal ([`text`](text())).
+    Text,
+    /// A paper for a steering group ([`markdown`]).
+    Markdown,
+    /// One self-contained HTML page ([`html`]).
+    Html,
+    /// The report's serde form, pretty-printed, with a final new line (see its
+    /// JSON Schema, `evaluation-report`).
+    Json,
+}
+
+/// `report` rendered in `format`.
+///
+/// Only [`Format::Json`] can fail, and only if serialisation does.
+pub fn to_string(report: &EvaluationReport, format: Format) -> Result<String, serde_json::Error> {
+    Ok(match format {
+        Format::Text => text(report),
+        Format::Markdown => markdown(report),
+        Format::Html => html(report),
+        Format::Json => serde_json::to_string_pretty(report)? + "\n",
+    })
+}
 
 /// A date as people write it: `1 November 2026`.
 pub(crate) fn long_date(date: NaiveDate) -> String {

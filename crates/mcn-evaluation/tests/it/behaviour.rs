@@ -2,14 +2,14 @@
 //! limit; the text and markdown renderings.
 
 use mcn_core::{NaiveDate, Rag};
-use mcn_evaluation::{
-    AtLeast, EvaluationSettings, Months, Value, evaluate, evaluate_with_findings, render,
-};
+use mcn_evaluation::{AtLeast, EvaluationSettings, Months, Value, render};
+
+use crate::evaluate;
 use mcn_network::{Network, NetworkDocument};
 
 use crate::fixture::{self, EVENT, id};
 
-fn network_from(json: &serde_json::Value) -> Network {
+fn network_from(json: &serde_json::Value) -> Network<'static> {
     Network::new(NetworkDocument::from_json(&serde_json::to_vec(json).unwrap()).unwrap())
 }
 
@@ -67,13 +67,47 @@ fn error_findings_give_a_warning_naming_the_figures_that_read_them() {
 }
 
 #[test]
-fn evaluate_uses_the_findings_it_is_given() {
-    let network = fixture::network();
+fn validate_then_evaluate_runs_the_rules_once_and_copies_nothing() {
+    let document = fixture::network().into_document();
+    let network = Network::borrowed(&document);
+    assert!(
+        std::ptr::eq(network.document(), &raw const document),
+        "the network copied the document"
+    );
+    let before = mcn_network::rule_runs_on_this_thread();
     let findings = network.validate(fixture::as_of());
-    let settings = EvaluationSettings::default();
+    let report = mcn_evaluation::evaluate(
+        &network,
+        &findings,
+        fixture::as_of(),
+        &EvaluationSettings::default(),
+    );
+    assert_eq!(mcn_network::rule_runs_on_this_thread() - before, 1);
     assert_eq!(
-        evaluate_with_findings(&network, fixture::as_of(), &settings, &findings),
-        evaluate(&network, fixture::as_of(), &settings)
+        report.validation.warnings,
+        u64::try_from(findings.warnings().count()).unwrap()
+    );
+}
+
+#[test]
+fn evaluate_counts_the_findings_it_is_given() {
+    let network = fixture::network();
+    let settings = EvaluationSettings::default();
+    let given: mcn_core::Report = std::iter::once(mcn_network::codes::DANGLING_REFERENCE.at(
+        mcn_core::JsonPointer::root().key("events").index(0),
+        "a made-up error",
+    ))
+    .collect();
+    let report = mcn_evaluation::evaluate(&network, &given, fixture::as_of(), &settings);
+    assert_eq!(report.validation.errors, 1);
+    assert_eq!(report.validation.warnings, 0);
+    assert!(
+        report
+            .warning
+            .as_ref()
+            .unwrap()
+            .message
+            .contains("(in events)")
     );
 }
 

@@ -1,9 +1,9 @@
 //! `compare`: direction-aware improved / worsened / unchanged.
 
 use mcn_core::NaiveDate;
-use mcn_evaluation::{
-    Direction, EvaluationReport, EvaluationSettings, Outcome, Value, compare, evaluate,
-};
+use mcn_evaluation::{Direction, EvaluationReport, EvaluationSettings, Outcome, Value, compare};
+
+use crate::evaluate;
 
 use crate::fixture;
 

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use mcn_core::NaiveDate;
-use mcn_evaluation::{EvaluationReport, EvaluationSettings, evaluate, render};
+use mcn_evaluation::{EvaluationReport, EvaluationSettings, render};
+
+use crate::evaluate;
 use mcn_network::{Network, NetworkDocument};
 
 /// The example's reference date.
@@ -12,7 +14,7 @@ pub(crate) fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
 }
 
-pub(crate) fn network() -> Network {
+pub(crate) fn network() -> Network<'static> {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/example-network.json");
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -9,8 +9,10 @@
 
 use mcn_core::{Money, Rag, WteTotal};
 use mcn_evaluation::{
-    Breakdown, EvaluationReport, EvaluationSettings, Indicator, ThresholdUsed, Value, evaluate,
+    Breakdown, EvaluationReport, EvaluationSettings, Indicator, ThresholdUsed, Value,
 };
+
+use crate::evaluate;
 
 use crate::fixture::{self, ACT, ADOPT, EVENT, MEAS, OBJ, ORG, REG, RISK, id};
 

@@ -398,6 +398,6 @@ pub(crate) fn document() -> NetworkDocument {
     NetworkDocument::from_json(&bytes).unwrap()
 }
 
-pub(crate) fn network() -> Network {
+pub(crate) fn network() -> Network<'static> {
     Network::new(document())
 }

@@ -1,12 +1,12 @@
 //! The HTML page: well-formed, self-contained, one SVG per chart, escaped.
 
 use mcn_evaluation::{
-    EvaluationReport, EvaluationSettings, Value, evaluate,
+    EvaluationReport, EvaluationSettings, Value,
     render::{CHARTS, html},
 };
 use mcn_network::{Network, NetworkDocument};
 
-use crate::{example, fixture, html_check::check};
+use crate::{evaluate, example, fixture, html_check::check};
 
 /// The charts a report should draw: each entry of `CHARTS` whose breakdown has
 /// a count above zero in its column.

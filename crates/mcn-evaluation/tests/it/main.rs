@@ -18,3 +18,17 @@ mod fixture;
 mod html;
 mod html_check;
 mod props;
+
+use mcn_core::NaiveDate;
+use mcn_evaluation::{EvaluationReport, EvaluationSettings};
+use mcn_network::Network;
+
+/// The pipeline every test runs: validate once as of `as_of`, then evaluate
+/// with those findings.
+fn evaluate(
+    network: &Network,
+    as_of: NaiveDate,
+    settings: &EvaluationSettings,
+) -> EvaluationReport {
+    mcn_evaluation::evaluate(network, &network.validate(as_of), as_of, settings)
+}

@@ -5,7 +5,9 @@
 //! every rendering works (the HTML well-formed).
 
 use mcn_core::{NaiveDate, strategy as core};
-use mcn_evaluation::{CATALOGUE, EvaluationSettings, Months, Value, evaluate, render};
+use mcn_evaluation::{CATALOGUE, EvaluationSettings, Months, Value, render};
+
+use crate::evaluate;
 use mcn_network::{Network, strategy::wired_document};
 use proptest::prelude::*;
 

@@ -193,7 +193,7 @@ pub(crate) fn document() -> NetworkDocument {
 }
 
 /// The fixture, indexed.
-pub(crate) fn network() -> Network {
+pub(crate) fn network() -> Network<'static> {
     Network::new(document())
 }
 

@@ -117,8 +117,10 @@ fn evaluation_reports_validate() {
     for (document, as_of) in documents {
         let earlier = as_of.checked_sub_months(Months::new(12)).unwrap();
         let network = Network::new(document);
-        let report = evaluate(&network, as_of, &settings)
-            .with_comparison(&evaluate(&network, earlier, &settings));
+        let report =
+            evaluate(&network, &network.validate(as_of), as_of, &settings).with_comparison(
+                &evaluate(&network, &network.validate(earlier), earlier, &settings),
+            );
         let value = serde_json::to_value(&report).unwrap();
         assert!(
             value["indicators"]
