@@ -64,25 +64,16 @@ macro_rules! scale {
                 bencher.bench(|| NetworkDocument::from_json(black_box(bytes)));
             }
 
-            /// (c) `Network::new` + `Network::validate` on a parsed document.
+            /// (c) `Network::borrowed` + `Network::validate` on a parsed
+            /// document (indexes and rules; no copy of the document).
             #[divan::bench(sample_count = $samples, sample_size = 1)]
             fn c_index_and_validate(bencher: Bencher) {
                 let document = &$fixture.document;
-                bencher
-                    .with_inputs(|| document.clone())
-                    .bench_values(|document| {
-                        let network = Network::new(document);
-                        let report = network.validate(as_of());
-                        (network, report)
-                    });
-            }
-
-            /// (c') the free function `mcn_network::validate(&document)`, which
-            /// clones the document into a `Network` first.
-            #[divan::bench(sample_count = $samples, sample_size = 1)]
-            fn c_validate_fn(bencher: Bencher) {
-                let document = &$fixture.document;
-                bencher.bench(|| mcn_network::validate(black_box(document), as_of()));
+                bencher.bench(|| {
+                    let network = Network::borrowed(black_box(document));
+                    let report = network.validate(as_of());
+                    (network, report)
+                });
             }
 
             /// (d) the whole load: `from_json` + `Network::new` + `validate`.
