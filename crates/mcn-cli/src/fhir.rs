@@ -52,7 +52,7 @@ struct ExportArgs {
         help = "Also export standards' measures as Measures and audit results as MeasureReports"
     )]
     measures: bool,
-    /// Write the bundle to OUT instead of standard output.
+    /// Write the bundle to OUT instead of standard output (`-`); never over FILE.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
 }
@@ -67,7 +67,8 @@ struct ImportArgs {
     /// merged document; without it, write the organisations as a JSON array.
     #[arg(long, value_name = "DOCUMENT")]
     into: Option<PathBuf>,
-    /// Write the result to OUT instead of standard output (OUT may be DOCUMENT itself).
+    /// Write the result to OUT instead of standard output (`-`); OUT may be
+    /// DOCUMENT itself (replaced atomically), never the FHIR file.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
 }
@@ -81,6 +82,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    output::refuse_overwriting_inputs(args.output.as_deref(), &[&args.file])?;
     let document = input::load(&args.file)?;
     let options = ExportOptions::default()
         .with_personal_data(args.include_personal_data)
@@ -118,6 +120,9 @@ fn read_fhir(path: &Path) -> anyhow::Result<Vec<u8>> {
 }
 
 fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    // Writing over `--into DOCUMENT` is documented (and atomic); over the
+    // FHIR input it is not.
+    output::refuse_overwriting_inputs(args.output.as_deref(), &[&args.file])?;
     let name = input::display_name(&args.file);
     let bytes = read_fhir(&args.file)?;
     let Import {

@@ -1,7 +1,12 @@
 //! `mcn report`: evaluate a network document as of a date and write the
 //! report as a terminal summary, markdown, JSON or one HTML page.
 
-use std::{fs, io::Write as _, path::PathBuf, process::ExitCode};
+use std::{
+    fs,
+    io::Write as _,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
@@ -27,7 +32,8 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Write the report to FILE instead of standard output.
+    /// Write the report to FILE (replaced atomically, never an input) instead
+    /// of standard output (`-`).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// Evaluation settings (JSON: window, horizons, RAG bands); defaults otherwise.
@@ -56,6 +62,10 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     {
         bail!("--since {since} must be before the report date {as_of}");
     }
+    let inputs: Vec<&Path> = std::iter::once(args.file.as_path())
+        .chain(args.settings.as_deref())
+        .collect();
+    output::refuse_overwriting_inputs(args.output.as_deref(), &inputs)?;
     let settings = match &args.settings {
         Some(path) => {
             let bytes =

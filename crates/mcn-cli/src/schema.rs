@@ -32,8 +32,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("could not create {}", dir.display()))?;
             for file in &files {
                 let path = dir.join(&file.name);
-                fs::write(&path, &file.contents)
-                    .with_context(|| format!("could not write {}", path.display()))?;
+                output::write_file(&path, |out| Ok(out.write_all(file.contents.as_bytes())?))?;
             }
         }
         None => {

@@ -12,6 +12,7 @@
 mod fhir;
 mod generate;
 mod malformed;
+mod output;
 mod pipes;
 mod report;
 mod schema;
