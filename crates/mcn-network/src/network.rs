@@ -329,23 +329,28 @@ fn top_organisations(organisations: &[Organisation]) -> HashMap<OrganisationId, 
         .collect();
     let mut top: HashMap<OrganisationId, OrganisationId> =
         HashMap::with_capacity(organisations.len());
-    for organisation in organisations {
-        let mut chain = vec![organisation.id];
+    // The walk (organisation position) that last passed each id: a cycle is a
+    // walk meeting itself. Every id joins `top` at the end of the first walk
+    // that passes it, so the walks cost linear time in all, however deep.
+    let mut walked_by: HashMap<OrganisationId, usize> = HashMap::new();
+    let mut chain = Vec::new();
+    for (walk, organisation) in organisations.iter().enumerate() {
+        chain.clear();
         let mut current = organisation.id;
         let found = loop {
             if let Some(&known) = top.get(&current) {
                 break known;
             }
+            if walked_by.insert(current, walk) == Some(walk) {
+                break organisation.id;
+            }
+            chain.push(current);
             match parent.get(&current) {
-                Some(&up) if !chain.contains(&up) => {
-                    chain.push(up);
-                    current = up;
-                }
-                Some(_) => break organisation.id,
+                Some(&up) => current = up,
                 None => break current,
             }
         };
-        for id in chain {
+        for &id in &chain {
             top.entry(id).or_insert(found);
         }
     }

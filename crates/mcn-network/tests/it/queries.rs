@@ -2,7 +2,7 @@
 
 use mcn_core::id::MeetingId;
 use mcn_governance::quorum::QuorumCheck;
-use mcn_network::Network;
+use mcn_network::{Network, NetworkDocument};
 use mcn_organisations::Sector;
 use serde_json::json;
 
@@ -79,4 +79,54 @@ fn quorum_of_one_meeting() {
         (2, 2, 3)
     );
     assert!(network.quorum(ids::board().parse().unwrap()).is_none());
+}
+
+/// Organisations `1..=n`, each part of the next (`n` at the top), the bottom
+/// first, so the first walk climbs the whole chain.
+fn chain(n: u128) -> Vec<mcn_organisations::Organisation> {
+    (0..n)
+        .map(|i| {
+            let mut o = mcn_organisations::Organisation::new(
+                mcn_core::id::OrganisationId::from_u128(i + 1),
+                mcn_core::Text::new("Organisation").unwrap(),
+                mcn_organisations::OrganisationKind::Other,
+            );
+            o.part_of = (i + 1 < n).then(|| mcn_core::id::OrganisationId::from_u128(i + 2));
+            o
+        })
+        .collect()
+}
+
+#[test]
+fn a_deep_part_of_chain_has_one_top() {
+    let n = 50_000;
+    let mut document = NetworkDocument::new(mcn_network::NetworkProfile::new(
+        mcn_core::id::NetworkId::from_u128(1),
+        mcn_core::Text::new("Network").unwrap(),
+    ));
+    document.organisations = chain(n);
+    let network = Network::new(document);
+    let top = mcn_core::id::OrganisationId::from_u128(n);
+    for i in [1, 2, n / 2, n - 1, n] {
+        let id = mcn_core::id::OrganisationId::from_u128(i);
+        assert_eq!(network.top_organisation(id), top, "organisation {i}");
+    }
+}
+
+#[test]
+fn a_chain_into_a_cycle_shares_the_first_organisation_reached() {
+    let mut document = NetworkDocument::new(mcn_network::NetworkProfile::new(
+        mcn_core::id::NetworkId::from_u128(1),
+        mcn_core::Text::new("Network").unwrap(),
+    ));
+    // 1 → 2 → 3 → 4 → 2: the walk from 1 meets itself at 2.
+    let mut organisations = chain(4);
+    organisations[3].part_of = Some(mcn_core::id::OrganisationId::from_u128(2));
+    document.organisations = organisations;
+    let network = Network::new(document);
+    let first = mcn_core::id::OrganisationId::from_u128(1);
+    for i in 1..=4 {
+        let id = mcn_core::id::OrganisationId::from_u128(i);
+        assert_eq!(network.top_organisation(id), first, "organisation {i}");
+    }
 }
