@@ -1,11 +1,13 @@
 //! The example documents in `docs/examples/` (issue 7, "Example network"):
-//! they load, the naming contract holds, they are fresh, and the example
-//! network has the shape a realistic regional network has.
+//! they load, the naming contract holds, the generated ones (minimal and
+//! invalid) are fresh, and the example network — data edited as a file, the
+//! single source of truth `mcn_testkit::example::northvale()` loads — is in
+//! canonical form and has the shape a realistic regional network has.
 //!
 //! Naming contract: every `docs/examples/invalid-<finding>.json` has findings,
 //! and the finding its name encodes is among them (exactly that finding, plus
 //! the companions the table below declares); every other `.json` there
-//! validates with no error, on the examples' reference date and on any later
+//! validates with no error, on the date the examples describe and on any later
 //! date. Files of other kinds (FHIR, CSV) go in sub-folders.
 
 use std::{
@@ -15,7 +17,7 @@ use std::{
 };
 
 use mcn_core::{NaiveDate, Severity};
-use mcn_network::{Network, NetworkDocument, validate};
+use mcn_network::{Network, NetworkDocument};
 use mcn_testkit::example;
 use serde_json::Value;
 
@@ -116,8 +118,9 @@ fn load(name: &str, bytes: &[u8]) -> NetworkDocument {
     NetworkDocument::from_json(bytes).unwrap_or_else(|e| panic!("{name} does not load: {e}"))
 }
 
-fn codes(document: &NetworkDocument, on: NaiveDate) -> BTreeSet<String> {
-    validate(document, on)
+fn codes(document: NetworkDocument, on: NaiveDate) -> BTreeSet<String> {
+    Network::new(document)
+        .validate(on)
         .findings()
         .iter()
         .map(|f| f.code.clone())
@@ -125,7 +128,7 @@ fn codes(document: &NetworkDocument, on: NaiveDate) -> BTreeSet<String> {
 }
 
 #[test]
-fn the_reference_date_is_the_one_the_examples_document() {
+fn the_date_is_the_one_the_examples_describe() {
     assert_eq!(example::AS_OF, as_of());
 }
 
@@ -144,9 +147,8 @@ fn valid_examples_have_no_errors_now_or_later() {
         if name.starts_with("invalid-") {
             continue;
         }
-        let document = load(&name, &bytes);
         for on in [as_of(), far_future()] {
-            let report = validate(&document, on);
+            let report = Network::new(load(&name, &bytes)).validate(on);
             let errors: Vec<_> = report
                 .errors()
                 .map(|f| format!("{} at {}: {}", f.code, f.path, f.message))
@@ -169,7 +171,7 @@ fn each_invalid_example_yields_exactly_its_finding() {
         let (code, also) = table
             .get(name.as_str())
             .unwrap_or_else(|| panic!("{name} is not in the table of invalid examples"));
-        let found = codes(&load(&name, &bytes), as_of());
+        let found = codes(load(&name, &bytes), as_of());
         let expected: BTreeSet<String> =
             also.iter().chain([code]).map(|c| (*c).to_owned()).collect();
         assert_eq!(found, expected, "{name}");
@@ -208,8 +210,14 @@ fn the_table_covers_every_file_and_every_network_code() {
 }
 
 #[test]
-fn committed_examples_are_fresh() {
+fn committed_generated_examples_are_fresh() {
     let mut on_disk = json_files();
+    // Not generated: data, edited as a file (checked below for canonical form).
+    assert!(
+        on_disk.remove(example::NORTHVALE_FILE).is_some(),
+        "docs/examples/{} is missing",
+        example::NORTHVALE_FILE
+    );
     for file in example::files() {
         let expected = example::render(&file.document).unwrap();
         let committed = on_disk
@@ -225,6 +233,23 @@ fn committed_examples_are_fresh() {
         on_disk.is_empty(),
         "docs/examples/ holds files the builder does not write ({:?}): {STALE}",
         on_disk.keys()
+    );
+}
+
+#[test]
+fn example_network_is_the_file_the_testkit_loads_in_canonical_form() {
+    let files = json_files();
+    let committed = &files[example::NORTHVALE_FILE];
+    assert_eq!(committed.as_slice(), example::NORTHVALE_JSON.as_bytes());
+    // Edited by hand, kept in the form the other files are written in (pretty
+    // JSON, fields in declaration order, a final newline), so a round trip
+    // through `NetworkDocument` loses nothing and diffs stay small.
+    let rendered = example::render(&load(example::NORTHVALE_FILE, committed)).unwrap();
+    assert!(
+        rendered.as_bytes() == committed.as_slice(),
+        "docs/examples/{} is not in canonical form: keep it as a `NetworkDocument` \
+         pretty-prints (fields in declaration order, no nulls or empty lists, a final newline)",
+        example::NORTHVALE_FILE
     );
 }
 
@@ -498,8 +523,11 @@ fn example_network_has_training_and_standards() {
 #[test]
 fn example_network_shows_honest_warnings_and_exactly_one_funded_vacancy() {
     let files = json_files();
-    let document = load(example::NORTHVALE_FILE, &files[example::NORTHVALE_FILE]);
-    let report = validate(&document, as_of());
+    let network = Network::new(load(
+        example::NORTHVALE_FILE,
+        &files[example::NORTHVALE_FILE],
+    ));
+    let report = network.validate(as_of());
     let by_severity = |severity| -> BTreeSet<&str> {
         report
             .with_severity(severity)
@@ -526,7 +554,6 @@ fn example_network_shows_honest_warnings_and_exactly_one_funded_vacancy() {
     assert_eq!(report.with_code("roles.post.vacant_funded").count(), 1);
     assert!(report.with_code("governance.action.overdue").count() >= 2);
 
-    let network = Network::new(document);
     let vacant = network.roles().vacant_funded_posts(as_of());
     assert_eq!(vacant.len(), 1);
     assert_eq!(vacant[0].role, mcn_core::PostRole::LocalityLead);

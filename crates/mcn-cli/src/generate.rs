@@ -8,7 +8,7 @@ use std::{
 };
 
 use mcn_network::NetworkDocument;
-use mcn_testkit::synthetic::{self, Scale};
+use mcn_synthetic::Scale;
 
 use crate::{input::AsOf, output};
 
@@ -71,7 +71,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         args.scale.name(),
         args.seed
     ));
-    let document = synthetic::generate(args.seed, args.scale.into(), as_of);
+    let document = mcn_synthetic::generate(args.seed, args.scale.into(), as_of);
     progress.done(&counts(&document));
     let target = args.output.as_ref().map_or_else(
         || "standard output".to_owned(),

@@ -1,4 +1,4 @@
-//! Evaluating synthetic network documents (mcn-testkit) at the small and the
+//! Evaluating synthetic network documents (mcn-synthetic) at the small and the
 //! national scale, beside a bare `serde_json` parse of the same bytes, so the
 //! ratio of `DESIGN.md` §6 (evaluation of all indicators ≤ 0.5 × bare parse)
 //! can be read off.
@@ -17,7 +17,7 @@ use divan::{Bencher, black_box};
 use mcn_core::{NaiveDate, Report};
 use mcn_evaluation::{EvaluationReport, EvaluationSettings, evaluate, render};
 use mcn_network::{Network, NetworkDocument};
-use mcn_testkit::synthetic::{Scale, generate};
+use mcn_synthetic::{Scale, generate};
 
 fn main() {
     divan::main();

@@ -1,4 +1,4 @@
-//! Loading and validating synthetic network documents (mcn-testkit) at three
+//! Loading and validating synthetic network documents (mcn-synthetic) at three
 //! scales, beside a bare `serde_json` parse of the same bytes, so the ratio of
 //! `DESIGN.md` §6 (load + all rules ≤ 1.3 × bare parse) and the growth from a
 //! tenth of national to national (≤ 11 × for 10 × the data) can be read off.
@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use divan::{Bencher, black_box};
 use mcn_core::NaiveDate;
 use mcn_network::{Network, NetworkDocument};
-use mcn_testkit::synthetic::{Counts, Scale, generate};
+use mcn_synthetic::{Counts, Scale, generate};
 
 fn main() {
     divan::main();

@@ -1,4 +1,4 @@
-//! The example networks shipped in `docs/examples/`, built in Rust.
+//! The example networks shipped in `docs/examples/`.
 //!
 //! Everything here is **fictional**: organisations, people, places, ODS codes
 //! (all beginning with `Z`), e-mail addresses (`.example` domains) and figures.
@@ -6,38 +6,40 @@
 //! - [`northvale`]: the Northvale Children's Palliative Care Network, a
 //!   realistic regional network (26 organisations across both sectors, 6
 //!   localities, 66 people, 22 posts, a steering group with three working
-//!   groups, two years of meetings, training, standards and audit). It
-//!   validates with no error on [`AS_OF`] or any later date and shows a few
-//!   honest warnings (a vacant funded post, overdue actions, terms of reference
-//!   past review, an inquorate meeting, funding ending soon, ...).
-//! - [`minimal`]: the smallest network with no finding at all on [`AS_OF`].
+//!   groups, two years of meetings, training, standards and audit). The
+//!   committed file `docs/examples/example-network.json` is its single source
+//!   of truth: this crate embeds and parses that file. It validates with no
+//!   error on [`AS_OF`] or any later date and shows a few honest warnings (a
+//!   vacant funded post, overdue actions, terms of reference past review, an
+//!   inquorate meeting, funding ending soon, ...).
+//! - [`minimal`]: the smallest network with no finding at all on [`AS_OF`],
+//!   built in Rust.
 //! - [`invalid`]: one small document per cross-entity rule of mcn-network,
 //!   each [`minimal`] with one change, named `invalid-<finding>.json`.
 //!
-//! Dates are written relative to the fixed reference date [`AS_OF`],
-//! 1 November 2026: validate the examples "as of" that day to see what the
-//! files describe. `cargo run -p mcn-testkit --example write-examples`
-//! rewrites `docs/examples/` from [`files`]; a workspace test checks the
-//! committed files are fresh.
+//! The examples describe the network as it stands on [`AS_OF`], 1 November
+//! 2026: validate them "as of" that day to see what the files say.
+//! `cargo run -p mcn-testkit --example write-examples` rewrites the generated
+//! files of `docs/examples/` (the [`files`]: the minimal and invalid ones); a
+//! workspace test checks the committed files are fresh.
 //!
 //! ```
+//! use mcn_network::Network;
 //! use mcn_testkit::example;
-//! let report = mcn_network::validate(&example::northvale(), example::AS_OF);
+//!
+//! let report = Network::new(example::northvale()).validate(example::AS_OF);
 //! assert!(!report.has_errors());
-//! assert!(report.with_code("network.meeting.inquorate").count() == 1);
+//! assert_eq!(report.with_code("network.meeting.inquorate").count(), 1);
 //! ```
 
-mod ctx;
+mod ids;
 mod minimal;
-mod northvale;
+mod values;
 
 use mcn_core::NaiveDate;
 use mcn_network::NetworkDocument;
 
-use self::ctx::Ctx;
-
-/// The reference date of the examples: 1 November 2026. Every date in them is
-/// written relative to it.
+/// The date the examples describe: 1 November 2026.
 pub const AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 1) {
     Some(date) => date,
     None => NaiveDate::MIN,
@@ -48,6 +50,9 @@ pub const NORTHVALE_FILE: &str = "example-network.json";
 
 /// The file name of the [`minimal`] example in `docs/examples/`.
 pub const MINIMAL_FILE: &str = "minimal-network.json";
+
+/// The committed `docs/examples/example-network.json`, as it is on disk.
+pub const NORTHVALE_JSON: &str = include_str!("../../../docs/examples/example-network.json");
 
 /// A document that breaks one cross-entity rule of mcn-network.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,92 +70,59 @@ pub struct InvalidExample {
     pub document: NetworkDocument,
 }
 
-/// One file of `docs/examples/`.
+/// One generated file of `docs/examples/`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExampleFile {
-    /// The file name, e.g. `example-network.json`.
+    /// The file name, e.g. `minimal-network.json`.
     pub file_name: &'static str,
     /// The document it holds.
     pub document: NetworkDocument,
 }
 
-/// Runs a builder; returns its document and the construction problems it
-/// recorded (none unless an example in this module has a typo).
-fn build<T>(builder: impl FnOnce(&Ctx) -> T) -> Result<T, Vec<String>> {
-    let Some(c) = Ctx::new() else {
-        return Err(vec!["the stand-in values could not be built".to_owned()]);
-    };
-    let built = builder(&c);
-    let problems = c.into_problems();
-    if problems.is_empty() {
-        Ok(built)
-    } else {
-        Err(problems)
-    }
-}
-
-/// An empty document, returned only if an example could not be built (which
-/// the crate's tests rule out).
-fn empty() -> NetworkDocument {
-    NetworkDocument::new(mcn_network::NetworkProfile::new(
-        mcn_core::id::NetworkId::from_u128(0),
-        mcn_core::Text::redacted(),
-    ))
-}
-
-/// The Northvale Children's Palliative Care Network (see the [module docs](self)).
+/// The Northvale Children's Palliative Care Network, parsed from
+/// [`NORTHVALE_JSON`] (see the [module docs](self)).
+///
+/// # Panics
+///
+/// If the committed `docs/examples/example-network.json` does not load: a
+/// broken fixture, which every test using it should report loudly.
 #[must_use]
+#[expect(
+    clippy::expect_used,
+    reason = "fixture data only tests use: a broken committed file should fail the test loudly"
+)]
 pub fn northvale() -> NetworkDocument {
-    build(northvale::document).unwrap_or_else(|_| empty())
+    NetworkDocument::from_json(NORTHVALE_JSON.as_bytes())
+        .expect("docs/examples/example-network.json loads as a network document")
 }
 
 /// The smallest network that validates with no finding at all on [`AS_OF`].
 #[must_use]
 pub fn minimal() -> NetworkDocument {
-    build(minimal::document).unwrap_or_else(|_| empty())
+    minimal::document()
 }
 
 /// One invalid example per cross-entity rule (every code in
 /// `mcn_network::codes::ALL`), each [`minimal`] with one change.
 #[must_use]
 pub fn invalid() -> Vec<InvalidExample> {
-    build(minimal::invalid).unwrap_or_default()
+    minimal::invalid()
 }
 
-/// Every file of `docs/examples/`, in a fixed order: [`northvale`],
-/// [`minimal`], then the [`invalid`] examples.
+/// Every file of `docs/examples/` built in Rust, in a fixed order:
+/// [`minimal`], then the [`invalid`] examples. (`example-network.json` is
+/// not among them: it is data, edited as a file.)
 #[must_use]
 pub fn files() -> Vec<ExampleFile> {
-    let mut files = vec![
-        ExampleFile {
-            file_name: NORTHVALE_FILE,
-            document: northvale(),
-        },
-        ExampleFile {
-            file_name: MINIMAL_FILE,
-            document: minimal(),
-        },
-    ];
+    let mut files = vec![ExampleFile {
+        file_name: MINIMAL_FILE,
+        document: minimal(),
+    }];
     files.extend(invalid().into_iter().map(|example| ExampleFile {
         file_name: example.file_name,
         document: example.document,
     }));
     files
-}
-
-/// Values in the examples that failed their own checks (a typo in this
-/// module); empty when every example was built as written.
-#[must_use]
-pub fn problems() -> Vec<String> {
-    let mut problems = Vec::new();
-    for result in [
-        build(northvale::document).map(drop),
-        build(minimal::document).map(drop),
-        build(minimal::invalid).map(drop),
-    ] {
-        problems.extend(result.err().unwrap_or_default());
-    }
-    problems
 }
 
 /// A document as the committed file holds it: pretty JSON and a final newline.
@@ -162,16 +134,13 @@ pub fn render(document: &NetworkDocument) -> Result<String, serde_json::Error> {
 
 #[cfg(test)]
 mod tests {
+    use mcn_network::Network;
+
     use super::*;
 
     #[test]
-    fn every_value_is_built_as_written() {
-        assert_eq!(problems(), Vec::<String>::new());
-    }
-
-    #[test]
     fn minimal_has_no_finding_at_all() {
-        let report = mcn_network::validate(&minimal(), AS_OF);
+        let report = Network::new(minimal()).validate(AS_OF);
         assert!(report.findings().is_empty(), "{report:#?}");
     }
 
@@ -180,7 +149,7 @@ mod tests {
         let invalid = invalid();
         assert_eq!(invalid.len(), mcn_network::codes::ALL.len());
         for example in invalid {
-            let report = mcn_network::validate(&example.document, AS_OF);
+            let report = Network::new(example.document).validate(AS_OF);
             let mut codes: Vec<&str> = report.findings().iter().map(|f| f.code.as_str()).collect();
             codes.sort_unstable();
             codes.dedup();
@@ -192,10 +161,9 @@ mod tests {
     }
 
     #[test]
-    fn northvale_validates_without_errors_now_and_later() {
-        let document = northvale();
+    fn northvale_loads_and_validates_without_errors_now_and_later() {
         for as_of in [AS_OF, NaiveDate::from_ymd_opt(2035, 1, 1).unwrap()] {
-            let report = mcn_network::validate(&document, as_of);
+            let report = Network::new(northvale()).validate(as_of);
             let errors: Vec<_> = report.errors().collect();
             assert!(errors.is_empty(), "{as_of}: {errors:#?}");
         }

@@ -3,4 +3,3 @@
 #![deny(missing_docs)]
 
 pub mod example;
-pub mod synthetic;

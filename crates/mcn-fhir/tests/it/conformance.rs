@@ -137,8 +137,7 @@ pub(crate) fn other_networks() -> Vec<(
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
     let example = mcn_network::NetworkDocument::from_json(&bytes).unwrap();
     let as_of = mcn_testkit::example::AS_OF;
-    let synthetic =
-        mcn_testkit::synthetic::generate(7, mcn_testkit::synthetic::Scale::Small, as_of);
+    let synthetic = mcn_synthetic::generate(7, mcn_synthetic::Scale::Small, as_of);
     vec![
         ("example network", example, as_of),
         ("synthetic small network", synthetic, as_of),

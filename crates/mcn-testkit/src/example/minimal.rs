@@ -23,7 +23,11 @@ use mcn_standards::{SourceKind, Standard, StandardKind, StandardSource, Standard
 
 use super::{
     InvalidExample,
-    ctx::{Ctx, Ids},
+    ids::Ids,
+    values::{
+        chair_or_vice, count, date, history, note, ods, period, since, standard_code, text,
+        version, wte, wte_total,
+    },
 };
 
 /// The minimal example's ids ("MINI").
@@ -45,27 +49,27 @@ const GUIDELINE: u64 = 1;
 const MISSING: u64 = 99;
 
 /// The minimal valid network.
-pub(super) fn document(c: &Ctx) -> NetworkDocument {
+pub(super) fn document() -> NetworkDocument {
     let mut profile = NetworkProfile::new(
         IDS.network(1),
-        c.text("Kestrel Vale Children's Palliative Care Network"),
+        text("Kestrel Vale Children's Palliative Care Network"),
     );
-    profile.region = Some(c.text("Kestrel Vale"));
-    profile.established_on = Some(c.date("2025-01-01"));
+    profile.region = Some(text("Kestrel Vale"));
+    profile.established_on = Some(date("2025-01-01"));
     profile.host_organisation = Some(IDS.organisation(HOSPITAL));
     profile.coordinator_post = Some(IDS.post(COORDINATOR));
     let mut d = NetworkDocument::new(profile);
 
     let mut place = Locality::new(
         IDS.locality(PLACE),
-        c.text("Kestrel Vale"),
+        text("Kestrel Vale"),
         LocalityKind::Place,
     );
     place.population_0_19 = Some(52_000);
     place.children_with_llc_estimate = Some(343);
     d.localities.push(place);
 
-    for (number, name, kind, ods) in [
+    for (number, name, kind, ods_code) in [
         (
             HOSPITAL,
             "Kestrel Vale Children's Hospital NHS Trust",
@@ -85,8 +89,8 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
             None,
         ),
     ] {
-        let mut organisation = Organisation::new(IDS.organisation(number), c.text(name), kind);
-        organisation.identifiers = ods.map(|code| c.ods(code)).unwrap_or_default();
+        let mut organisation = Organisation::new(IDS.organisation(number), text(name), kind);
+        organisation.identifiers = ods_code.map(ods).unwrap_or_default();
         organisation.localities = vec![IDS.locality(PLACE)];
         d.organisations.push(organisation);
     }
@@ -97,10 +101,10 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
             IDS.membership(number),
             IDS.organisation(organisation),
             MembershipTier::Full,
-            c.date("2024-11-01"),
+            date("2024-11-01"),
         )
-        .then(MembershipStatus::Active, c.date("2025-01-01"));
-        membership.agreement_signed_on = Some(c.date("2024-12-01"));
+        .then(MembershipStatus::Active, date("2025-01-01"));
+        membership.agreement_signed_on = Some(date("2024-12-01"));
         membership.representative = Some(IDS.person(representative));
         d.memberships.push(membership);
     }
@@ -113,7 +117,7 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
     ] {
         d.people.push(Person {
             id: IDS.person(number),
-            name: c.text(name),
+            name: text(name),
             profession,
             registration: None,
             employer: Some(IDS.organisation(employer)),
@@ -123,43 +127,45 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
 
     d.funding_streams.push(FundingStream {
         id: IDS.funding_stream(1),
-        funder: Funder::External(c.text("Kestrel Vale Integrated Care Board")),
-        purpose: c.text("Network co-ordination"),
+        funder: Funder::External(text("Kestrel Vale Integrated Care Board")),
+        purpose: text("Network co-ordination"),
         amount: mcn_core::Money::from_pounds(52_000),
-        period: c.since("2025-01-01"),
+        period: since("2025-01-01"),
         basis: FundingBasis::Recurrent,
     });
     d.posts.push(Post {
         id: IDS.post(COORDINATOR),
-        title: c.text("Network co-ordinator"),
+        title: text("Network co-ordinator"),
         role: PostRole::NetworkCoordinator,
         organisation: IDS.organisation(HOSPITAL),
         body: None,
-        period: c.since("2025-01-01"),
+        period: since("2025-01-01"),
         funding: Some(PostFunding {
             stream: Some(IDS.funding_stream(1)),
-            wte: c.wte_total(100),
-            period: c.since("2025-01-01"),
+            wte: wte_total(100),
+            period: since("2025-01-01"),
         }),
         max_holders: None,
     });
     d.posts.push(Post {
         id: IDS.post(CHAIR),
-        title: c.text("Chair of the steering group"),
+        title: text("Chair of the steering group"),
         role: PostRole::Chair,
         organisation: IDS.organisation(HOSPITAL),
         body: Some(IDS.body(STEERING_GROUP)),
-        period: c.since("2025-01-01"),
+        period: since("2025-01-01"),
         funding: None,
         max_holders: None,
     });
-    for (number, post, person, wte) in [(1, COORDINATOR, COORDINATOR, 100), (2, CHAIR, CHAIR, 5)] {
+    for (number, post, person, hundredths) in
+        [(1, COORDINATOR, COORDINATOR, 100), (2, CHAIR, CHAIR, 5)]
+    {
         d.appointments.push(Appointment {
             id: IDS.appointment(number),
             post: IDS.post(post),
             person: IDS.person(person),
-            period: c.since("2025-01-01"),
-            wte: c.wte(wte),
+            period: since("2025-01-01"),
+            wte: wte(hundredths),
             protected_hours_per_week: None,
             basis: AppointmentBasis::Substantive,
         });
@@ -167,22 +173,22 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
 
     d.bodies.push(Body {
         id: IDS.body(STEERING_GROUP),
-        name: c.text("Kestrel Vale Network Steering Group"),
+        name: text("Kestrel Vale Network Steering Group"),
         kind: BodyKind::SteeringGroup,
         reports_to: None,
         terms_of_reference: vec![TermsOfReference {
-            version: Ctx::version(1, 0),
-            approved_on: Some(c.date("2025-01-15")),
+            version: version(1, 0),
+            approved_on: Some(date("2025-01-15")),
             approved_by: Some(IDS.decision(APPROVE_TERMS)),
-            review_by: c.date("2027-12-31"),
-            purpose: c.note("Leads the network: agrees its work plan, endorses shared guidelines and holds members to them."),
+            review_by: date("2027-12-31"),
+            purpose: note("Leads the network: agrees its work plan, endorses shared guidelines and holds members to them."),
             meeting_frequency: MeetingFrequency::Quarterly,
             quorum: QuorumRule {
-                threshold: c.count(2),
-                required_roles: vec![c.chair_or_vice()],
+                threshold: count(2),
+                required_roles: vec![chair_or_vice()],
             },
         }],
-        active: c.since("2025-01-01"),
+        active: since("2025-01-01"),
     });
     for (number, holder, voting, title) in [
         (1, SeatHolder::Post(IDS.post(CHAIR)), true, "Chair"),
@@ -204,8 +210,8 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
             body: IDS.body(STEERING_GROUP),
             holder,
             voting,
-            period: c.since("2025-01-01"),
-            title: Some(c.text(title)),
+            period: since("2025-01-01"),
+            title: Some(text(title)),
         });
     }
 
@@ -222,7 +228,7 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
     d.meetings.push(Meeting {
         id: IDS.meeting(1),
         body: IDS.body(STEERING_GROUP),
-        date: c.date("2025-01-15"),
+        date: date("2025-01-15"),
         status: MeetingStatus::Held,
         format: MeetingFormat::InPerson,
         attendance: attendance.clone(),
@@ -230,7 +236,7 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
         decisions: vec![
             Decision {
                 id: IDS.decision(APPROVE_TERMS),
-                text: c.note("The steering group approves its terms of reference, version 1.0."),
+                text: note("The steering group approves its terms of reference, version 1.0."),
                 kind: DecisionKind::ApproveTermsOfReference,
                 subject: Some(DecisionSubject::Body(IDS.body(STEERING_GROUP))),
                 outcome: DecisionOutcome::Carried,
@@ -238,7 +244,7 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
             },
             Decision {
                 id: IDS.decision(ENDORSE_GUIDELINE),
-                text: c.note("The steering group endorses the network symptom management guideline KV-GL-01."),
+                text: note("The steering group endorses the network symptom management guideline KV-GL-01."),
                 kind: DecisionKind::EndorseStandard,
                 subject: Some(DecisionSubject::Standard(IDS.standard(GUIDELINE))),
                 outcome: DecisionOutcome::Carried,
@@ -251,7 +257,7 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
     d.meetings.push(Meeting {
         id: IDS.meeting(2),
         body: IDS.body(STEERING_GROUP),
-        date: c.date("2025-04-15"),
+        date: date("2025-04-15"),
         status: MeetingStatus::Held,
         format: MeetingFormat::Virtual,
         attendance,
@@ -259,39 +265,39 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
         decisions: Vec::new(),
         actions: vec![Action {
             id: IDS.action(1),
-            description: c.note("Circulate the endorsed guideline to every member organisation."),
+            description: note("Circulate the endorsed guideline to every member organisation."),
             owner: IDS.person(COORDINATOR),
-            due: c.date("2025-05-31"),
+            due: date("2025-05-31"),
             status: ActionStatus::Done,
-            completed_on: Some(c.date("2025-05-20")),
+            completed_on: Some(date("2025-05-20")),
         }],
         minutes_approved_at: None,
     });
 
     d.standards.push(Standard {
         id: IDS.standard(GUIDELINE),
-        code: c.standard_code("KV-GL-01"),
-        title: c.text("Symptom management for children at the end of life"),
-        summary: Some(c.note("How members assess and manage pain and other distressing symptoms in the last weeks of life.")),
+        code: standard_code("KV-GL-01"),
+        title: text("Symptom management for children at the end of life"),
+        summary: Some(note("How members assess and manage pain and other distressing symptoms in the last weeks of life.")),
         kind: StandardKind::Guideline,
         source: StandardSource {
             kind: SourceKind::NetworkGuideline,
-            reference: c.text("KV-GL-01"),
+            reference: text("KV-GL-01"),
             title: None,
-            published_on: Some(c.date("2025-01-15")),
+            published_on: Some(date("2025-01-15")),
             updated_on: None,
             url: None,
         },
-        version: c.text("1.0"),
-        status: c.history(
+        version: text("1.0"),
+        status: history(
             (StandardStatus::Draft, "2024-10-01"),
             &[
                 (StandardStatus::Consultation, "2024-12-01"),
                 (StandardStatus::Endorsed, "2025-01-15"),
             ],
         ),
-        effective: Some(c.since("2025-02-01")),
-        review_by: Some(c.date("2027-12-31")),
+        effective: Some(since("2025-02-01")),
+        review_by: Some(date("2027-12-31")),
         supersedes: None,
         endorsed_by: Some(IDS.decision(ENDORSE_GUIDELINE)),
         evidence: None,
@@ -300,10 +306,10 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
 
     d.communications.push(Communication {
         id: IDS.communication(1),
-        date: c.date("2025-02-01"),
+        date: date("2025-02-01"),
         channel: Channel::Newsletter,
         audience: vec![Audience::Members],
-        topic: c.text("First network newsletter"),
+        topic: text("First network newsletter"),
         reach: Some(60),
     });
     d
@@ -311,8 +317,8 @@ pub(super) fn document(c: &Ctx) -> NetworkDocument {
 
 /// One invalid example per cross-entity rule of mcn-network, each derived
 /// from [`document`] by one change.
-pub(super) fn invalid(c: &Ctx) -> Vec<InvalidExample> {
-    let base = document(c);
+pub(super) fn invalid() -> Vec<InvalidExample> {
+    let base = document();
     let example =
         |name, code: &mcn_core::FindingCode, what, change: &dyn Fn(&mut NetworkDocument)| {
             let mut document = base.clone();
@@ -334,8 +340,8 @@ pub(super) fn invalid(c: &Ctx) -> Vec<InvalidExample> {
             &|d| {
                 if let Some(first) = d.communications.first() {
                     let mut again = first.clone();
-                    again.date = c.date("2025-05-01");
-                    again.topic = c.text("Second network newsletter");
+                    again.date = date("2025-05-01");
+                    again.topic = text("Second network newsletter");
                     d.communications.push(again);
                 }
             },
@@ -372,18 +378,18 @@ pub(super) fn invalid(c: &Ctx) -> Vec<InvalidExample> {
                         IDS.membership(3),
                         IDS.organisation(UNIVERSITY),
                         MembershipTier::Associate,
-                        c.date("2025-01-01"),
+                        date("2025-01-01"),
                     )
-                    .then(MembershipStatus::Active, c.date("2025-02-01"))
-                    .then(MembershipStatus::Withdrawn, c.date("2026-06-30")),
+                    .then(MembershipStatus::Active, date("2025-02-01"))
+                    .then(MembershipStatus::Withdrawn, date("2026-06-30")),
                 );
                 d.posts.push(Post {
                     id: IDS.post(3),
-                    title: c.text("Research and evaluation lead"),
+                    title: text("Research and evaluation lead"),
                     role: PostRole::Other,
                     organisation: IDS.organisation(UNIVERSITY),
                     body: None,
-                    period: c.since("2025-02-01"),
+                    period: since("2025-02-01"),
                     funding: None,
                     max_holders: None,
                 });
@@ -391,8 +397,8 @@ pub(super) fn invalid(c: &Ctx) -> Vec<InvalidExample> {
                     id: IDS.appointment(3),
                     post: IDS.post(3),
                     person: IDS.person(CLINICIAN),
-                    period: c.since("2025-02-01"),
-                    wte: c.wte(10),
+                    period: since("2025-02-01"),
+                    wte: wte(10),
                     protected_hours_per_week: None,
                     basis: AppointmentBasis::Honorary,
                 });
@@ -408,8 +414,8 @@ pub(super) fn invalid(c: &Ctx) -> Vec<InvalidExample> {
                     body: IDS.body(STEERING_GROUP),
                     holder: SeatHolder::Organisation(IDS.organisation(UNIVERSITY)),
                     voting: false,
-                    period: c.since("2026-01-01"),
-                    title: Some(c.text("University observer")),
+                    period: since("2026-01-01"),
+                    title: Some(text("University observer")),
                 });
             },
         ),
@@ -435,7 +441,7 @@ pub(super) fn invalid(c: &Ctx) -> Vec<InvalidExample> {
                 if let Some(meeting) = second_meeting(d) {
                     meeting.decisions.push(Decision {
                         id: IDS.decision(3),
-                        text: c.note("The steering group endorses the transition guideline."),
+                        text: note("The steering group endorses the transition guideline."),
                         kind: DecisionKind::EndorseStandard,
                         subject: Some(DecisionSubject::Standard(IDS.standard(MISSING))),
                         outcome: DecisionOutcome::Carried,
@@ -468,7 +474,7 @@ pub(super) fn invalid(c: &Ctx) -> Vec<InvalidExample> {
                 "the co-ordinator left at the end of August 2026 and the funded post is vacant",
                 &|d| {
                     if let Some(appointment) = d.appointments.iter_mut().find(|a| a.id == IDS.appointment(1)) {
-                        appointment.period = c.period("2025-01-01", "2026-08-31");
+                        appointment.period = period("2025-01-01", "2026-08-31");
                     }
                 },
             )
@@ -481,10 +487,10 @@ pub(super) fn invalid(c: &Ctx) -> Vec<InvalidExample> {
                 if let Some(stream) = d.funding_streams.first_mut() {
                     stream.basis = FundingBasis::TimeLimited;
                     stream.amount = mcn_core::Money::from_pounds(65_000);
-                    stream.period = c.period("2025-01-01", "2026-03-31");
+                    stream.period = period("2025-01-01", "2026-03-31");
                 }
                 if let Some(funding) = d.posts.first_mut().and_then(|p| p.funding.as_mut()) {
-                    funding.period = c.period("2025-01-01", "2026-03-31");
+                    funding.period = period("2025-01-01", "2026-03-31");
                 }
             },
         ),

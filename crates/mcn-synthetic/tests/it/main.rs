@@ -1,4 +1,4 @@
-//! Integration tests of mcn-testkit.
+//! Integration tests of mcn-synthetic.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -3,7 +3,7 @@
 //! `docs/PERFORMANCE.md` (run it under `/usr/bin/time -v` for peak memory).
 //!
 //! ```text
-//! cargo run --release -p mcn-testkit --example generate-and-validate -- \
+//! cargo run --release -p mcn-synthetic --example generate-and-validate -- \
 //!     generate national /tmp/national.json [--seed N] [--as-of 2026-04-01]
 //! /usr/bin/time -v target/release/examples/generate-and-validate \
 //!     validate /tmp/national.json [--as-of 2026-04-01]
@@ -22,7 +22,7 @@ use std::{
 
 use mcn_core::NaiveDate;
 use mcn_network::{Network, NetworkDocument};
-use mcn_testkit::synthetic::{Counts, Scale, generate};
+use mcn_synthetic::{Counts, Scale, generate};
 
 const USAGE: &str = "usage: generate-and-validate generate SCALE FILE [--seed N] [--as-of DATE]\n       generate-and-validate validate FILE [--as-of DATE] [--compare [--repeat N]]\n  SCALE: small, national or national/N";
 

@@ -1,37 +1,6 @@
-//! Deterministic synthetic networks at any scale: the same seed, scale and date
-//! give the same document, byte for byte.
-//!
-//! The documents are realistic in shape and valid by construction
-//! (`mcn_network::validate` reports no error, only the warnings a real network
-//! would have: a vacant funded post, an overdue action, an inquorate meeting, a
-//! funding stream ending soon, ...):
-//!
-//! - localities (regions, integrated care systems, places) with populations;
-//!   organisations across both sectors (NHS trusts and foundation trusts, ICBs,
-//!   GP practices, children's and adult hospices, charities, local authorities,
-//!   a university, community and independent providers) with ODS, charity and
-//!   company numbers; memberships that are mostly active, a few pending,
-//!   suspended or withdrawn; a few practices merged into others; services and
-//!   record systems;
-//! - people employed across the members, with registrations that fit their
-//!   professions; network posts (a funded co-ordinator, clinical lead, chairs,
-//!   locality leads, champions, body members), appointments with some turnover
-//!   and some vacancies; staffing records;
-//! - a board and the groups reporting to it, with terms of reference (most
-//!   reviewed during the window by a board decision), quorum rules and seats;
-//!   meetings by each body's frequency over the window with attendance of
-//!   70–85 %, agendas, decisions and actions, minutes approved at the next
-//!   meeting; the work plan, risk register, funding streams, communications;
-//! - courses at every education level, events with registrations (attended,
-//!   did not attend with access barriers, cancelled, wait-listed, feedback);
-//!   training requirements;
-//! - the NICE QS160 and NG61 catalogue plus network guidelines, endorsed by
-//!   board decisions (one revised and superseded), adoptions with their
-//!   histories and quarterly audit results.
-//!
-//! Everything happens in the `years` before `as_of` (meetings and events
-//! continue a little after it as scheduled or planned). No `rand` crate: a
-//! `SplitMix64` generator seeded with `seed` makes every choice and every id.
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 mod dates;
 mod governance;
@@ -43,7 +12,7 @@ mod training;
 mod words;
 mod world;
 
-use std::{fmt, str::FromStr};
+use std::str::FromStr;
 
 use mcn_core::{NaiveDate, Text, id::NetworkId};
 use mcn_network::{NetworkDocument, NetworkProfile};
@@ -54,7 +23,7 @@ use mcn_network::{NetworkDocument, NetworkProfile};
 pub enum Scale {
     /// About one regional network ([`Counts::SMALL`]).
     Small,
-    /// England-wide, per the performance targets in `DESIGN.md` §6 ([`Counts::NATIONAL`]).
+    /// England-wide, the scale of the performance targets in `docs/PERFORMANCE.md` ([`Counts::NATIONAL`]).
     National,
     /// Explicit counts.
     Custom(Counts),
@@ -73,16 +42,9 @@ impl Scale {
 }
 
 /// A scale name that is neither `small` nor `national`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown scale {0:?}: expected small or national")]
 pub struct UnknownScale(pub String);
-
-impl fmt::Display for UnknownScale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown scale {:?}: expected small or national", self.0)
-    }
-}
-
-impl std::error::Error for UnknownScale {}
 
 impl FromStr for Scale {
     type Err = UnknownScale;
@@ -171,7 +133,7 @@ impl Counts {
         audit_results: 400,
     };
 
-    /// England-wide (`DESIGN.md` §6): ~1,500 organisations, 25,000 people,
+    /// England-wide (the scale of `docs/PERFORMANCE.md`): ~1,500 organisations, 25,000 people,
     /// 1,000,000 registrations, ~5,000 meetings, 75,000 adoptions, 150,000
     /// audit results.
     pub const NATIONAL: Self = Self {
@@ -231,13 +193,14 @@ impl Counts {
 ///
 /// ```
 /// use mcn_core::NaiveDate;
-/// use mcn_testkit::synthetic::{Scale, generate};
+/// use mcn_network::Network;
+/// use mcn_synthetic::{Scale, generate};
 ///
 /// let as_of = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
 /// let document = generate(7, Scale::Small, as_of);
 /// assert_eq!(document.organisations.len(), 25);
 /// assert_eq!(document, generate(7, Scale::Small, as_of));
-/// assert_eq!(mcn_network::validate(&document, as_of).errors().count(), 0);
+/// assert_eq!(Network::new(document).validate(as_of).errors().count(), 0);
 /// ```
 #[must_use]
 pub fn generate(seed: u64, scale: Scale, as_of: NaiveDate) -> NetworkDocument {
