@@ -223,10 +223,13 @@ impl World {
             .collect();
         // Complete, submitted quarters of the window.
         let mut quarters: Vec<Period> = Vec::new();
-        for q in 0.. {
+        // (A quarter whose end saturates at the last representable date is
+        // never complete: stop there, or a window ending on that date loops.)
+        for q in 0_u32.. {
             let from = plus_months(self.start, 3 * q);
-            let to = minus_days(plus_months(self.start, 3 * (q + 1)), 1);
-            if to >= self.as_of || to == NaiveDate::MAX {
+            let next = plus_months(self.start, 3 * (q + 1));
+            let to = minus_days(next, 1);
+            if to >= self.as_of || next == NaiveDate::MAX {
                 break;
             }
             quarters.push(period(from, Some(to)));

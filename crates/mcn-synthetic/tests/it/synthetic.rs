@@ -378,3 +378,24 @@ proptest::proptest! {
         proptest::prop_assert_eq!(report.errors().count(), 0, "{:?}\n{}", counts, errors(&report));
     }
 }
+
+/// At the ends of the calendar every loop over dates still ends: windows,
+/// quarters and tenures saturate instead of running forever (before the fix,
+/// a window ending on the last representable date never left its loop over
+/// quarters).
+#[test]
+fn generation_ends_at_the_ends_of_the_calendar() {
+    let day = chrono::Days::new(1);
+    for as_of in [
+        NaiveDate::MAX,
+        NaiveDate::MAX.checked_sub_days(day).unwrap(),
+        NaiveDate::MIN,
+        NaiveDate::MIN.checked_add_days(day).unwrap(),
+    ] {
+        let document = generate(1, Scale::Small, as_of);
+        assert!(!document.organisations.is_empty(), "as of {as_of}");
+        // Loadable: the bytes read back as a document.
+        let bytes = serde_json::to_vec(&document).unwrap();
+        NetworkDocument::from_json(&bytes).unwrap();
+    }
+}
