@@ -83,6 +83,12 @@ fn fill_rate_exceeds_one_when_overbooked() {
     assert_eq!(event_stats(&[e], &regs)[0].fill_rate, Some(1.5));
 }
 
+/// `r` from organisation `org`.
+fn with_org(mut r: Registration, org: u64) -> Registration {
+    r.organisation = id(org);
+    r
+}
+
 #[test]
 fn reach_counts_distinct_people_and_organisations_per_key_level_and_outcome() {
     let core = course(
@@ -103,10 +109,6 @@ fn reach_counts_distinct_people_and_organisations_per_key_level_and_outcome() {
     unlevelled.level = None;
     unlevelled.outcomes = vec![];
 
-    let with_org = |mut r: Registration, org: u64| {
-        r.organisation = id(org);
-        r
-    };
     let regs = [
         with_org(reg(20, &a, 1, RegistrationStatus::Attended), 701),
         with_org(reg(21, &a, 2, RegistrationStatus::Attended), 701),
@@ -200,10 +202,6 @@ fn reach_lists_the_organisations_attending_each_event_beyond_its_host() {
     a.host = id(701);
     let b = event(11, d(2025, 3, 2));
     let outside = event(12, d(2024, 3, 2));
-    let with_org = |mut r: Registration, org: u64| {
-        r.organisation = id(org);
-        r
-    };
     let regs = [
         with_org(reg(20, &a, 1, RegistrationStatus::Attended), 701),
         with_org(reg(21, &a, 2, RegistrationStatus::Attended), 703),
