@@ -202,15 +202,24 @@ fn reach_lists_the_organisations_attending_each_event_beyond_its_host() {
     a.host = id(701);
     let b = event(11, d(2025, 3, 2));
     let outside = event(12, d(2024, 3, 2));
-    let regs = [
-        with_org(reg(20, &a, 1, RegistrationStatus::Attended), 701),
-        with_org(reg(21, &a, 2, RegistrationStatus::Attended), 703),
-        with_org(reg(22, &a, 3, RegistrationStatus::Attended), 702),
-        with_org(reg(23, &a, 4, RegistrationStatus::Attended), 703),
-        with_org(reg(24, &a, 5, RegistrationStatus::DidNotAttend), 704),
-        with_org(reg(25, &b, 1, RegistrationStatus::DidNotAttend), 702),
-        with_org(reg(26, &outside, 1, RegistrationStatus::Attended), 702),
+    let (attended, missed) = (
+        RegistrationStatus::Attended,
+        RegistrationStatus::DidNotAttend,
+    );
+    // (event, person, status, organisation), numbered from 20.
+    let rows = [
+        (&a, 1, attended, 701), // the host
+        (&a, 2, attended, 703),
+        (&a, 3, attended, 702),
+        (&a, 4, attended, 703),
+        (&a, 5, missed, 704),
+        (&b, 1, missed, 702),
+        (&outside, 1, attended, 702),
     ];
+    let regs: Vec<Registration> = (20..)
+        .zip(rows)
+        .map(|(n, (event, person, status, org))| with_org(reg(n, event, person, status), org))
+        .collect();
     let events = [a, b, outside];
     let data = TrainingData {
         events: &events,
