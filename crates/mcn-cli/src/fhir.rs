@@ -11,8 +11,8 @@ use std::{
 
 use anyhow::Context as _;
 use mcn_core::id::OrganisationId;
-use mcn_fhir::{ExportOptions, Import, MergeSummary};
-use mcn_network::{Network, NetworkDocument};
+use mcn_fhir::{ExportOptions, Import};
+use mcn_network::{MergeSummary, Network, NetworkDocument};
 
 use crate::{
     input::{self, AsOf},
@@ -148,7 +148,7 @@ fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let mut document = input::load(into)?;
-    let summary = mcn_fhir::merge_organisations(&mut document, organisations);
+    let summary = document.merge_organisations(organisations);
     report_merge(&mut err, &document, &summary, &input::display_name(into))?;
     write_json(args.output.as_deref(), &document)?;
     Ok(ExitCode::SUCCESS)

@@ -8,8 +8,8 @@ use std::{
 };
 
 use chrono::NaiveDate;
-use mcn_core::JsonPointer;
-use mcn_network::{LoadError, NetworkDocument, load::shorten};
+use mcn_core::{JsonPointer, text::shorten};
+use mcn_network::{LoadError, NetworkDocument};
 
 /// The file name that means standard input.
 const STDIN: &str = "-";

@@ -20,6 +20,7 @@ pub mod period;
 pub mod pointer;
 pub mod proportion;
 pub mod redact;
+pub mod serde_error;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod text;

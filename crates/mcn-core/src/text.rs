@@ -199,6 +199,40 @@ impl Text {
 /// The text that stands in for redacted personal data.
 pub const REDACTED: &str = "[redacted]";
 
+/// Characters [`shorten`] keeps from the start and from the end.
+const KEEP_HEAD: usize = 200;
+const KEEP_TAIL: usize = 100;
+
+/// `text`, with the middle of anything longer than a few hundred characters
+/// left out (and the count of what was left out said): messages that quote
+/// input, such as `serde_json`'s, must not echo a 100 MB value back.
+///
+/// ```
+/// use mcn_core::text::shorten;
+/// let long = format!("invalid value {:?}", "x".repeat(10_000));
+/// let short = shorten(&long);
+/// assert!(short.contains("characters left out") && short.chars().count() < 400);
+/// assert_eq!(shorten("short"), "short");
+/// ```
+#[must_use]
+pub fn shorten(text: &str) -> Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= KEEP_HEAD + KEEP_TAIL + 40 {
+        return Cow::Borrowed(text);
+    }
+    let byte_at = |chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    let head = text.get(..byte_at(KEEP_HEAD)).unwrap_or_default();
+    let tail = text.get(byte_at(count - KEEP_TAIL)..).unwrap_or_default();
+    Cow::Owned(format!(
+        "{head}… [{} characters left out] …{tail}",
+        count - KEEP_HEAD - KEEP_TAIL
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,6 @@
 
 pub mod compare;
 mod evaluate;
-mod fx;
 mod indicators;
 pub mod render;
 pub mod report;

@@ -5,8 +5,8 @@ use std::{collections::BTreeMap, collections::HashMap, fmt, str::FromStr};
 use mcn_core::{
     Identifier, IdentifierSystem, JsonPointer, Text,
     id::{LocalityId, OrganisationId},
+    serde_error::{message, pointer},
 };
-use mcn_network::load::{pointer, strip_location};
 use mcn_organisations::{Organisation, OrganisationKind, Sector, Succession};
 use serde::{
     Deserialize, Deserializer, Serialize,
@@ -276,11 +276,11 @@ fn json_error(path: JsonPointer, error: &serde_json::Error) -> ImportError {
     if error.is_data() {
         ImportError::Invalid {
             path,
-            message: strip_location(error),
+            message: message(error),
         }
     } else {
         ImportError::Json {
-            message: strip_location(error),
+            message: message(error),
             line: error.line(),
             column: error.column(),
         }

@@ -4,11 +4,9 @@
 
 pub mod export;
 pub mod import;
-pub mod merge;
 pub mod r4;
 pub mod systems;
 
 pub use export::{ExportOptions, export, full_url};
 pub use import::{Import, ImportError, ImportWarning, WarningKind, import_organisations};
-pub use merge::{MergeSummary, merge_organisations};
 pub use r4::Bundle;

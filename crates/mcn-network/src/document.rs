@@ -3,11 +3,15 @@
 use std::io::Read;
 
 use mcn_core::SchemaVersion;
-use mcn_governance::{Body, Communication, FundingStream, Meeting, Objective, Risk, Seat};
-use mcn_organisations::{Locality, Membership, Organisation, Service, SystemUse};
-use mcn_roles::{Appointment, Person, Post, StaffingRecord};
-use mcn_standards::{Adoption, AuditResult, Standard};
-use mcn_training::{Course, Event, Registration, TrainingRequirement};
+use mcn_governance::{
+    Body, Communication, FundingStream, GovernanceData, Meeting, Objective, Risk, Seat,
+};
+use mcn_organisations::{
+    Locality, Membership, Organisation, OrganisationsData, Service, SystemUse,
+};
+use mcn_roles::{Appointment, Person, Post, RolesData, StaffingRecord};
+use mcn_standards::{Adoption, AuditResult, Standard, StandardsData};
+use mcn_training::{Course, Event, Registration, TrainingData, TrainingRequirement};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -159,5 +163,68 @@ impl NetworkDocument {
     /// The document as pretty-printed JSON.
     pub fn to_json_pretty(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(self)
+    }
+}
+
+/// The document's collections as each domain crate takes them: the one place
+/// that maps the document to the domains (rules, queries and tools all borrow
+/// through these, so adding a collection to a domain changes one line).
+impl NetworkDocument {
+    /// The collections of `mcn_organisations`.
+    #[must_use]
+    pub fn organisations_data(&self) -> OrganisationsData<'_> {
+        OrganisationsData {
+            localities: &self.localities,
+            organisations: &self.organisations,
+            memberships: &self.memberships,
+            services: &self.services,
+            systems: &self.systems,
+        }
+    }
+
+    /// The collections of `mcn_roles`.
+    #[must_use]
+    pub fn roles_data(&self) -> RolesData<'_> {
+        RolesData {
+            people: &self.people,
+            posts: &self.posts,
+            appointments: &self.appointments,
+            staffing: &self.staffing,
+        }
+    }
+
+    /// The collections of `mcn_governance`.
+    #[must_use]
+    pub fn governance_data(&self) -> GovernanceData<'_> {
+        GovernanceData {
+            bodies: &self.bodies,
+            seats: &self.seats,
+            meetings: &self.meetings,
+            objectives: &self.objectives,
+            risks: &self.risks,
+            funding_streams: &self.funding_streams,
+            communications: &self.communications,
+        }
+    }
+
+    /// The collections of `mcn_training`.
+    #[must_use]
+    pub fn training_data(&self) -> TrainingData<'_> {
+        TrainingData {
+            courses: &self.courses,
+            events: &self.events,
+            registrations: &self.registrations,
+            training_requirements: &self.training_requirements,
+        }
+    }
+
+    /// The collections of `mcn_standards`.
+    #[must_use]
+    pub fn standards_data(&self) -> StandardsData<'_> {
+        StandardsData {
+            standards: &self.standards,
+            adoptions: &self.adoptions,
+            audit_results: &self.audit_results,
+        }
     }
 }

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod document;
 pub mod index;
 pub mod load;
+pub mod merge;
 pub mod network;
 pub mod profile;
 pub mod queries;
@@ -15,6 +16,7 @@ pub mod validate;
 
 pub use document::NetworkDocument;
 pub use load::LoadError;
+pub use merge::MergeSummary;
 pub use network::Network;
 pub use profile::NetworkProfile;
 pub use queries::VacantPost;

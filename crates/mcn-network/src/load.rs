@@ -1,8 +1,13 @@
 //! Reading a document from JSON, with errors that say where and what.
 
-use std::{borrow::Cow, io::Read};
+use std::io::Read;
 
-use mcn_core::{JsonPointer, version::SchemaVersionError};
+use mcn_core::{
+    JsonPointer,
+    serde_error::{message, pointer},
+    text::shorten,
+    version::SchemaVersionError,
+};
 use serde::{Deserialize, de::DeserializeOwned};
 
 /// Why a document could not be read.
@@ -86,76 +91,16 @@ fn explain<T: DeserializeOwned>(bytes: &[u8], fast: &serde_json::Error) -> LoadE
 }
 
 fn clone_error(error: &serde_json::Error) -> serde_json::Error {
-    serde::de::Error::custom(strip_location(error))
+    serde::de::Error::custom(message(error))
 }
 
 fn invalid(path: JsonPointer, error: &serde_json::Error) -> LoadError {
     LoadError::Invalid {
         path,
-        message: shorten(&strip_location(error)).into_owned(),
+        message: shorten(&message(error)).into_owned(),
         line: error.line(),
         column: error.column(),
     }
-}
-
-/// Characters kept from the start and the end of a long message.
-const KEEP_HEAD: usize = 200;
-const KEEP_TAIL: usize = 100;
-
-/// `text`, with the middle of anything longer than a few hundred characters
-/// left out: serde quotes whole offending values, and a 100 MB string must not
-/// be echoed back.
-///
-/// ```
-/// let long = format!("invalid value {:?}", "x".repeat(10_000));
-/// let short = mcn_network::load::shorten(&long);
-/// assert!(short.contains("characters left out") && short.chars().count() < 400);
-/// assert_eq!(mcn_network::load::shorten("short"), "short");
-/// ```
-#[must_use]
-pub fn shorten(text: &str) -> Cow<'_, str> {
-    let count = text.chars().count();
-    if count <= KEEP_HEAD + KEEP_TAIL + 40 {
-        return Cow::Borrowed(text);
-    }
-    let byte_at = |chars: usize| {
-        text.char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(i, _)| i)
-    };
-    let head = text.get(..byte_at(KEEP_HEAD)).unwrap_or_default();
-    let tail = text.get(byte_at(count - KEEP_TAIL)..).unwrap_or_default();
-    Cow::Owned(format!(
-        "{head}… [{} characters left out] …{tail}",
-        count - KEEP_HEAD - KEEP_TAIL
-    ))
-}
-
-/// `serde_json`'s message without its own " at line L column C" suffix (for
-/// callers that report the location separately).
-#[must_use]
-pub fn strip_location(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let suffix = format!(" at line {} column {}", error.line(), error.column());
-    text.strip_suffix(&suffix)
-        .map_or_else(|| text.clone(), str::to_owned)
-}
-
-/// `base` extended by a `serde_path_to_error` path (the JSON Pointer of a
-/// deserialisation error).
-#[must_use]
-pub fn pointer(base: JsonPointer, path: &serde_path_to_error::Path) -> JsonPointer {
-    use serde_path_to_error::Segment;
-    let mut pointer = base;
-    for segment in path {
-        match segment {
-            Segment::Seq { index } => pointer.push_index(*index),
-            Segment::Map { key } => pointer.push_key(key),
-            Segment::Enum { variant } => pointer.push_key(variant),
-            Segment::Unknown => break,
-        }
-    }
-    pointer
 }
 
 /// The schema version error, if the input is JSON whose top-level

@@ -8,14 +8,11 @@ use mcn_core::{
     id::{OrganisationId, PersonId},
 };
 use mcn_governance::{
-    DecisionKind, DecisionOutcome, DecisionSubject, Funder, GovernanceData, SeatHolder,
-    SeatHolders,
+    DecisionKind, DecisionOutcome, DecisionSubject, Funder, SeatHolder, SeatHolders,
     quorum::{MeetingQuorum, QuorumCheck},
 };
-use mcn_organisations::{MembershipStatus, OrganisationsData};
+use mcn_organisations::MembershipStatus;
 use mcn_roles::RolesIndex;
-use mcn_standards::StandardsData;
-use mcn_training::TrainingData;
 use uuid::Uuid;
 
 use crate::{Network, NetworkDocument, codes, index::entry_path, network::Referent};
@@ -52,16 +49,7 @@ impl Network<'_> {
     pub fn validate(&self, as_of: NaiveDate) -> Report {
         RULE_RUNS.with(|runs| runs.set(runs.get().saturating_add(1)));
         let d = self.document();
-        let mut findings = mcn_organisations::validate(
-            &OrganisationsData {
-                localities: &d.localities,
-                organisations: &d.organisations,
-                memberships: &d.memberships,
-                services: &d.services,
-                systems: &d.systems,
-            },
-            as_of,
-        );
+        let mut findings = mcn_organisations::validate(&d.organisations_data(), as_of);
         let roles = self.roles();
         findings.extend(mcn_roles::validate_indexed(
             &roles,
@@ -69,35 +57,9 @@ impl Network<'_> {
             &d.staffing,
             as_of,
         ));
-        findings.extend(mcn_governance::validate(
-            &GovernanceData {
-                bodies: &d.bodies,
-                seats: &d.seats,
-                meetings: &d.meetings,
-                objectives: &d.objectives,
-                risks: &d.risks,
-                funding_streams: &d.funding_streams,
-                communications: &d.communications,
-            },
-            as_of,
-        ));
-        findings.extend(mcn_training::validate(
-            &TrainingData {
-                courses: &d.courses,
-                events: &d.events,
-                registrations: &d.registrations,
-                training_requirements: &d.training_requirements,
-            },
-            as_of,
-        ));
-        findings.extend(mcn_standards::validate(
-            &StandardsData {
-                standards: &d.standards,
-                adoptions: &d.adoptions,
-                audit_results: &d.audit_results,
-            },
-            as_of,
-        ));
+        findings.extend(mcn_governance::validate(&d.governance_data(), as_of));
+        findings.extend(mcn_training::validate(&d.training_data(), as_of));
+        findings.extend(mcn_standards::validate(&d.standards_data(), as_of));
         let mut cross = Cross {
             network: self,
             roles: &roles,

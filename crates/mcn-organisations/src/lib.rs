@@ -7,6 +7,7 @@ pub mod collections;
 pub mod locality;
 pub mod membership;
 pub mod organisation;
+pub mod queries;
 pub mod rules;
 pub mod service;
 #[cfg(feature = "proptest")]
@@ -24,6 +25,7 @@ pub use organisation::{
     NhsSplit, Organisation, OrganisationIndex, OrganisationKind, Sector, Succession, by_sector,
     nhs_split,
 };
+pub use queries::LocalityTree;
 pub use rules::{OrganisationsData, validate};
 pub use service::{
     AgeRange, AgeRangeError, Availability, DayOfWeek, EmptySchedule, Service, ServiceKind,

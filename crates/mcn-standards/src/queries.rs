@@ -475,6 +475,29 @@ pub fn current_version(
     Versions::new(standards).current(id, as_of)
 }
 
+// ---------------------------------------------------------------- endorsed --
+
+/// Whether `standard` is endorsed on `as_of`: its status that day is
+/// `endorsed` (by the network's governance; not superseded, retired or back in
+/// draft).
+#[must_use]
+pub fn is_endorsed(standard: &Standard, as_of: NaiveDate) -> bool {
+    standard.status_as_of(as_of) == Some(StandardStatus::Endorsed)
+}
+
+/// Indices of the standards endorsed on `as_of` (see [`is_endorsed`]), in
+/// document order; a repeated id counts once, at its first endorsed entry.
+#[must_use]
+pub fn endorsed_on(standards: &[Standard], as_of: NaiveDate) -> Vec<usize> {
+    let mut seen = HashSet::new();
+    standards
+        .iter()
+        .enumerate()
+        .filter(|(_, standard)| is_endorsed(standard, as_of) && seen.insert(standard.id))
+        .map(|(index, _)| index)
+        .collect()
+}
+
 // ------------------------------------------------------------------ review --
 
 /// A standard whose review falls due.
@@ -503,7 +526,7 @@ pub fn due_for_review(
     let mut due: Vec<ReviewDue<'_>> = standards
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.status_as_of(as_of) == Some(StandardStatus::Endorsed))
+        .filter(|(_, standard)| is_endorsed(standard, as_of))
         .filter_map(|(index, standard)| {
             let review_by = standard.review_by.filter(|date| *date <= horizon)?;
             Some(ReviewDue {

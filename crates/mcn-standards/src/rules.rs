@@ -91,7 +91,7 @@ pub fn validate_standards(standards: &[Standard], as_of: NaiveDate) -> Vec<Findi
             &StandardLabel(standard).to_string(),
         ));
 
-        if standard.status_as_of(as_of) == Some(StandardStatus::Endorsed) {
+        if crate::queries::is_endorsed(standard, as_of) {
             if standard.endorsed_by.is_none() {
                 findings.push(STANDARD_ENDORSED_WITHOUT_DECISION.at(
                     path.clone(),

@@ -73,12 +73,10 @@ fn main() -> Result<(), Box<dyn Error>> {
             let document = NetworkDocument::from_json(&std::fs::read(path)?)?;
             for _ in 0..repeat {
                 let (findings, wall, cpu) = timed(|| {
-                    let network = Network::new(document.clone());
+                    let network = Network::borrowed(&document);
                     network.validate(as_of).findings().len()
                 });
-                println!(
-                    "{findings} findings; clone, index and validate: wall {wall:.2?}, cpu {cpu:.2?}"
-                );
+                println!("{findings} findings; index and validate: wall {wall:.2?}, cpu {cpu:.2?}");
             }
         }
         ["validate", path, ..] if args.iter().any(|a| a == "--compare") => {
@@ -211,74 +209,25 @@ fn breakdown(bytes: &[u8], as_of: NaiveDate, repeat: usize) -> Result<(), Box<dy
         }
         parts.push((name, fastest.0, fastest.1, fastest.2));
     };
-    best("Network::new (id indexes)", &mut || {
-        Network::new(d.clone()).document().people.len()
+    best("Network::borrowed (id indexes)", &mut || {
+        Network::borrowed(&d).document().people.len()
     });
-    best("  (document clone alone)", &mut || d.clone().people.len());
     best("mcn_organisations::validate", &mut || {
-        mcn_organisations::validate(
-            &mcn_organisations::OrganisationsData {
-                localities: &d.localities,
-                organisations: &d.organisations,
-                memberships: &d.memberships,
-                services: &d.services,
-                systems: &d.systems,
-            },
-            as_of,
-        )
-        .len()
+        mcn_organisations::validate(&d.organisations_data(), as_of).len()
     });
     best("mcn_roles::validate", &mut || {
-        mcn_roles::validate(
-            &mcn_roles::RolesData {
-                people: &d.people,
-                posts: &d.posts,
-                appointments: &d.appointments,
-                staffing: &d.staffing,
-            },
-            as_of,
-        )
-        .len()
+        mcn_roles::validate(&d.roles_data(), as_of).len()
     });
     best("mcn_governance::validate", &mut || {
-        mcn_governance::validate(
-            &mcn_governance::GovernanceData {
-                bodies: &d.bodies,
-                seats: &d.seats,
-                meetings: &d.meetings,
-                objectives: &d.objectives,
-                risks: &d.risks,
-                funding_streams: &d.funding_streams,
-                communications: &d.communications,
-            },
-            as_of,
-        )
-        .len()
+        mcn_governance::validate(&d.governance_data(), as_of).len()
     });
     best("mcn_training::validate", &mut || {
-        mcn_training::validate(
-            &mcn_training::TrainingData {
-                courses: &d.courses,
-                events: &d.events,
-                registrations: &d.registrations,
-                training_requirements: &d.training_requirements,
-            },
-            as_of,
-        )
-        .len()
+        mcn_training::validate(&d.training_data(), as_of).len()
     });
     best("mcn_standards::validate", &mut || {
-        mcn_standards::validate(
-            &mcn_standards::StandardsData {
-                standards: &d.standards,
-                adoptions: &d.adoptions,
-                audit_results: &d.audit_results,
-            },
-            as_of,
-        )
-        .len()
+        mcn_standards::validate(&d.standards_data(), as_of).len()
     });
-    let network = Network::new(d.clone());
+    let network = Network::borrowed(&d);
     best("Network::validate (all rules)", &mut || {
         network.validate(as_of).findings().len()
     });

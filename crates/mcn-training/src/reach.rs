@@ -1,17 +1,28 @@
 //! How far training reaches: distinct people and organisations trained over a
-//! window, by education level and learning outcome, grouped by any key the
-//! caller supplies (sector, locality, profession live in other crates).
+//! window, in total, by education level and learning outcome, and grouped in
+//! the same pass by organisation, by the event's locality and by a key of the
+//! organisation the caller supplies (its sector lives in another crate); with
+//! the organisations attending each event beyond its host and who was trained
+//! in which locality.
+//!
+//! One pass over the registrations, on dense `u32` indices: people and
+//! organisations get a bit mask of the small groups they reached (all, each
+//! level, each outcome area, the first caller groups), larger groupings a set
+//! of packed `u64` pairs, all with the fast non-cryptographic `FxHash` (ids
+//! are the caller's own, so hash flooding is no concern).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use mcn_core::{
     Period,
-    id::{OrganisationId, PersonId},
+    id::{CourseId, EventId, LocalityId, OrganisationId, PersonId},
+    index::IdIndex,
 };
+use rustc_hash::{FxHashMap, FxHashSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::{Course, EducationLevel, Event, LearningOutcome, Registration, index::EventIndex};
+use crate::{EducationLevel, LearningOutcome, TrainingData, framework::OutcomeSet};
 
 /// Distinct people and organisations, and attendances.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -55,178 +66,370 @@ pub struct ReachBreakdown {
     pub by_outcome: Vec<OutcomeReach>,
 }
 
-/// Reach for one value of the caller's grouping key.
+/// Reach for one value of a grouping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ReachGroup<K> {
     /// The key value.
     pub key: K,
     /// Reach within the group.
-    pub reach: ReachBreakdown,
+    pub reach: ReachFigures,
 }
 
-/// Reach over a window: in total, and per group (sorted by key).
+/// Reach over a window: in total (by level and outcome area) and grouped
+/// several ways at once. Every grouping lists only keys with at least one
+/// counted attendance, sorted by key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Reach<K> {
-    /// Across all groups (a person in two groups counts once here).
+pub struct Reach<G> {
+    /// Across everything (a person in two groups counts once here).
     pub total: ReachBreakdown,
-    /// Per key value, sorted by key; only keys with at least one attendance.
-    pub groups: Vec<ReachGroup<K>>,
+    /// By the caller's key of the registration's organisation.
+    pub by_group: Vec<ReachGroup<G>>,
+    /// By the event's locality (`None`: events with no locality, first).
+    pub by_locality: Vec<ReachGroup<Option<LocalityId>>>,
+    /// By the registration's organisation (each counts one organisation).
+    pub by_organisation: Vec<ReachGroup<OrganisationId>>,
+    /// Per event, by position in `events`: `None` when none of its
+    /// registrations counted; else the organisations other than its host
+    /// that attended it, each once, in order of their first registration.
+    pub beyond_host: Vec<Option<Vec<OrganisationId>>>,
+    /// The distinct `(event locality, person)` pairs: who was trained at an
+    /// event held in which locality (events with no locality left out), sorted.
+    pub located: Vec<(LocalityId, PersonId)>,
 }
 
-/// Dimensions tallied per group: all, four levels, four outcomes, as bits of a mask.
+/// Dimensions of the total: all, four levels, four outcome areas; one bit each.
 const DIMENSIONS: usize = 1 + 4 + 4;
 const LEVEL_BASE: usize = 1;
 const OUTCOME_BASE: usize = 5;
+/// Caller groups counted with mask bits (above the dimensions); groups past
+/// these count distinct people through a pair set instead.
+const MASK_GROUPS: usize = 32 - DIMENSIONS;
 
-/// Per (group, person) and (group, organisation), the dimensions they reached,
-/// OR-ed together: one map entry per pair, however many attendances.
+/// Dense indices for ids met in the pass: maps and packed pair keys are
+/// cheaper on `u32`s than on 16-byte UUIDs.
+struct Dense<K> {
+    index: FxHashMap<K, u32>,
+    keys: Vec<K>,
+}
+
+impl<K> Default for Dense<K> {
+    fn default() -> Self {
+        Self {
+            index: FxHashMap::default(),
+            keys: Vec::new(),
+        }
+    }
+}
+
+impl<K: Copy + Eq + std::hash::Hash> Dense<K> {
+    /// The index of `key`, and whether it is new.
+    fn of(&mut self, key: K) -> (u32, bool) {
+        let next = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        let index = *self.index.entry(key).or_insert(next);
+        let new = index == next && self.keys.len() < u32::MAX as usize;
+        if new {
+            self.keys.push(key);
+        }
+        (index, new)
+    }
+
+    fn key(&self, index: u64) -> Option<K> {
+        self.keys.get(usize::try_from(index).ok()?).copied()
+    }
+}
+
+/// `(a, b)` as one `u64` key.
+const fn pair(a: u32, b: u32) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
+/// `(a, b)` back from [`pair`].
+const fn unpair(key: u64) -> (u64, u64) {
+    (key >> 32, key & 0xffff_ffff)
+}
+
+/// Attendances and distinct people and organisations per group index.
 #[derive(Default)]
-struct Tally {
-    people: HashMap<(usize, PersonId), u16>,
-    organisations: HashMap<(usize, OrganisationId), u16>,
-    attendances: Vec<[u64; DIMENSIONS]>,
+struct Counts {
+    attendances: Vec<u64>,
+    people: Vec<u64>,
+    organisations: Vec<u64>,
 }
 
-fn dimensions(mask: u16) -> impl Iterator<Item = usize> {
-    (0..DIMENSIONS).filter(move |d| mask & (1 << d) != 0)
-}
-
-impl Tally {
-    fn add(&mut self, group: usize, mask: u16, reg: &Registration) {
-        if self.attendances.len() <= group {
-            self.attendances.resize(group + 1, [0; DIMENSIONS]);
+impl Counts {
+    fn sized(n: usize) -> Self {
+        Self {
+            attendances: vec![0; n],
+            people: vec![0; n],
+            organisations: vec![0; n],
         }
-        if let Some(row) = self.attendances.get_mut(group) {
-            for d in dimensions(mask) {
-                if let Some(count) = row.get_mut(d) {
-                    *count += 1;
-                }
-            }
-        }
-        *self.people.entry((group, reg.person)).or_default() |= mask;
-        *self
-            .organisations
-            .entry((group, reg.organisation))
-            .or_default() |= mask;
     }
 
-    /// Figures per group and dimension.
-    fn figures(self) -> Vec<[ReachFigures; DIMENSIONS]> {
-        let mut figures: Vec<[ReachFigures; DIMENSIONS]> = self
-            .attendances
-            .iter()
-            .map(|row| {
-                let mut out = [ReachFigures::default(); DIMENSIONS];
-                for (figure, count) in out.iter_mut().zip(row) {
-                    figure.attendances = *count;
-                }
-                out
-            })
-            .collect();
-        for ((group, _), mask) in self.people {
-            if let Some(row) = figures.get_mut(group) {
-                for d in dimensions(mask) {
-                    if let Some(f) = row.get_mut(d) {
-                        f.people += 1;
-                    }
-                }
-            }
+    fn grow(&mut self, n: usize) {
+        if self.attendances.len() < n {
+            self.attendances.resize(n, 0);
+            self.people.resize(n, 0);
+            self.organisations.resize(n, 0);
         }
-        for ((group, _), mask) in self.organisations {
-            if let Some(row) = figures.get_mut(group) {
-                for d in dimensions(mask) {
-                    if let Some(f) = row.get_mut(d) {
-                        f.organisations += 1;
-                    }
-                }
-            }
+    }
+
+    fn figures(&self, i: usize) -> ReachFigures {
+        let at = |v: &Vec<u64>| v.get(i).copied().unwrap_or(0);
+        ReachFigures {
+            people: at(&self.people),
+            organisations: at(&self.organisations),
+            attendances: at(&self.attendances),
         }
-        figures
     }
 }
 
-fn breakdown(row: &[ReachFigures; DIMENSIONS]) -> ReachBreakdown {
-    let at = |d: usize| row.get(d).copied().unwrap_or_default();
+fn bump(counts: &mut [u64], i: usize) {
+    if let Some(n) = counts.get_mut(i) {
+        *n += 1;
+    }
+}
+
+/// The bits of `mask` from 0 up.
+fn bits(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let bit = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            bit
+        })
+    })
+}
+
+/// Marks `new_bits` in `mask`, returning those not set before.
+fn first_time(mask: Option<&mut u32>, new_bits: u32) -> u32 {
+    let Some(mask) = mask else { return 0 };
+    let new = new_bits & !*mask;
+    *mask |= new_bits;
+    new
+}
+
+/// What a counted event contributes, by position.
+struct EventFacts {
+    /// Dimension bits (all, its level, its outcome areas); 0 when it does not
+    /// count (cancelled or outside the window).
+    bits: u32,
+    /// Dense index of its locality.
+    locality: u32,
+}
+
+fn breakdown(dimensions: &Counts) -> ReachBreakdown {
     ReachBreakdown {
-        all: at(0),
+        all: dimensions.figures(0),
         by_level: EducationLevel::ALL
             .into_iter()
             .map(|level| LevelReach {
                 level,
-                reach: at(LEVEL_BASE + level.index()),
+                reach: dimensions.figures(LEVEL_BASE + level.index()),
             })
             .collect(),
         by_outcome: LearningOutcome::ALL
             .into_iter()
             .map(|outcome| OutcomeReach {
                 outcome,
-                reach: at(OUTCOME_BASE + outcome.index()),
+                reach: dimensions.figures(OUTCOME_BASE + outcome.index()),
             })
             .collect(),
     }
 }
 
-/// Reach of training over `window`, grouped by `key(registration, event)`.
+/// Reach of training over `window`, in one pass over `data.registrations`,
+/// with the caller's groups given by `group(organisation)` (called once per
+/// organisation met, e.g. for its sector).
 ///
-/// Counts every registration marked attended whose event is known, not
-/// cancelled and dated within `window` (inclusive). An event's level and
-/// outcome areas are its own if given, else its course's
-/// ([`Event::effective_level`], [`Event::effective_outcomes`]). People are
-/// distinct by [`PersonId`], organisations by the registration's
-/// `organisation` (where the person came from at the time).
+/// Counts every registration marked attended whose event is known (the first
+/// with its id), not cancelled and dated within `window` (inclusive). An
+/// event's level and outcome areas are its own if given, else its course's
+/// ([`crate::Event::effective_level`], [`crate::Event::effective_outcomes`]);
+/// an event with no level counts in the total only. People are distinct by
+/// [`PersonId`], organisations by the registration's `organisation` (where the
+/// person came from at the time).
 ///
-/// Time O(n) in the registrations (one hash entry per group and person or
-/// organisation; keys sorted in a `BTreeMap`, O(n log k) for k keys).
+/// Time O(n) in the registrations, plus sorting the keys of each grouping.
 ///
 /// ```
 /// use mcn_core::{NaiveDate, Period};
-/// use mcn_training::{reach, Course, Event, Registration};
+/// use mcn_training::{TrainingData, reach};
 /// let window = Period::starting(NaiveDate::from_ymd_opt(2025, 4, 1).unwrap());
-/// let by_org = reach(&[] as &[Course], &[] as &[Event], &[] as &[Registration], window, |r, _| r.organisation);
-/// assert_eq!(by_org.total.all.people, 0);
-/// assert!(by_org.groups.is_empty());
+/// let r = reach(&TrainingData::default(), window, |organisation| organisation);
+/// assert_eq!(r.total.all.people, 0);
+/// assert!(r.by_group.is_empty() && r.by_organisation.is_empty());
 /// ```
-pub fn reach<K: Ord>(
-    courses: &[Course],
-    events: &[Event],
-    registrations: &[Registration],
+#[allow(clippy::too_many_lines)] // one pass, kept in one place
+pub fn reach<G: Clone + Ord>(
+    data: &TrainingData<'_>,
     window: Period,
-    mut key: impl FnMut(&Registration, &Event) -> K,
-) -> Reach<K> {
-    let events = EventIndex::new(events, courses);
-    let mut keys: BTreeMap<K, usize> = BTreeMap::new();
-    // Group 0 is the total; key groups start at 1.
-    let mut tally = Tally::default();
-    for reg in registrations.iter().filter(|r| r.attended()) {
-        let Some(info) = events.get(reg.event) else {
+    mut group: impl FnMut(OrganisationId) -> G,
+) -> Reach<G> {
+    let courses: IdIndex<CourseId> = IdIndex::new(data.courses.iter().map(|c| c.id));
+    let mut localities: Dense<Option<LocalityId>> = Dense::default();
+    let mut event_position: FxHashMap<EventId, u32> = FxHashMap::default();
+    event_position.reserve(data.events.len());
+    let events: Vec<EventFacts> = data
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, event)| {
+            event_position
+                .entry(event.id)
+                .or_insert_with(|| u32::try_from(i).unwrap_or(u32::MAX));
+            let course = event
+                .course
+                .and_then(|id| courses.get(id, data.courses))
+                .map(|(_, course)| course);
+            let counted = !event.is_cancelled() && window.contains(event.date);
+            let mut bits = 0;
+            if counted {
+                bits = 1;
+                if let Some(level) = event.effective_level(course) {
+                    bits |= 1 << (LEVEL_BASE + level.index());
+                }
+                for outcome in OutcomeSet::of(event.effective_outcomes(course)).iter() {
+                    bits |= 1 << (OUTCOME_BASE + outcome.index());
+                }
+            }
+            EventFacts {
+                bits,
+                locality: localities.of(event.locality).0,
+            }
+        })
+        .collect();
+
+    let mut people: Dense<PersonId> = Dense::default();
+    let mut organisations: Dense<OrganisationId> = Dense::default();
+    let mut groups: BTreeMap<G, u32> = BTreeMap::new();
+    // Per organisation (dense): its group's index.
+    let mut group_of: Vec<u32> = Vec::new();
+    let mut person_mask: Vec<u32> = Vec::new();
+    let mut organisation_mask: Vec<u32> = Vec::new();
+    let mut dimensions = Counts::sized(DIMENSIONS);
+    let mut by_group = Counts::default();
+    let mut by_locality = Counts::sized(localities.keys.len());
+    let mut by_organisation = Counts::default();
+    let mut group_people: FxHashSet<u64> = FxHashSet::default();
+    let mut locality_people: FxHashSet<u64> = FxHashSet::default();
+    let mut locality_organisations: FxHashSet<u64> = FxHashSet::default();
+    let mut organisation_people: FxHashSet<u64> = FxHashSet::default();
+    let mut beyond: FxHashSet<u64> = FxHashSet::default();
+    let mut beyond_host: Vec<Option<Vec<OrganisationId>>> = vec![None; data.events.len()];
+    for registration in data.registrations.iter().filter(|r| r.attended()) {
+        let Some(&at) = event_position.get(&registration.event) else {
             continue;
         };
-        if info.event.is_cancelled() || !window.contains(info.event.date) {
+        let position = at as usize;
+        let (Some(event), Some(facts)) = (data.events.get(position), events.get(position)) else {
+            continue;
+        };
+        if facts.bits == 0 {
             continue;
         }
-        let next = keys.len() + 1;
-        let group = *keys.entry(key(reg, info.event)).or_insert(next);
-        let mut mask: u16 = 1;
-        if let Some(level) = info.level {
-            mask |= 1 << (LEVEL_BASE + level.index());
+        let (person, _) = people.of(registration.person);
+        let (organisation, new_organisation) = organisations.of(registration.organisation);
+        let (p, o) = (person as usize, organisation as usize);
+        if person_mask.len() <= p {
+            person_mask.resize(p + 1, 0);
         }
-        for outcome in info.outcomes.iter() {
-            mask |= 1 << (OUTCOME_BASE + outcome.index());
+        if new_organisation {
+            let next = u32::try_from(groups.len()).unwrap_or(u32::MAX);
+            let g = *groups
+                .entry(group(registration.organisation))
+                .or_insert(next);
+            group_of.push(g);
+            organisation_mask.push(0);
+            by_group.grow(g as usize + 1);
+            bump(&mut by_group.organisations, g as usize);
+            by_organisation.grow(o + 1);
+            bump(&mut by_organisation.organisations, o);
         }
-        tally.add(0, mask, reg);
-        tally.add(group, mask, reg);
+        let key = group_of.get(o).copied().unwrap_or(0);
+        let g = key as usize;
+        bump(&mut by_group.attendances, g);
+        let group_bit = if g < MASK_GROUPS {
+            1 << (DIMENSIONS + g)
+        } else {
+            if group_people.insert(pair(key, person)) {
+                bump(&mut by_group.people, g);
+            }
+            0
+        };
+        for bit in bits(facts.bits) {
+            bump(&mut dimensions.attendances, bit);
+        }
+        for bit in bits(first_time(person_mask.get_mut(p), facts.bits | group_bit)) {
+            match bit.checked_sub(DIMENSIONS) {
+                None => bump(&mut dimensions.people, bit),
+                Some(index) => bump(&mut by_group.people, index),
+            }
+        }
+        for bit in bits(first_time(organisation_mask.get_mut(o), facts.bits)) {
+            bump(&mut dimensions.organisations, bit);
+        }
+        let locality = facts.locality;
+        let l = locality as usize;
+        bump(&mut by_locality.attendances, l);
+        if locality_people.insert(pair(locality, person)) {
+            bump(&mut by_locality.people, l);
+        }
+        if locality_organisations.insert(pair(locality, organisation)) {
+            bump(&mut by_locality.organisations, l);
+        }
+        bump(&mut by_organisation.attendances, o);
+        if organisation_people.insert(pair(organisation, person)) {
+            bump(&mut by_organisation.people, o);
+        }
+        if let Some(slot) = beyond_host.get_mut(position) {
+            let others = slot.get_or_insert_with(Vec::new);
+            if registration.organisation != event.host && beyond.insert(pair(at, organisation)) {
+                others.push(registration.organisation);
+            }
+        }
     }
-    let figures = tally.figures();
-    let empty = [ReachFigures::default(); DIMENSIONS];
-    let row = |group: usize| figures.get(group).unwrap_or(&empty);
+
+    let mut by_locality_rows: Vec<ReachGroup<Option<LocalityId>>> = localities
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(l, key)| ReachGroup {
+            key: *key,
+            reach: by_locality.figures(l),
+        })
+        .filter(|row| row.reach.attendances > 0)
+        .collect();
+    by_locality_rows.sort_by_key(|row| row.key);
+    let mut by_organisation_rows: Vec<ReachGroup<OrganisationId>> = organisations
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(o, key)| ReachGroup {
+            key: *key,
+            reach: by_organisation.figures(o),
+        })
+        .collect();
+    by_organisation_rows.sort_by_key(|row| row.key);
+    let mut located: Vec<(LocalityId, PersonId)> = locality_people
+        .into_iter()
+        .filter_map(|key| {
+            let (l, p) = unpair(key);
+            Some((localities.key(l).flatten()?, people.key(p)?))
+        })
+        .collect();
+    located.sort_unstable();
     Reach {
-        total: breakdown(row(0)),
-        groups: keys
+        total: breakdown(&dimensions),
+        by_group: groups
             .into_iter()
-            .map(|(key, group)| ReachGroup {
+            .map(|(key, g)| ReachGroup {
                 key,
-                reach: breakdown(row(group)),
+                reach: by_group.figures(g as usize),
             })
             .collect(),
+        by_locality: by_locality_rows,
+        by_organisation: by_organisation_rows,
+        beyond_host,
+        located,
     }
 }

@@ -2,16 +2,15 @@
 //! QS160 statement 6), specialist team coverage, and people trained per
 //! estimated child with a life-limiting condition.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use mcn_core::id::{LocalityId, PersonId};
-use mcn_organisations::{Locality, Service, ServiceKind, coverage};
+use mcn_core::id::PersonId;
+use mcn_organisations::{LocalityTree, Service, ServiceKind, coverage};
 
 use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
-use crate::{
-    fx::FxHashSet,
-    report::{Direction, Indicator, Theme, Value},
-};
+use rustc_hash::FxHashSet;
+
+use crate::report::{Direction, Indicator, Theme, Value};
 
 /// `equity.qs160_24_7`.
 pub(crate) const QS160_24_7: IndicatorSpec = IndicatorSpec {
@@ -67,14 +66,10 @@ struct Localities<'a> {
     /// Per locality (document order): the current services of the three kinds
     /// that cover it, as service indices.
     covered_by: Vec<Vec<&'a Service>>,
-    /// Per locality: whether no locality names it as its parent.
-    leaf: Vec<bool>,
-    /// Per locality: its parent's index, when the parent is known.
-    parent: Vec<Option<usize>>,
-    /// Position of each locality id (first occurrence).
-    position: HashMap<LocalityId, usize>,
+    /// How the localities nest.
+    tree: LocalityTree<'a>,
     /// Per locality: the estimated children with a life-limiting condition
-    /// (see [`estimates`]).
+    /// ([`LocalityTree::llc_estimates`]).
     estimate: Vec<Option<u64>>,
 }
 
@@ -91,26 +86,11 @@ impl<'a> Localities<'a> {
     fn new(cx: &Context<'a>) -> Self {
         let localities = &cx.doc.localities;
         let covered_by = coverage(localities, &cx.doc.services, cx.as_of, |s| relevant(s.kind));
-        let mut position = HashMap::with_capacity(localities.len());
-        for (i, locality) in localities.iter().enumerate() {
-            position.entry(locality.id).or_insert(i);
-        }
-        let parent: Vec<Option<usize>> = localities
-            .iter()
-            .map(|l| l.parent.and_then(|p| position.get(&p).copied()))
-            .collect();
-        let named_as_parent: HashSet<LocalityId> =
-            localities.iter().filter_map(|l| l.parent).collect();
-        let leaf = localities
-            .iter()
-            .map(|l| !named_as_parent.contains(&l.id))
-            .collect();
-        let estimate = estimates(localities, &parent);
+        let tree = LocalityTree::new(localities);
+        let estimate = tree.llc_estimates();
         Self {
             covered_by,
-            leaf,
-            parent,
-            position,
+            tree,
             estimate,
         }
     }
@@ -136,7 +116,7 @@ impl<'a> Localities<'a> {
     }
 
     fn is_leaf(&self, locality: usize) -> bool {
-        self.leaf.get(locality).copied().unwrap_or(false)
+        self.tree.is_leaf(locality)
     }
 }
 
@@ -286,44 +266,16 @@ fn trained_by_locality(
 ) -> FxHashSet<(usize, PersonId)> {
     let mut trained: FxHashSet<(usize, PersonId)> = FxHashSet::default();
     for (locality, person) in &cx.attendance.located {
-        let mut at = localities.position.get(locality).copied();
+        let mut at = localities.tree.position(*locality);
         for _ in 0..MAX_DEPTH {
             let Some(here) = at else { break };
             if !trained.insert((here, *person)) {
                 break; // already counted here, hence above too
             }
-            at = localities.parent.get(here).copied().flatten();
+            at = localities.tree.parent(here);
         }
     }
     trained
-}
-
-/// Each locality's estimate of children with a life-limiting condition: its
-/// own, else the sum of the localities within it (narrowest first; a child
-/// only adds to a parent at a wider level, so no cycle can add up).
-fn estimates(all: &[Locality], parent: &[Option<usize>]) -> Vec<Option<u64>> {
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(all.get(i).map_or(0, |l| l.kind.depth())));
-    let mut within: Vec<Option<u64>> = vec![None; all.len()];
-    let mut estimate: Vec<Option<u64>> = vec![None; all.len()];
-    for &i in &order {
-        let Some(locality) = all.get(i) else { continue };
-        let own = locality
-            .llc_estimate()
-            .or_else(|| within.get(i).copied().flatten());
-        if let Some(slot) = estimate.get_mut(i) {
-            *slot = own;
-        }
-        if let (Some(value), Some(p)) = (own, parent.get(i).copied().flatten())
-            && all
-                .get(p)
-                .is_some_and(|parent| parent.kind.depth() < locality.kind.depth())
-            && let Some(sum) = within.get_mut(p)
-        {
-            *sum = Some(sum.unwrap_or(0).saturating_add(value));
-        }
-    }
-    estimate
 }
 
 fn training_per_child(cx: &Context<'_>, localities: &Localities<'_>) -> Indicator {
@@ -344,13 +296,13 @@ fn training_per_child(cx: &Context<'_>, localities: &Localities<'_>) -> Indicato
     let roots: HashSet<usize> = (0..all.len())
         .filter(|&i| estimate.get(i).copied().flatten().is_some())
         .filter(|&i| {
-            let mut at = localities.parent.get(i).copied().flatten();
+            let mut at = localities.tree.parent(i);
             for _ in 0..MAX_DEPTH {
                 let Some(up) = at else { return true };
                 if up == i || estimate.get(up).copied().flatten().is_some() {
                     return false;
                 }
-                at = localities.parent.get(up).copied().flatten();
+                at = localities.tree.parent(up);
             }
             false
         })

@@ -224,9 +224,9 @@ fn profiles(cx: &Context<'_>) -> Vec<Profile> {
         }
     }
     // People trained, by the organisation on their registration.
-    for (organisation, figures) in &cx.attendance.by_organisation {
-        if let Some(p) = slot(&position, &mut profiles, *organisation) {
-            p.people_trained = figures.people;
+    for group in &cx.attendance.by_organisation {
+        if let Some(p) = slot(&position, &mut profiles, group.key) {
+            p.people_trained = group.reach.people;
         }
     }
     // Endorsed standards adopted (the adoption matrix's rows are the members).

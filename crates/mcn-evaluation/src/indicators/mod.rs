@@ -11,13 +11,14 @@ use mcn_core::{
 use mcn_network::{Network, NetworkDocument};
 use mcn_organisations::{Organisation, Sector};
 use mcn_roles::RolesIndex;
-use mcn_standards::queries::{AdoptionMatrix, adoption_matrix};
-use mcn_training::Event;
+use mcn_standards::queries::{AdoptionMatrix, adoption_matrix, endorsed_on};
+use mcn_training::{Event, Reach, reach};
 use uuid::Uuid;
+
+use rustc_hash::FxHashMap;
 
 use crate::{
     EvaluationSettings,
-    fx::FxHashMap,
     report::{Breakdown, Column, Direction, Evidence, Indicator, Row, Theme, ThresholdUsed, Value},
     settings::{AtLeast, AtMost},
 };
@@ -27,7 +28,6 @@ pub(crate) mod equity;
 pub(crate) mod governance;
 pub(crate) mod leadership;
 pub(crate) mod membership;
-mod registrations;
 pub(crate) mod standards;
 pub(crate) mod technology;
 pub(crate) mod training;
@@ -369,8 +369,10 @@ pub(crate) struct Context<'n> {
     /// Adoption of the endorsed standards by the active members on `as_of`
     /// (rows in `members` order).
     pub(crate) matrix: AdoptionMatrix,
-    /// Attendance figures of the window (one pass over the registrations).
-    pub(crate) attendance: registrations::Attendance,
+    /// Training reach over the window, grouped by the sector of the
+    /// registration's organisation (and by organisation and locality): one
+    /// pass over the registrations.
+    pub(crate) attendance: Reach<NhsGroup>,
     /// Position of each event id (first occurrence).
     pub(crate) event_position: FxHashMap<EventId, usize>,
 }
@@ -423,7 +425,7 @@ impl<'n> Context<'n> {
             .filter_map(|p| p.employer.map(|e| (p.id, e)))
             .collect();
         let window = window(as_of, settings.window_months.get());
-        let endorsed = standards::endorsed_on(&doc.standards, as_of);
+        let endorsed = endorsed_on(&doc.standards, as_of);
         let member_ids: Vec<OrganisationId> = members.iter().map(|m| m.id).collect();
         let endorsed_ids: Vec<_> = endorsed
             .iter()
@@ -435,7 +437,14 @@ impl<'n> Context<'n> {
         for (i, event) in doc.events.iter().enumerate() {
             event_position.entry(event.id).or_insert(i);
         }
-        let mut cx = Self {
+        let attendance = reach(&doc.training_data(), window, |organisation| {
+            NhsGroup::of(
+                network
+                    .organisation(organisation)
+                    .and_then(Organisation::sector),
+            )
+        });
+        Self {
             network,
             doc,
             as_of,
@@ -446,11 +455,9 @@ impl<'n> Context<'n> {
             employer,
             endorsed,
             matrix,
-            attendance: registrations::Attendance::default(),
+            attendance,
             event_position,
-        };
-        cx.attendance = registrations::Attendance::new(&cx);
-        cx
+        }
     }
 
     /// The evidence limit.

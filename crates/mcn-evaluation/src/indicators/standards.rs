@@ -9,15 +9,14 @@ use mcn_core::{
     id::{OrganisationId, StandardId},
 };
 use mcn_standards::{
-    AdoptionStatus, SourceKind, StandardStatus,
+    AdoptionStatus, SourceKind,
     queries::{MeasureCompliance, compliance_by_measure},
 };
 
 use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
-use crate::{
-    fx::FxHashSet,
-    report::{Direction, Indicator, Row, Theme, Value},
-};
+use rustc_hash::FxHashSet;
+
+use crate::report::{Direction, Indicator, Row, Theme, Value};
 
 /// `standards.endorsed`.
 pub(crate) const ENDORSED: IndicatorSpec = IndicatorSpec {
@@ -424,21 +423,4 @@ fn audit_submission(cx: &Context<'_>, results: &[MeasureCompliance]) -> Indicato
             rows,
         ))
         .evidence(evidence, cx.limit())
-}
-
-/// Indices of the standards endorsed on the report date, in document order
-/// (a repeated id counts once).
-pub(crate) fn endorsed_on(
-    standards: &[mcn_standards::Standard],
-    as_of: mcn_core::NaiveDate,
-) -> Vec<usize> {
-    let mut seen = HashSet::new();
-    standards
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            s.status_as_of(as_of) == Some(StandardStatus::Endorsed) && seen.insert(s.id)
-        })
-        .map(|(i, _)| i)
-        .collect()
 }

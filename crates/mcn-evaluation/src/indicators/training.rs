@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use mcn_core::PostRole;
 use mcn_training::{
-    AccessBarrier, AppliesTo, Delivery, EducationLevel, EventKind, EventStatus, NeedStatus,
-    ReachFigures, Trainee, barriers, event_stats, training_needs,
+    AccessBarrier, AppliesTo, Delivery, EventKind, EventStatus, NeedStatus, ReachFigures, Trainee,
+    barriers, event_stats, training_needs,
 };
 
 use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
@@ -255,24 +255,32 @@ fn reach_cells(figures: ReachFigures) -> Vec<Value> {
 fn reach_indicator(cx: &Context<'_>) -> Indicator {
     let attendance = &cx.attendance;
     let sector_rows = attendance
-        .by_sector
+        .by_group
         .iter()
-        .map(|(group, figures)| row(group.key(), group.label(), None, reach_cells(*figures)))
-        .collect();
-    let level_rows = EducationLevel::ALL
-        .iter()
-        .zip(attendance.by_level)
-        .map(|(level, figures)| {
+        .map(|group| {
             row(
-                level.as_str(),
-                level.as_str().replace('_', " "),
+                group.key.key(),
+                group.key.label(),
                 None,
-                reach_cells(figures),
+                reach_cells(group.reach),
+            )
+        })
+        .collect();
+    let level_rows = attendance
+        .total
+        .by_level
+        .iter()
+        .map(|level| {
+            row(
+                level.level.as_str(),
+                level.level.as_str().replace('_', " "),
+                None,
+                reach_cells(level.reach),
             )
         })
         .collect();
     REACH
-        .with(Value::count(attendance.total.people))
+        .with(Value::count(attendance.total.all.people))
         .table(breakdown(
             "by_sector",
             "By sector",
@@ -299,12 +307,13 @@ fn reach_indicator(cx: &Context<'_>) -> Indicator {
 fn locality_reach_rows(cx: &Context<'_>) -> Vec<Row> {
     let mut located: Vec<Row> = Vec::new();
     let mut elsewhere: Vec<Row> = Vec::new();
-    for (locality, figures) in &cx.attendance.by_locality {
-        match locality {
+    for group in &cx.attendance.by_locality {
+        let figures = &group.reach;
+        match group.key {
             Some(id) => {
                 let label = cx
                     .network
-                    .locality(*id)
+                    .locality(id)
                     .map_or_else(|| format!("locality {id}"), |l| l.name.to_string());
                 let path = super::path_of(cx.network, "locality", id.as_uuid());
                 located.push(row(id.to_string(), label, path, reach_cells(*figures)));
@@ -325,13 +334,14 @@ fn locality_reach_rows(cx: &Context<'_>) -> Vec<Row> {
 /// The organisations reached, with how many of their people.
 fn organisations_evidence(cx: &Context<'_>) -> EvidenceList {
     let mut evidence = EvidenceList::default();
-    for (organisation, figures) in &cx.attendance.by_organisation {
-        if let Some(path) = cx.org_path(*organisation) {
+    for group in &cx.attendance.by_organisation {
+        let organisation = group.key;
+        if let Some(path) = cx.org_path(organisation) {
             evidence.add(
                 organisation.as_uuid(),
                 path,
-                cx.org_label(*organisation),
-                Some(format!("{} people trained", figures.people)),
+                cx.org_label(organisation),
+                Some(format!("{} people trained", group.reach.people)),
             );
         }
     }
@@ -340,7 +350,7 @@ fn organisations_evidence(cx: &Context<'_>) -> EvidenceList {
 
 fn organisations_reached(cx: &Context<'_>) -> Indicator {
     ORGANISATIONS_REACHED
-        .with(Value::count(cx.attendance.total.organisations))
+        .with(Value::count(cx.attendance.total.all.organisations))
         .evidence(organisations_evidence(cx), cx.limit())
 }
 

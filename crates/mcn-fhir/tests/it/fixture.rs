@@ -199,7 +199,7 @@ pub(crate) fn network() -> Network<'static> {
 
 #[test]
 fn fixture_is_a_valid_network() {
-    let report = mcn_network::validate(&document(), as_of());
+    let report = network().validate(as_of());
     let errors: Vec<_> = report
         .findings()
         .iter()

@@ -1,6 +1,8 @@
-//! Merging imported organisations into a document by ODS code.
+//! Imported organisations merged into a document by ODS code (the merge itself
+//! is `mcn_network`'s and tested there; these check import and merge together).
 
-use mcn_fhir::{ExportOptions, export, import_organisations, merge_organisations};
+use mcn_fhir::{ExportOptions, export, import_organisations};
+use mcn_network::Network;
 use mcn_organisations::OrganisationKind;
 use serde_json::json;
 
@@ -19,7 +21,7 @@ fn exported() -> serde_json::Value {
 fn merging_a_document_s_own_export_changes_nothing() {
     let mut document = fixture::document();
     let imported = import_organisations(exported().to_string().as_bytes()).unwrap();
-    let summary = merge_organisations(&mut document, imported.organisations);
+    let summary = document.merge_organisations(imported.organisations);
     assert_eq!(document, fixture::document());
     assert_eq!(summary.unchanged.len(), 7);
     assert!(summary.added.is_empty() && summary.updated.is_empty() && summary.left.is_empty());
@@ -46,7 +48,7 @@ fn matches_by_ods_code_keep_the_document_id_and_known_kind() {
     assert_ne!(foreign_id.to_string(), uuid(2, 1));
 
     let mut document = fixture::document();
-    let summary = merge_organisations(&mut document, imported.organisations);
+    let summary = document.merge_organisations(imported.organisations);
     let trust_id = uuid(2, 1).parse().unwrap();
     assert_eq!(summary.updated, [trust_id]);
     assert_eq!(
@@ -79,7 +81,7 @@ fn unmatched_organisations_are_added_and_the_rest_left() {
     let imported = import_organisations(&std::fs::read(path).unwrap()).unwrap();
     let new_ids: Vec<_> = imported.organisations.iter().map(|o| o.id).collect();
     let mut document = fixture::document();
-    let summary = merge_organisations(&mut document, imported.organisations);
+    let summary = document.merge_organisations(imported.organisations);
     assert_eq!(summary.added, new_ids);
     assert_eq!(summary.left.len(), 7);
     assert!(summary.updated.is_empty() && summary.unchanged.is_empty());
@@ -88,7 +90,7 @@ fn unmatched_organisations_are_added_and_the_rest_left() {
     assert_eq!(document.organisations[8].part_of, Some(new_ids[0]));
     // The one error left: the trust came in as kind `other` with no sector,
     // which the user must now state.
-    let report = mcn_network::validate(&document, fixture::as_of());
+    let report = Network::new(document).validate(fixture::as_of());
     let errors: Vec<_> = report
         .findings()
         .iter()

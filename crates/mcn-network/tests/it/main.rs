@@ -8,6 +8,7 @@
 
 mod fixture;
 mod load;
+mod merge;
 mod props;
 mod queries;
 mod rules;

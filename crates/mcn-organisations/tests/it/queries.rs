@@ -279,3 +279,73 @@ proptest! {
         prop_assert_eq!(locality.llc_estimate(), expected);
     }
 }
+
+mod locality_tree {
+    use mcn_core::{Text, id::LocalityId};
+    use mcn_organisations::{Locality, LocalityKind, LocalityTree};
+
+    fn locality(n: u128, kind: LocalityKind, parent: Option<u128>) -> Locality {
+        let mut l = Locality::new(LocalityId::from_u128(n), Text::new("L").unwrap(), kind);
+        l.parent = parent.map(LocalityId::from_u128);
+        l
+    }
+
+    /// A region of two systems; the first has two places, the second none.
+    fn region() -> Vec<Locality> {
+        vec![
+            locality(1, LocalityKind::Region, None),
+            locality(2, LocalityKind::IntegratedCareSystem, Some(1)),
+            locality(3, LocalityKind::IntegratedCareSystem, Some(1)),
+            locality(4, LocalityKind::Place, Some(2)),
+            locality(5, LocalityKind::Place, Some(2)),
+        ]
+    }
+
+    #[test]
+    fn parents_leaves_and_positions() {
+        let all = region();
+        let tree = LocalityTree::new(&all);
+        let parents: Vec<_> = (0..all.len()).map(|i| tree.parent(i)).collect();
+        assert_eq!(parents, [None, Some(0), Some(0), Some(1), Some(1)]);
+        let leaves: Vec<_> = (0..all.len()).map(|i| tree.is_leaf(i)).collect();
+        assert_eq!(leaves, [false, false, true, true, true]);
+        assert_eq!(tree.position(LocalityId::from_u128(4)), Some(3));
+        assert_eq!(tree.position(LocalityId::from_u128(9)), None);
+        assert!(!tree.is_leaf(9) && tree.parent(9).is_none());
+    }
+
+    #[test]
+    fn estimates_roll_up_unless_stated() {
+        let mut all = region();
+        all[3].children_with_llc_estimate = Some(100);
+        all[4].population_0_19 = Some(10_000); // 66 per 10,000
+        all[2].children_with_llc_estimate = Some(40);
+        assert_eq!(
+            LocalityTree::new(&all).llc_estimates(),
+            [Some(206), Some(166), Some(40), Some(100), Some(66)]
+        );
+        // A stated figure wins over the sum within.
+        all[1].children_with_llc_estimate = Some(150);
+        assert_eq!(
+            LocalityTree::new(&all).llc_estimates()[..2],
+            [Some(190), Some(150)]
+        );
+    }
+
+    #[test]
+    fn nothing_known_is_none_and_bad_nesting_adds_nothing() {
+        let mut all = region();
+        assert_eq!(LocalityTree::new(&all).llc_estimates(), [None; 5]);
+        // A place named as the parent of a region (a wrong nesting) and a
+        // cycle between the two places: no figure flows the wrong way.
+        all[0].parent = Some(LocalityId::from_u128(4));
+        all[0].children_with_llc_estimate = Some(1_000);
+        all[3].parent = Some(LocalityId::from_u128(5));
+        all[4].parent = Some(LocalityId::from_u128(4));
+        all[4].children_with_llc_estimate = Some(7);
+        assert_eq!(
+            LocalityTree::new(&all).llc_estimates(),
+            [Some(1_000), None, None, None, Some(7)]
+        );
+    }
+}

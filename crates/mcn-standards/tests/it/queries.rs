@@ -5,7 +5,7 @@ use mcn_standards::{
     AdoptionStatus, ConditionCategory, StandardStatus,
     queries::{
         AdoptionIndex, StatusCounts, Versions, adoption_matrix, adoption_status, compliance,
-        compliance_by_measure, current_version, due_for_review,
+        compliance_by_measure, current_version, due_for_review, endorsed_on, is_endorsed,
     },
 };
 
@@ -322,4 +322,28 @@ fn window_boundaries_are_inclusive() {
     assert_eq!(compliance(&on_edges, &m, year, None, &[]).pooled.results, 2);
     let open = Period::starting(d(2025, 1, 1));
     assert_eq!(compliance(&on_edges, &m, open, None, &[]).pooled.results, 3);
+}
+
+#[test]
+fn endorsed_on_a_date_counts_each_id_once() {
+    let early = endorsed("A"); // endorsed 2024-03-01
+    let draft = standard("B", &[(StandardStatus::Draft, d(2024, 1, 1))]);
+    let retired = standard(
+        "C",
+        &[
+            (StandardStatus::Endorsed, d(2024, 1, 1)),
+            (StandardStatus::Retired, d(2024, 6, 1)),
+        ],
+    );
+    let mut repeated = endorsed("D");
+    repeated.id = early.id;
+    let standards = [draft, early, retired, repeated];
+    assert!(!is_endorsed(&standards[1], d(2024, 2, 29)));
+    assert!(is_endorsed(&standards[1], d(2024, 3, 1)));
+    assert!(is_endorsed(&standards[2], d(2024, 5, 31)));
+    assert!(!is_endorsed(&standards[2], d(2024, 6, 1)));
+    assert_eq!(endorsed_on(&standards, d(2024, 2, 1)), [2]);
+    assert_eq!(endorsed_on(&standards, d(2024, 5, 1)), [1, 2]);
+    assert_eq!(endorsed_on(&standards, d(2025, 1, 1)), [1]);
+    assert!(endorsed_on(&standards, d(2023, 12, 31)).is_empty());
 }

@@ -84,11 +84,32 @@ fn breakdown(courses: &[Course], rows: &[(&Registration, &Event)]) -> ReachBreak
     }
 }
 
-fn naive_reach<K: Ord + Clone>(
+/// Reach figures per key of `rows`, naively.
+fn naive_groups<K: Ord + Clone>(
+    rows: &[(&Registration, &Event)],
+    key: impl Fn(&Registration, &Event) -> K,
+) -> Vec<ReachGroup<K>> {
+    let keys: BTreeSet<K> = rows.iter().map(|(r, e)| key(r, e)).collect();
+    keys.into_iter()
+        .map(|k| ReachGroup {
+            reach: figures(
+                &rows
+                    .iter()
+                    .copied()
+                    .filter(|(r, e)| key(r, e) == k)
+                    .collect::<Vec<_>>(),
+            ),
+            key: k,
+        })
+        .collect()
+}
+
+/// Every figure of [`reach`], one key at a time, by brute force.
+fn naive_reach<G: Ord + Clone>(
     c: &Collections,
     window: Period,
-    key: impl Fn(&Registration, &Event) -> K,
-) -> Reach<K> {
+    group: impl Fn(OrganisationId) -> G,
+) -> Reach<G> {
     let rows: Vec<(&Registration, &Event)> = c
         .registrations
         .iter()
@@ -96,23 +117,39 @@ fn naive_reach<K: Ord + Clone>(
         .filter_map(|r| find_event(&c.events, r.event).map(|e| (r, e)))
         .filter(|(_, e)| e.status != EventStatus::Cancelled && window.contains(e.date))
         .collect();
-    let keys: BTreeSet<K> = rows.iter().map(|(r, e)| key(r, e)).collect();
+    let beyond_host = c
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, event)| {
+            let first = c.events.iter().position(|e| e.id == event.id) == Some(i);
+            let attended: Vec<_> = rows
+                .iter()
+                .filter(|(_, e)| first && e.id == event.id)
+                .map(|(r, _)| r.organisation)
+                .collect();
+            (!attended.is_empty()).then(|| {
+                let mut others = Vec::new();
+                for o in attended {
+                    if o != event.host && !others.contains(&o) {
+                        others.push(o);
+                    }
+                }
+                others
+            })
+        })
+        .collect();
+    let located: BTreeSet<(LocalityId, PersonId)> = rows
+        .iter()
+        .filter_map(|(r, e)| Some((e.locality?, r.person)))
+        .collect();
     Reach {
         total: breakdown(&c.courses, &rows),
-        groups: keys
-            .into_iter()
-            .map(|k| {
-                let group: Vec<_> = rows
-                    .iter()
-                    .copied()
-                    .filter(|(r, e)| key(r, e) == k)
-                    .collect();
-                ReachGroup {
-                    reach: breakdown(&c.courses, &group),
-                    key: k,
-                }
-            })
-            .collect(),
+        by_group: naive_groups(&rows, |r, _| group(r.organisation)),
+        by_locality: naive_groups(&rows, |_, e| e.locality),
+        by_organisation: naive_groups(&rows, |r, _| r.organisation),
+        beyond_host,
+        located: located.into_iter().collect(),
     }
 }
 
@@ -307,15 +344,13 @@ proptest! {
 
     #[test]
     fn reach_agrees_with_brute_force(c in collections(6, 40), window in window()) {
-        let by_org = reach(&c.courses, &c.events, &c.registrations, window, |r, _| r.organisation);
-        prop_assert_eq!(by_org, naive_reach(&c, window, |r, _| r.organisation));
-        let by_delivery = reach(&c.courses, &c.events, &c.registrations, window, |_, e| e.delivery);
-        prop_assert_eq!(by_delivery, naive_reach(&c, window, |_, e| e.delivery));
+        let data = c.as_data();
+        let by_parity = |o: OrganisationId| o.as_uuid().as_u128() % 2;
+        prop_assert_eq!(reach(&data, window, by_parity), naive_reach(&c, window, by_parity));
         let everything = Period::starting(NaiveDate::MIN);
-        let by_person = reach(&c.courses, &c.events, &c.registrations, everything, |r, _| r.person);
-        let naive = naive_reach(&c, everything, |r, _| r.person);
-        prop_assert!(by_person.groups.iter().all(|g| g.reach.all.people == 1));
-        prop_assert_eq!(by_person, naive);
+        let by_organisation = reach(&data, everything, |o| o);
+        prop_assert!(by_organisation.by_group.iter().all(|g| g.reach.organisations == 1));
+        prop_assert_eq!(by_organisation, naive_reach(&c, everything, |o| o));
     }
 
     #[test]

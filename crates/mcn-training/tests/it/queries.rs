@@ -83,6 +83,12 @@ fn fill_rate_exceeds_one_when_overbooked() {
     assert_eq!(event_stats(&[e], &regs)[0].fill_rate, Some(1.5));
 }
 
+/// `r` from organisation `org`.
+fn with_org(mut r: Registration, org: u64) -> Registration {
+    r.organisation = id(org);
+    r
+}
+
 #[test]
 fn reach_counts_distinct_people_and_organisations_per_key_level_and_outcome() {
     let core = course(
@@ -103,10 +109,6 @@ fn reach_counts_distinct_people_and_organisations_per_key_level_and_outcome() {
     unlevelled.level = None;
     unlevelled.outcomes = vec![];
 
-    let with_org = |mut r: Registration, org: u64| {
-        r.organisation = id(org);
-        r
-    };
     let regs = [
         with_org(reg(20, &a, 1, RegistrationStatus::Attended), 701),
         with_org(reg(21, &a, 2, RegistrationStatus::Attended), 701),
@@ -117,7 +119,15 @@ fn reach_counts_distinct_people_and_organisations_per_key_level_and_outcome() {
         with_org(reg(26, &unlevelled, 6, RegistrationStatus::Attended), 706),
     ];
     let events = [a.clone(), b, cancelled, last_year, unlevelled];
-    let r = reach(&[core], &events, &regs, year(), |_, e| e.locality);
+    let courses = [core];
+    let data = TrainingData {
+        courses: &courses,
+        events: &events,
+        registrations: &regs,
+        ..TrainingData::default()
+    };
+    // Organisations 701 and 702 in group "a", the others in "b".
+    let r = reach(&data, year(), |o| if o <= id(702) { "a" } else { "b" });
 
     assert_eq!(
         r.total.all,
@@ -150,18 +160,111 @@ fn reach_counts_distinct_people_and_organisations_per_key_level_and_outcome() {
     assert_eq!(r.total.by_level.len(), 4);
     assert_eq!(r.total.by_outcome.len(), 4);
 
-    // Groups sorted by key: Some(800) (events b and unlevelled) then Some(801) (event a).
-    let keys: Vec<_> = r.groups.iter().map(|g| g.key).collect();
+    // Localities sorted by key: Some(800) (events b and unlevelled) then Some(801) (event a).
+    let keys: Vec<_> = r.by_locality.iter().map(|g| g.key).collect();
     assert_eq!(keys, [Some(id::<LocalityId>(800)), Some(id(801))]);
-    assert_eq!(r.groups[0].reach.all.people, 2);
+    assert_eq!(r.by_locality[0].reach.people, 2);
+    let figures = |people, organisations, attendances| ReachFigures {
+        people,
+        organisations,
+        attendances,
+    };
+    assert_eq!(r.by_locality[1].reach, figures(2, 1, 2));
+
+    // Person 1 came from 701 (group a) and 702 (group a); 2 from 701; 6 from 706 (b).
+    let groups: Vec<_> = r.by_group.iter().map(|g| (g.key, g.reach)).collect();
+    assert_eq!(groups, [("a", figures(2, 2, 3)), ("b", figures(1, 1, 1))]);
+    let organisations: Vec<_> = r.by_organisation.iter().map(|g| (g.key, g.reach)).collect();
     assert_eq!(
-        r.groups[1].reach.all,
-        ReachFigures {
-            people: 2,
-            organisations: 1,
-            attendances: 2
-        }
+        organisations,
+        [
+            (id(701), figures(2, 1, 2)),
+            (id(702), figures(1, 1, 1)),
+            (id(706), figures(1, 1, 1))
+        ]
     );
+
+    // Who was trained where: people 1 and 2 at event a (locality 801); 1 and
+    // 6 at events of locality 800.
+    let located: Vec<_> = r.located.iter().map(|(l, p)| (*l, *p)).collect();
+    let expected: Vec<(LocalityId, PersonId)> = vec![
+        (id(800), id(1)),
+        (id(800), id(6)),
+        (id(801), id(1)),
+        (id(801), id(2)),
+    ];
+    assert_eq!(located, expected);
+}
+
+#[test]
+fn reach_lists_the_organisations_attending_each_event_beyond_its_host() {
+    let mut a = event(10, d(2025, 3, 1));
+    a.host = id(701);
+    let b = event(11, d(2025, 3, 2));
+    let outside = event(12, d(2024, 3, 2));
+    let (attended, missed) = (
+        RegistrationStatus::Attended,
+        RegistrationStatus::DidNotAttend,
+    );
+    // (event, person, status, organisation), numbered from 20.
+    let rows = [
+        (&a, 1, attended, 701), // the host
+        (&a, 2, attended, 703),
+        (&a, 3, attended, 702),
+        (&a, 4, attended, 703),
+        (&a, 5, missed, 704),
+        (&b, 1, missed, 702),
+        (&outside, 1, attended, 702),
+    ];
+    let regs: Vec<Registration> = (20..)
+        .zip(rows)
+        .map(|(n, (event, person, status, org))| with_org(reg(n, event, person, status), org))
+        .collect();
+    let events = [a, b, outside];
+    let data = TrainingData {
+        events: &events,
+        registrations: &regs,
+        ..TrainingData::default()
+    };
+    let r = reach(&data, year(), |_| ());
+    assert_eq!(
+        r.beyond_host,
+        [Some(vec![id(703), id(702)]), None, None],
+        "in order of first registration, each once; none for an event nobody attended"
+    );
+}
+
+#[test]
+fn reach_groups_past_the_mask_bits_count_the_same() {
+    // 40 organisations in 40 groups (more than fit in a bit mask), two people
+    // each: one their own, one shared by each pair of organisations.
+    let e = event(10, d(2025, 3, 1));
+    let mut regs = Vec::new();
+    for o in 0..40_u64 {
+        let mut r = reg(1_000 + 2 * o, &e, 100 + o, RegistrationStatus::Attended);
+        r.organisation = id(700 + o);
+        regs.push(r);
+        let mut r = reg(1_001 + 2 * o, &e, 200 + o / 2, RegistrationStatus::Attended);
+        r.organisation = id(700 + o);
+        regs.push(r);
+    }
+    let events = [e];
+    let data = TrainingData {
+        events: &events,
+        registrations: &regs,
+        ..TrainingData::default()
+    };
+    let r = reach(&data, year(), |o| o);
+    assert_eq!(r.by_group.len(), 40);
+    let by_group: Vec<_> = r.by_group.iter().map(|g| (g.key, g.reach)).collect();
+    let by_organisation: Vec<_> = r.by_organisation.iter().map(|g| (g.key, g.reach)).collect();
+    assert_eq!(by_group, by_organisation);
+    assert!(
+        by_group
+            .iter()
+            .all(|(_, f)| f.people == 2 && f.attendances == 2)
+    );
+    assert_eq!(r.total.all.people, 60);
 }
 
 #[test]
@@ -448,15 +551,14 @@ fn outputs_serialise() {
     let regs = [reg(20, &e, 1, RegistrationStatus::Attended)];
     let stats = serde_json::to_value(event_stats(std::slice::from_ref(&e), &regs)).unwrap();
     assert_eq!(stats[0]["attendance_rate"], 1.0);
-    let r = serde_json::to_value(reach(
-        &[],
-        std::slice::from_ref(&e),
-        &regs,
-        year(),
-        |_, e| e.kind,
-    ))
-    .unwrap();
-    assert_eq!(r["groups"][0]["key"], "study_day");
+    let data = TrainingData {
+        events: std::slice::from_ref(&e),
+        registrations: &regs,
+        ..TrainingData::default()
+    };
+    let r = serde_json::to_value(reach(&data, year(), |_| "all")).unwrap();
+    assert_eq!(r["by_group"][0]["key"], "all");
+    assert_eq!(r["by_group"][0]["reach"]["people"], 1);
     assert_eq!(r["total"]["by_level"][1]["level"], "universal");
     let b = serde_json::to_value(barriers(&[e], &regs, year())).unwrap();
     assert_eq!(b["overall"]["missed"], 0);

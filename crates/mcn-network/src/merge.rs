@@ -1,11 +1,14 @@
-//! Merging imported organisations into a network document.
+//! Merging organisations from elsewhere (a FHIR import, a register) into a
+//! document: matched by ODS code, else by id; what matched is updated in
+//! place and keeps its id, the rest is added.
 
 use std::collections::{HashMap, HashSet};
 
 use mcn_core::{Identifier, id::OrganisationId};
-use mcn_network::NetworkDocument;
 use mcn_organisations::{Organisation, OrganisationKind};
 use serde::Serialize;
+
+use crate::NetworkDocument;
 
 /// What a merge did, each list in order (imported organisations in input
 /// order, left ones in document order), by the organisation's id in the
@@ -26,21 +29,27 @@ pub struct MergeSummary {
     pub notes: Vec<String>,
 }
 
-/// Merges `imported` into `document.organisations`.
-///
-/// An imported organisation matches the document organisation with the same
-/// ODS code, or else the one with the same id. A match is **updated**: it
-/// keeps its id (other entities refer to it), takes the imported name,
-/// `active` flag and sector (when stated), takes the imported kind and
-/// `kind_detail` unless the import only knew kind `other` and the document
-/// knows better, and takes each imported identifier in place of its own in
-/// the same system (identifiers in other systems stay). `part_of` and
-/// `successor`, when imported, are mapped to document ids; localities, when
-/// imported, replace the document's (only those the document has).
-/// Organisations that match nothing are **added** (with localities the
-/// document does not have left out); document organisations nothing matched
-/// are **left** as they were.
-pub fn merge_organisations(
+impl NetworkDocument {
+    /// Merges `imported` into the document's `organisations`.
+    ///
+    /// An imported organisation matches the document organisation with the same
+    /// ODS code, or else the one with the same id. A match is **updated**: it
+    /// keeps its id (other entities refer to it), takes the imported name,
+    /// `active` flag and sector (when stated), takes the imported kind and
+    /// `kind_detail` unless the import only knew kind `other` and the document
+    /// knows better, and takes each imported identifier in place of its own in
+    /// the same system (identifiers in other systems stay). `part_of` and
+    /// `successor`, when imported, are mapped to document ids; localities, when
+    /// imported, replace the document's (only those the document has).
+    /// Organisations that match nothing are **added** (with localities the
+    /// document does not have left out); document organisations nothing matched
+    /// are **left** as they were.
+    pub fn merge_organisations(&mut self, imported: Vec<Organisation>) -> MergeSummary {
+        merge_organisations(self, imported)
+    }
+}
+
+fn merge_organisations(
     document: &mut NetworkDocument,
     imported: Vec<Organisation>,
 ) -> MergeSummary {
