@@ -48,64 +48,31 @@ vocabulary! {
     }
 }
 
-/// A day of the week, spelled as FHIR's `days-of-week` codes (`mon` ... `sun`).
-///
-/// Deliberately exhaustive (not `#[non_exhaustive]`): the week will not grow.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum DayOfWeek {
-    /// Monday.
-    Mon,
-    /// Tuesday.
-    Tue,
-    /// Wednesday.
-    Wed,
-    /// Thursday.
-    Thu,
-    /// Friday.
-    Fri,
-    /// Saturday.
-    Sat,
-    /// Sunday.
-    Sun,
+mcn_core::vocabulary! {
+    /// A day of the week, spelled as FHIR's `days-of-week` codes (`mon` ... `sun`).
+    ///
+    /// Deliberately exhaustive (not `#[non_exhaustive]`): the week will not grow.
+    exhaustive DayOfWeek {
+        /// Monday.
+        Mon => "mon",
+        /// Tuesday.
+        Tue => "tue",
+        /// Wednesday.
+        Wed => "wed",
+        /// Thursday.
+        Thu => "thu",
+        /// Friday.
+        Fri => "fri",
+        /// Saturday.
+        Sat => "sat",
+        /// Sunday.
+        Sun => "sun",
+    }
 }
 
 impl DayOfWeek {
-    /// Monday to Sunday.
-    pub const ALL: [Self; 7] = [
-        Self::Mon,
-        Self::Tue,
-        Self::Wed,
-        Self::Thu,
-        Self::Fri,
-        Self::Sat,
-        Self::Sun,
-    ];
-
     /// Monday to Friday.
     pub const WEEKDAYS: [Self; 5] = [Self::Mon, Self::Tue, Self::Wed, Self::Thu, Self::Fri];
-
-    /// The FHIR code, e.g. `mon`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Mon => "mon",
-            Self::Tue => "tue",
-            Self::Wed => "wed",
-            Self::Thu => "thu",
-            Self::Fri => "fri",
-            Self::Sat => "sat",
-            Self::Sun => "sun",
-        }
-    }
-}
-
-impl fmt::Display for DayOfWeek {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 impl From<DayOfWeek> for Weekday {
@@ -864,20 +831,15 @@ pub fn coverage<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{LocalityKind, vocab::assert_spellings};
+    use crate::LocalityKind;
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
     }
 
     #[test]
-    fn spellings() {
-        assert_spellings!(ServiceKind);
+    fn days_convert_to_chrono_and_back() {
         for day in DayOfWeek::ALL {
-            assert_eq!(
-                serde_json::to_value(day).unwrap(),
-                serde_json::Value::String(day.as_str().to_owned())
-            );
             assert_eq!(DayOfWeek::from(Weekday::from(day)), day);
         }
     }

@@ -8,26 +8,26 @@ use mcn_core::{
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// On what basis a person holds a post.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum AppointmentBasis {
-    /// The permanent, substantive holder (the default).
-    #[default]
-    Substantive,
-    /// Acting up while the substantive holder is away or the post is being filled.
-    Acting,
-    /// An interim holder until a substantive appointment is made.
-    Interim,
-    /// Seconded from another organisation.
-    Secondment,
-    /// Honorary (unpaid, e.g. an honorary contract).
-    Honorary,
-    /// Voluntary (e.g. a parent/carer representative).
-    Voluntary,
-    /// Any other basis.
-    Other,
+mcn_core::vocabulary! {
+    /// On what basis a person holds a post.
+    #[derive(Default)]
+    AppointmentBasis {
+        /// The permanent, substantive holder (the default).
+        #[default]
+        Substantive => "substantive",
+        /// Acting up while the substantive holder is away or the post is being filled.
+        Acting => "acting",
+        /// An interim holder until a substantive appointment is made.
+        Interim => "interim",
+        /// Seconded from another organisation.
+        Secondment => "secondment",
+        /// Honorary (unpaid, e.g. an honorary contract).
+        Honorary => "honorary",
+        /// Voluntary (e.g. a parent/carer representative).
+        Voluntary => "voluntary",
+        /// Any other basis.
+        Other => "other",
+    }
 }
 
 /// A person's appointment to a post.

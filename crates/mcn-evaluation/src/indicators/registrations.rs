@@ -364,7 +364,10 @@ mod tests {
             dates.push(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
             (
                 Just(collections),
-                prop::collection::vec(mcn_organisations::strategy::organisation_kind(), ids.len()),
+                prop::collection::vec(
+                    mcn_core::strategy::vocabulary::<mcn_organisations::OrganisationKind>(),
+                    ids.len(),
+                ),
                 Just(ids),
                 prop::sample::select(dates),
                 0_u64..400,
