@@ -27,7 +27,7 @@ pub fn tor_version() -> impl Strategy<Value = TorVersion> {
 
 /// 1 to 52 weeks.
 pub fn week_count() -> impl Strategy<Value = WeekCount> {
-    (1_u8..=52).prop_filter_map("1 to 52", WeekCount::new)
+    (1_u64..=52).prop_filter_map("1 to 52", |n| WeekCount::new(n).ok())
 }
 
 /// Any meeting frequency.
@@ -316,17 +316,17 @@ pub fn objective() -> impl Strategy<Value = Objective> {
 
 /// A likelihood, 1 to 5.
 pub fn likelihood() -> impl Strategy<Value = Likelihood> {
-    (1_u8..=5).prop_filter_map("1 to 5", Likelihood::new)
+    (1_u64..=5).prop_filter_map("1 to 5", |n| Likelihood::new(n).ok())
 }
 
 /// An impact, 1 to 5.
 pub fn impact() -> impl Strategy<Value = Impact> {
-    (1_u8..=5).prop_filter_map("1 to 5", Impact::new)
+    (1_u64..=5).prop_filter_map("1 to 5", |n| Impact::new(n).ok())
 }
 
 /// A risk score threshold, 1 to 25.
 pub fn risk_score() -> impl Strategy<Value = RiskScore> {
-    (1_u8..=25).prop_filter_map("1 to 25", RiskScore::new)
+    (1_u64..=25).prop_filter_map("1 to 25", |n| RiskScore::new(n).ok())
 }
 
 /// A risk.

@@ -38,7 +38,7 @@ impl Ctx {
             fallback_code: StandardCode::new("INVALID").ok()?,
             fallback_minutes: Minutes::new(1).ok()?,
             fallback_rating: Rating::new(1).ok()?,
-            fallback_rating_scale: (Likelihood::new(1)?, Impact::new(1)?),
+            fallback_rating_scale: (Likelihood::new(1).ok()?, Impact::new(1).ok()?),
         })
     }
 
@@ -184,8 +184,10 @@ impl Ctx {
 
     /// A risk's likelihood and impact, 1 to 5 each.
     pub(crate) fn risk_rating(&self, likelihood: u8, impact: u8) -> (Likelihood, Impact) {
-        if let (Some(likelihood), Some(impact)) = (Likelihood::new(likelihood), Impact::new(impact))
-        {
+        if let (Ok(likelihood), Ok(impact)) = (
+            Likelihood::new(likelihood.into()),
+            Impact::new(impact.into()),
+        ) {
             (likelihood, impact)
         } else {
             self.problem(format!("risk rating {likelihood} x {impact}"));
