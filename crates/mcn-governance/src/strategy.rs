@@ -22,7 +22,7 @@ use crate::{
 
 /// A terms-of-reference version with small numbers (so duplicates happen).
 pub fn tor_version() -> impl Strategy<Value = TorVersion> {
-    (0_u32..4, 0_u32..4).prop_map(|(major, minor)| TorVersion::new(major, minor))
+    (0_u16..4, 0_u16..4).prop_map(|(major, minor)| TorVersion::new(major, minor))
 }
 
 /// 1 to 52 weeks.

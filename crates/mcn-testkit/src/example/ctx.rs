@@ -226,8 +226,10 @@ impl Ctx {
     }
 
     /// A terms-of-reference version.
-    pub(crate) const fn version(major: u32, minor: u32) -> TorVersion {
-        TorVersion::new(major, minor)
+    pub(crate) fn version(major: u32, minor: u32) -> TorVersion {
+        format!("{major}.{minor}")
+            .parse()
+            .unwrap_or(TorVersion::new(1, 0))
     }
 
     /// A status history from `(status, YYYY-MM-DD)` changes, oldest first.
