@@ -61,9 +61,6 @@ impl Appointment {
     }
 }
 
-/// Why a number of hours a week was rejected.
-pub type HoursError = mcn_core::decimal::DecimalError;
-
 mcn_core::hundredths_quantity! {
     /// Hours a week, 0 to 48 (the Working Time Regulations' weekly limit) in steps
     /// of 0.01, serialised as a JSON number (`7.5`).
@@ -73,7 +70,7 @@ mcn_core::hundredths_quantity! {
     /// assert_eq!(HoursPerWeek::try_from(7.5)?.hundredths(), 750);
     /// assert!(HoursPerWeek::try_from(48.5).is_err());
     /// assert!(HoursPerWeek::try_from(-1.0).is_err());
-    /// # Ok::<(), mcn_roles::HoursError>(())
+    /// # Ok::<(), mcn_core::decimal::DecimalError>(())
     /// ```
     pub struct HoursPerWeek(u16), max = 4800, id = "mcn_roles::appointment::HoursPerWeek",
     description = "Hours a week, 0 to 48, at most two decimal places (the two-decimal \
@@ -90,14 +87,14 @@ mod tests {
         assert_eq!(HoursPerWeek::try_from(48.0), Ok(HoursPerWeek(4800)));
         assert_eq!(
             HoursPerWeek::try_from(48.01),
-            Err(HoursError::OutOfRange {
+            Err(mcn_core::decimal::DecimalError::OutOfRange {
                 value: 48.01,
                 max: 48.0
             })
         );
         assert_eq!(
             HoursPerWeek::try_from(-0.01),
-            Err(HoursError::OutOfRange {
+            Err(mcn_core::decimal::DecimalError::OutOfRange {
                 value: -0.01,
                 max: 48.0
             })
@@ -106,7 +103,7 @@ mod tests {
         assert!(HoursPerWeek::try_from(f64::INFINITY).is_err());
         assert_eq!(
             HoursPerWeek::try_from(7.125),
-            Err(HoursError::TooPrecise(7.125))
+            Err(mcn_core::decimal::DecimalError::TooPrecise(7.125))
         );
         assert_eq!(HoursPerWeek::from_hundredths(4801), None);
         assert_eq!(HoursPerWeek::try_from(3.75).unwrap().to_string(), "3.75");
