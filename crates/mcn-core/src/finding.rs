@@ -21,8 +21,9 @@ crate::vocabulary! {
 
 /// A kind of finding: its stable dotted code, severity and one-line meaning.
 ///
-/// Each crate declares its codes as constants and lists them in a `CODES`
-/// slice, which `docs/findings.md` mirrors (a workspace test keeps them in step).
+/// Each crate declares its codes as constants in its `codes` module and lists
+/// them in `codes::ALL`, which `docs/findings.md` mirrors (a workspace test
+/// keeps them in step).
 ///
 /// ```
 /// use mcn_core::{FindingCode, JsonPointer, Severity};
@@ -72,7 +73,7 @@ impl FindingCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
-    /// Stable dotted code, e.g. `governance.meeting.inquorate` (listed in `docs/findings.md`).
+    /// Stable dotted code, e.g. `network.meeting.inquorate` (listed in `docs/findings.md`).
     pub code: String,
     /// How serious it is.
     pub severity: Severity,
