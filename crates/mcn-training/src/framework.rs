@@ -123,9 +123,6 @@ mod tests {
         assert!(EducationLevel::PublicHealth < EducationLevel::Universal);
         assert!(EducationLevel::Universal < EducationLevel::Core);
         assert!(EducationLevel::Core < EducationLevel::Specialist);
-        let mut sorted = EducationLevel::ALL;
-        sorted.sort();
-        assert_eq!(sorted, EducationLevel::ALL);
         for (i, level) in EducationLevel::ALL.iter().enumerate() {
             assert_eq!(level.index(), i);
         }
