@@ -73,7 +73,7 @@ impl FindingCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
-    /// Stable dotted code, e.g. `network.meeting.inquorate` (listed in `docs/findings.md`).
+    /// Stable dotted code, e.g. `governance.meeting.inquorate` (listed in `docs/findings.md`).
     pub code: String,
     /// How serious it is.
     pub severity: Severity,
