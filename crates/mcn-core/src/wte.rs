@@ -19,7 +19,7 @@ crate::hundredths_quantity! {
     /// assert!(Wte::try_from(0.333).is_err());
     /// # Ok::<(), mcn_core::wte::DecimalError>(())
     /// ```
-    pub struct Wte(u16), max = 100, id = "mcn_core::wte::Wte",
+    pub struct Wte(u16), max = 100,
     description = "Whole-time equivalent of one appointment, 0.00 to 1.00, at most two decimal places \
                    (the two-decimal rule is checked on load; JSON Schema cannot state it reliably for floats)."
 }
@@ -34,7 +34,7 @@ impl Wte {
 crate::hundredths_quantity! {
     /// A total of whole-time equivalents (e.g. funded WTE for a team): 0.00 to
     /// 100,000.00 in steps of 0.01, serialised as a JSON number.
-    pub struct WteTotal(u32), max = 10_000_000, id = "mcn_core::wte::WteTotal",
+    pub struct WteTotal(u32), max = 10_000_000,
     description = "A total of whole-time equivalents, 0.00 to 100000.00, at most two decimal places \
                    (checked on load)."
 }
@@ -80,6 +80,13 @@ impl Sum<Wte> for WteTotal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schema_ids_are_the_rust_paths() {
+        use schemars::JsonSchema;
+        assert_eq!(Wte::schema_id(), "mcn_core::wte::Wte");
+        assert_eq!(WteTotal::schema_id(), "mcn_core::wte::WteTotal");
+    }
 
     #[test]
     fn boundaries() {

@@ -72,7 +72,7 @@ mcn_core::hundredths_quantity! {
     /// assert!(HoursPerWeek::try_from(-1.0).is_err());
     /// # Ok::<(), mcn_core::decimal::DecimalError>(())
     /// ```
-    pub struct HoursPerWeek(u16), max = 4800, id = "mcn_roles::appointment::HoursPerWeek",
+    pub struct HoursPerWeek(u16), max = 4800,
     description = "Hours a week, 0 to 48, at most two decimal places (the two-decimal \
                    rule is checked on load)."
 }

@@ -51,7 +51,7 @@ mcn_core::hundredths_quantity! {
     /// assert!(CpdHours::try_from(1.125).is_err());
     /// # Ok::<(), mcn_core::decimal::DecimalError>(())
     /// ```
-    pub struct CpdHours(u32), max = 100_000, id = "mcn_training::values::CpdHours",
+    pub struct CpdHours(u32), max = 100_000,
     description = "CPD hours, 0 to 1000, at most two decimal places (checked on load)."
 }
 
