@@ -12,8 +12,9 @@ use crate::IdentifierSystem;
 /// fixed `snake_case` words.
 ///
 /// [`vocabulary!`](crate::vocabulary) implements it (with `FromStr` and
-/// `Display`) for every enum it declares; a few enums whose serde form the
-/// macro cannot make (a `Display` other than the spelling) implement it by hand.
+/// `Display`) for every enum it declares; the few whose `Display` is not the
+/// spelling, or that are only ever written, implement it by hand (and check
+/// it with [`serde_mismatches`] in a test).
 ///
 /// ```
 /// use mcn_core::{Profession, vocab::Vocabulary};
