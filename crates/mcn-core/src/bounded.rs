@@ -24,40 +24,45 @@ pub struct OutOfRange {
 /// Defines a whole-number newtype bounded to `min..=max` over an unsigned
 /// representation (`u8`, `u16` or `u32`):
 ///
-/// - `MIN` and `MAX` (values of the type), `get`, and a constructor `new`:
-///   `new(value: repr) -> Option<Self>` (`const`), or with `new = result`,
+/// - `MIN` and `MAX` (values of the type), `get`, and the one constructor
 ///   `new(value: u64) -> Result<Self, OutOfRange>`;
 /// - `TryFrom<u64>` and `TryFrom<i64>` failing with [`OutOfRange`] (naming
 ///   `what`, the value and the range), `From<Self>` for the representation and
 ///   for `u64`, and `Display` (the number);
 /// - serde as a JSON integer, checked on load (a fraction, a negative or an
 ///   out-of-range number is a clear error);
-/// - a JSON Schema `{"type": "integer", "minimum": min, "maximum": max}` with
-///   the description given, named after the type and identified by `id`.
+/// - a JSON Schema `{"type": "integer", "minimum": min, "maximum": max}` named
+///   after the type, identified by its Rust path (`module_path!()::Name`) and
+///   described by the first line of its doc comment (so that line is written
+///   once, for both rustdoc and the schema).
 ///
 /// ```
 /// mcn_core::bounded_integer! {
 ///     /// Places at an event, 1 to 500.
-///     pub struct Places(u16), min = 1, max = 500, what = "places",
-///     id = "my_crate::Places", description = "Places at an event, 1 to 500."
+///     ///
+///     /// Further docs go to rustdoc only.
+///     pub struct Places(u16), min = 1, max = 500, what = "places"
 /// }
-/// assert_eq!(Places::new(40).map(Places::get), Some(40));
-/// assert!(Places::new(0).is_none());
+/// assert_eq!(Places::new(40).map(Places::get), Ok(40));
+/// assert!(Places::new(0).is_err());
 /// assert_eq!(Places::MAX.get(), 500);
 /// let error = serde_json::from_str::<Places>("501").unwrap_err();
 /// assert!(error.to_string().contains("places 501 is out of range: expected 1 to 500"));
 /// assert!(serde_json::from_str::<Places>("-1").is_err());
 /// assert_eq!(serde_json::to_string(&Places::MIN)?, "1");
+/// let schema = serde_json::to_value(schemars::schema_for!(Places))?;
+/// assert_eq!(schema["description"], "Places at an event, 1 to 500.");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[macro_export]
 macro_rules! bounded_integer {
     (
+        #[doc = $description:literal]
         $(#[$meta:meta])*
         pub struct $name:ident($repr:ty), min = $min:literal, max = $max:literal,
-        what = $what:literal, id = $id:expr, description = $description:expr
-        $(, new = $new:ident)? $(,)?
+        what = $what:literal $(,)?
     ) => {
+        #[doc = $description]
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name($repr);
@@ -72,6 +77,11 @@ macro_rules! bounded_integer {
             pub const MIN: Self = Self($min);
             /// The largest value allowed.
             pub const MAX: Self = Self($max);
+
+            /// The value if it lies in `MIN..=MAX`, else an error naming it and the range.
+            pub fn new(value: u64) -> ::std::result::Result<Self, $crate::bounded::OutOfRange> {
+                Self::try_from(value)
+            }
 
             /// The value if it lies in `MIN..=MAX`.
             const fn in_range(value: $repr) -> Option<Self> {
@@ -97,8 +107,6 @@ macro_rules! bounded_integer {
                 self.0
             }
         }
-
-        $crate::bounded_integer!(@new $name, $repr $(, $new)?);
 
         impl ::std::convert::TryFrom<u64> for $name {
             type Error = $crate::bounded::OutOfRange;
@@ -186,7 +194,7 @@ macro_rules! bounded_integer {
             }
 
             fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed($id)
+                ::std::borrow::Cow::Borrowed(concat!(module_path!(), "::", stringify!($name)))
             }
 
             fn json_schema(
@@ -196,28 +204,8 @@ macro_rules! bounded_integer {
                     "type": "integer",
                     "minimum": Self::MIN.0,
                     "maximum": Self::MAX.0,
-                    "description": $description,
+                    "description": $description.trim(),
                 })
-            }
-        }
-    };
-    (@new $name:ident, $repr:ty) => {
-        $crate::bounded_integer!(@new $name, $repr, option);
-    };
-    (@new $name:ident, $repr:ty, option) => {
-        impl $name {
-            /// The value if it lies in `MIN..=MAX`, else `None`.
-            #[must_use]
-            pub const fn new(value: $repr) -> Option<Self> {
-                Self::in_range(value)
-            }
-        }
-    };
-    (@new $name:ident, $repr:ty, result) => {
-        impl $name {
-            /// The value if it lies in `MIN..=MAX`, else an error naming it and the range.
-            pub fn new(value: u64) -> ::std::result::Result<Self, $crate::bounded::OutOfRange> {
-                Self::try_from(value)
             }
         }
     };
@@ -226,30 +214,30 @@ macro_rules! bounded_integer {
 #[cfg(test)]
 mod tests {
     crate::bounded_integer! {
-        /// 1 to 5.
-        pub struct Score(u8), min = 1, max = 5, what = "score", id = "tests::Score",
-        description = "A score, 1 to 5."
+        /// A score, 1 to 5.
+        pub struct Score(u8), min = 1, max = 5, what = "score"
     }
 
     crate::bounded_integer! {
-        /// 0 to 70,000.
-        pub struct Wide(u32), min = 0, max = 70_000, what = "wide number", id = "tests::Wide",
-        description = "0 to 70000.", new = result
+        /// 0 to 70000.
+        ///
+        /// Not in the schema.
+        pub struct Wide(u32), min = 0, max = 70_000, what = "wide number",
     }
 
     #[test]
-    fn option_constructor_bounds() {
-        assert!(Score::new(0).is_none());
-        assert_eq!(Score::new(1), Some(Score::MIN));
-        assert_eq!(Score::new(5), Some(Score::MAX));
-        assert!(Score::new(6).is_none());
+    fn constructor_bounds() {
+        assert!(Score::new(0).is_err());
+        assert_eq!(Score::new(1), Ok(Score::MIN));
+        assert_eq!(Score::new(5), Ok(Score::MAX));
+        assert!(Score::new(6).is_err());
         assert_eq!(u8::from(Score::MAX), 5);
         assert_eq!(u64::from(Score::MAX), 5);
         assert_eq!(Score::MAX.to_string(), "5");
     }
 
     #[test]
-    fn result_constructor_and_try_from_name_the_value_and_range() {
+    fn constructor_and_try_from_name_the_value_and_range() {
         assert_eq!(Wide::new(0).map(Wide::get), Ok(0));
         assert_eq!(Wide::new(70_000).map(Wide::get), Ok(70_000));
         assert_eq!(
@@ -299,5 +287,9 @@ mod tests {
         assert_eq!(schema["minimum"], 0);
         assert_eq!(schema["maximum"], 70_000);
         assert_eq!(schema["description"], "0 to 70000.");
+        assert_eq!(
+            <Wide as schemars::JsonSchema>::schema_id(),
+            "mcn_core::bounded::tests::Wide"
+        );
     }
 }

@@ -60,12 +60,13 @@ pub fn json_number(hundredths: u32) -> serde_json::Value {
 /// Defines a non-negative two-decimal quantity newtype held as exact hundredths:
 /// `from_hundredths`, `hundredths`, `as_f64`, `MAX_HUNDREDTHS`, `TryFrom<f64>`
 /// (via [`to_hundredths`]), `Display` (`0.60`), serde as a JSON number, and a
-/// JSON Schema with `minimum` and `maximum`.
+/// JSON Schema with `minimum`, `maximum` and the description given, identified
+/// by the type's Rust path (`module_path!()::Name`).
 ///
 /// ```
 /// mcn_core::hundredths_quantity! {
 ///     /// Hours a week, 0 to 48.
-///     pub struct Hours(u16), max = 4800, id = "my_crate::Hours",
+///     pub struct Hours(u16), max = 4800,
 ///     description = "Hours a week, 0 to 48, at most two decimal places."
 /// }
 /// assert_eq!(Hours::try_from(7.5).unwrap().to_string(), "7.50");
@@ -75,7 +76,7 @@ pub fn json_number(hundredths: u32) -> serde_json::Value {
 macro_rules! hundredths_quantity {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident($repr:ty), max = $max:expr, id = $id:expr, description = $description:expr
+        pub struct $name:ident($repr:ty), max = $max:expr, description = $description:expr
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -141,7 +142,7 @@ macro_rules! hundredths_quantity {
             }
 
             fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed($id)
+                ::std::borrow::Cow::Borrowed(concat!(module_path!(), "::", stringify!($name)))
             }
 
             fn json_schema(_: &mut $crate::__private::schemars::SchemaGenerator) -> $crate::__private::schemars::Schema {

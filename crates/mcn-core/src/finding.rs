@@ -7,34 +7,23 @@ use serde::{Deserialize, Serialize};
 
 use crate::JsonPointer;
 
-/// How serious a finding is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The document is inconsistent (e.g. a reference that resolves to nothing).
-    Error,
-    /// A governance signal to act on (e.g. a review overdue, a vacant funded post).
-    Warning,
-    /// Context worth knowing.
-    Info,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-            Self::Info => "info",
-        })
+crate::vocabulary! {
+    /// How serious a finding is.
+    exhaustive Severity {
+        /// The document is inconsistent (e.g. a reference that resolves to nothing).
+        Error => "error",
+        /// A governance signal to act on (e.g. a review overdue, a vacant funded post).
+        Warning => "warning",
+        /// Context worth knowing.
+        Info => "info",
     }
 }
 
 /// A kind of finding: its stable dotted code, severity and one-line meaning.
 ///
-/// Each crate declares its codes as constants and lists them in a `CODES`
-/// slice, which `docs/findings.md` mirrors (a workspace test keeps them in step).
+/// Each crate declares its codes as constants in its `codes` module and lists
+/// them in `codes::ALL`, which `docs/findings.md` mirrors (a workspace test
+/// keeps them in step).
 ///
 /// ```
 /// use mcn_core::{FindingCode, JsonPointer, Severity};

@@ -6,11 +6,20 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use crate::{
-    Email, Identifier, IdentifierSystem, JsonPointer, Money, Note, Period, Proportion, Rag, Text,
-    Wte, WteTotal,
+    Email, Identifier, IdentifierSystem, JsonPointer, Money, Note, Period, Proportion, Text, Wte,
+    WteTotal,
     finding::{Finding, Report, Severity},
     history::{History, StatusChange},
+    vocab::Vocabulary,
 };
+
+/// Any value of the vocabulary `V`, e.g. `vocabulary::<Profession>()`: the
+/// one strategy for every closed vocabulary in the workspace.
+///
+/// [`Profession`]: crate::Profession
+pub fn vocabulary<V: Vocabulary>() -> impl Strategy<Value = V> {
+    prop::sample::select(V::ALL)
+}
 
 /// Any id of kind `T` (a random UUID, not necessarily v7).
 pub fn id<T: From<Uuid> + std::fmt::Debug>() -> impl Strategy<Value = T> {
@@ -90,11 +99,6 @@ pub fn proportion() -> impl Strategy<Value = Proportion> {
     (0_u64..=1000).prop_filter_map("in range", |n| Proportion::of(n, 1000))
 }
 
-/// Any RAG rating.
-pub fn rag() -> impl Strategy<Value = Rag> {
-    prop::sample::select(Rag::ALL.to_vec())
-}
-
 /// A valid value for `system` (upper or lower case where letters are allowed).
 pub fn identifier_value(system: &IdentifierSystem) -> BoxedStrategy<String> {
     match system {
@@ -145,20 +149,11 @@ pub fn pointer() -> impl Strategy<Value = JsonPointer> {
     })
 }
 
-/// Any severity.
-pub fn severity() -> impl Strategy<Value = Severity> {
-    prop_oneof![
-        Just(Severity::Error),
-        Just(Severity::Warning),
-        Just(Severity::Info)
-    ]
-}
-
 /// A finding.
 pub fn finding() -> impl Strategy<Value = Finding> {
     (
         "[a-z]{1,8}\\.[a-z]{1,8}\\.[a-z]{1,8}",
-        severity(),
+        vocabulary::<Severity>(),
         pointer(),
         ".{0,40}",
         prop::collection::vec(pointer(), 0..3),
@@ -192,16 +187,6 @@ pub fn history<S: std::fmt::Debug + Clone>(
             )
             .ok()
         })
-}
-
-/// Any profession.
-pub fn profession() -> impl Strategy<Value = crate::Profession> {
-    prop::sample::select(crate::Profession::ALL.to_vec())
-}
-
-/// Any post role.
-pub fn post_role() -> impl Strategy<Value = crate::PostRole> {
-    prop::sample::select(crate::PostRole::ALL.to_vec())
 }
 
 /// A date within `days` days from `start`: narrow ranges make generated periods

@@ -1,19 +1,106 @@
-//! Closed vocabularies: the [`vocabulary!`](crate::vocabulary) macro every
-//! crate declares its unit enums with, and the vocabularies more than one
-//! domain names: professions (people, workforce, training requirements) and
-//! post roles (posts, seats and quorum rules, training requirements).
+//! Closed vocabularies: the [`Vocabulary`] trait every closed `snake_case`
+//! unit enum implements, the [`vocabulary!`](crate::vocabulary) macro that
+//! declares one, and the vocabularies more than one domain names: professions
+//! (people, workforce, training requirements) and post roles (posts, seats and
+//! quorum rules, training requirements).
+
+use std::fmt;
 
 use crate::IdentifierSystem;
 
+/// A closed vocabulary: a unit enum whose values are spelled in documents as
+/// fixed `snake_case` words.
+///
+/// [`vocabulary!`](crate::vocabulary) implements it (with `FromStr` and
+/// `Display`) for every enum it declares; the few whose `Display` is not the
+/// spelling, or that are only ever written, implement it by hand (and check
+/// it with [`serde_mismatches`] in a test).
+///
+/// ```
+/// use mcn_core::{Profession, vocab::Vocabulary};
+/// assert_eq!(Profession::parse("social_worker"), Some(Profession::SocialWorker));
+/// assert_eq!(Profession::parse("Social Worker"), None);
+/// let error = "vet".parse::<Profession>().unwrap_err();
+/// assert!(error.to_string().starts_with(r#"unknown Profession "vet": expected one of doctor, nurse,"#));
+/// assert_eq!(<Profession as Vocabulary>::ALL.len(), 12);
+/// ```
+pub trait Vocabulary: Copy + Eq + fmt::Debug + Send + Sync + 'static {
+    /// The vocabulary's name for messages: the type's name (`Profession`).
+    const NAME: &'static str;
+
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+
+    /// The `snake_case` spelling used in documents.
+    fn as_str(self) -> &'static str;
+
+    /// The value spelled `text`, if any (exact match: no trimming, no case folding).
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|value| value.as_str() == text)
+    }
+
+    /// The value spelled `text`, or an error naming it and the spellings expected.
+    fn parse_or_error(text: &str) -> Result<Self, UnknownValue> {
+        Self::parse(text).ok_or_else(|| UnknownValue {
+            vocabulary: Self::NAME,
+            value: text.to_owned(),
+            expected: Self::ALL.iter().map(|value| value.as_str()).collect(),
+        })
+    }
+}
+
+/// A word that is not in a vocabulary.
+///
+/// ```
+/// use mcn_core::vocab::UnknownValue;
+/// let error = UnknownValue { vocabulary: "Rag", value: "blue".into(), expected: vec!["red", "amber", "green"] };
+/// assert_eq!(error.to_string(), r#"unknown Rag "blue": expected one of red, amber, green"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {vocabulary} {value:?}: expected one of {}", expected.join(", "))]
+pub struct UnknownValue {
+    /// The vocabulary's name (`Profession`).
+    pub vocabulary: &'static str,
+    /// The word given.
+    pub value: String,
+    /// Every spelling the vocabulary has, in declaration order.
+    pub expected: Vec<&'static str>,
+}
+
+/// The values of `V` whose serde form disagrees with [`Vocabulary::as_str`]:
+/// serialised as anything but the JSON string `as_str()`, or that string not
+/// read back as the value. Empty for a sound vocabulary; a test calls it for
+/// each hand-written one (the macro checks its own at compile time).
+pub fn serde_mismatches<V>() -> Vec<V>
+where
+    V: Vocabulary + serde::Serialize + serde::de::DeserializeOwned,
+{
+    V::ALL
+        .iter()
+        .copied()
+        .filter(|&value| {
+            let written = serde_json::to_value(value).ok();
+            let read = serde_json::from_value::<V>(serde_json::Value::from(value.as_str())).ok();
+            written != Some(serde_json::Value::from(value.as_str())) || read != Some(value)
+        })
+        .collect()
+}
+
 /// Declares a closed vocabulary: a `snake_case` unit-variant enum with `ALL`
-/// (every value, in declaration order), `as_str` (the document spelling) and a
-/// `Display` that writes it.
+/// (every value, in declaration order, as an array), `as_str` (the document
+/// spelling, `const`), a `Display` that writes it, `FromStr` (failing with
+/// [`UnknownValue`]) and the [`Vocabulary`] trait.
 ///
 /// The enum derives `Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash`,
 /// serde's `Serialize`/`Deserialize` (`rename_all = "snake_case"`) and
-/// `JsonSchema`, and is `#[non_exhaustive]`; the docs given become the JSON
-/// Schema descriptions. Each spelling is checked at compile time to be serde's
-/// `snake_case` form of its variant, so `as_str`, `Display` and the JSON agree.
+/// `JsonSchema`, and is `#[non_exhaustive]` unless declared `exhaustive` (a
+/// vocabulary that cannot grow, such as the days of the week); the docs given
+/// become the JSON Schema descriptions. Each spelling is checked at compile time
+/// to be serde's `snake_case` form of its variant, so `as_str`, `Display`,
+/// `FromStr` and the JSON agree.
 ///
 /// ```
 /// mcn_core::vocabulary! {
@@ -27,7 +114,20 @@ use crate::IdentifierSystem;
 /// }
 /// assert_eq!(MeetingFormat::ALL, [MeetingFormat::InPerson, MeetingFormat::Virtual]);
 /// assert_eq!(MeetingFormat::InPerson.to_string(), "in_person");
+/// assert_eq!("virtual".parse::<MeetingFormat>(), Ok(MeetingFormat::Virtual));
 /// assert_eq!(serde_json::to_string(&MeetingFormat::InPerson)?, r#""in_person""#);
+///
+/// mcn_core::vocabulary! {
+///     /// A coin's face.
+///     exhaustive Face {
+///         /// Heads.
+///         Heads => "heads",
+///         /// Tails.
+///         Tails => "tails",
+///     }
+/// }
+/// let call = |face: Face| match face { Face::Heads => 1, Face::Tails => 0 };
+/// assert_eq!(call(Face::Heads), 1);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 ///
@@ -46,11 +146,32 @@ use crate::IdentifierSystem;
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
+        exhaustive $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident => $text:literal, )+
+        }
+    ) => {
+        $crate::vocabulary! {
+            @define [$(#[$meta])*] $name { $( [$(#[$vmeta])*] $variant => $text, )+ }
+        }
+    };
+    (
+        $(#[$meta:meta])*
         $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident => $text:literal, )+
         }
     ) => {
-        $(#[$meta])*
+        $crate::vocabulary! {
+            @define [$(#[$meta])* #[non_exhaustive]] $name {
+                $( [$(#[$vmeta])*] $variant => $text, )+
+            }
+        }
+    };
+    (
+        @define [$($meta:tt)*] $name:ident {
+            $( [$($vmeta:tt)*] $variant:ident => $text:literal, )+
+        }
+    ) => {
+        $($meta)*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
             $crate::__private::serde::Serialize,
@@ -59,9 +180,8 @@ macro_rules! vocabulary {
         )]
         #[serde(crate = "mcn_core::__private::serde", rename_all = "snake_case")]
         #[schemars(crate = "mcn_core::__private::schemars")]
-        #[non_exhaustive]
         pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
+            $( $($vmeta)* $variant, )+
         }
 
         const _: () = {
@@ -89,9 +209,26 @@ macro_rules! vocabulary {
             }
         }
 
+        impl $crate::vocab::Vocabulary for $name {
+            const NAME: &'static str = stringify!($name);
+            const ALL: &'static [Self] = &Self::ALL;
+
+            fn as_str(self) -> &'static str {
+                Self::as_str(self)
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::vocab::UnknownValue;
+
+            fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+                <Self as $crate::vocab::Vocabulary>::parse_or_error(text)
             }
         }
     };
@@ -202,27 +339,72 @@ crate::vocabulary! {
 mod tests {
     use super::*;
 
-    #[test]
-    fn as_str_matches_serde_spelling() {
-        for p in Profession::ALL {
-            assert_eq!(serde_json::to_value(p).unwrap(), p.as_str());
+    #[allow(unreachable_pub)]
+    mod colour {
+        crate::vocabulary! {
+            /// A test vocabulary.
+            Colour {
+                /// Red.
+                Red => "red",
+                /// Light blue.
+                LightBlue => "light_blue",
+            }
         }
-        for r in PostRole::ALL {
-            assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+    }
+    use colour::Colour;
+
+    /// Round trip `as_str` -> `parse` and serde's spelling for any vocabulary.
+    fn sound<V>()
+    where
+        V: Vocabulary
+            + std::str::FromStr<Err = UnknownValue>
+            + serde::Serialize
+            + serde::de::DeserializeOwned,
+    {
+        assert!(!V::ALL.is_empty());
+        for &value in V::ALL {
+            assert_eq!(V::parse(value.as_str()), Some(value));
+            assert_eq!(value.as_str().parse::<V>(), Ok(value));
         }
+        assert!(serde_mismatches::<V>().is_empty());
     }
 
     #[test]
-    fn all_lists_every_value_once_in_order() {
-        assert_eq!(Profession::ALL.len(), 12);
-        assert_eq!(PostRole::ALL.len(), 12);
-        assert!(Profession::ALL.windows(2).all(|w| w[0] < w[1]));
-        assert!(PostRole::ALL.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(PostRole::ViceChair.to_string(), "vice_chair");
+    fn vocabularies_round_trip_and_agree_with_serde() {
+        sound::<Colour>();
+        sound::<Profession>();
+        sound::<PostRole>();
+        sound::<crate::Severity>();
+        sound::<crate::Rag>();
+    }
+
+    #[test]
+    fn unknown_words_are_refused_naming_the_spellings() {
+        assert_eq!(Colour::parse("Red"), None);
+        assert_eq!(Colour::parse(" red"), None);
+        assert_eq!(Colour::parse("lightblue"), None);
+        let error = "blue".parse::<Colour>().unwrap_err();
         assert_eq!(
-            serde_json::from_str::<Profession>("\"parent_carer\"").unwrap(),
-            Profession::ParentCarer
+            error.to_string(),
+            r#"unknown Colour "blue": expected one of red, light_blue"#
         );
+        assert_eq!(error.expected, ["red", "light_blue"]);
+    }
+
+    #[test]
+    fn serde_mismatches_finds_a_disagreeing_spelling() {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        enum Shouting {
+            Loud,
+        }
+        impl Vocabulary for Shouting {
+            const NAME: &'static str = "Shouting";
+            const ALL: &'static [Self] = &[Self::Loud];
+            fn as_str(self) -> &'static str {
+                "loud"
+            }
+        }
+        assert_eq!(serde_mismatches::<Shouting>(), [Shouting::Loud]);
     }
 
     #[test]

@@ -8,9 +8,6 @@ use std::{iter::Sum, ops::Add};
 
 pub use crate::decimal::DecimalError;
 
-/// Why a WTE figure was rejected (the shared two-decimal check).
-pub type WteError = DecimalError;
-
 crate::hundredths_quantity! {
     /// One appointment's whole-time equivalent: 0.00 to 1.00 in steps of 0.01,
     /// serialised as a JSON number (`0.6`).
@@ -20,9 +17,9 @@ crate::hundredths_quantity! {
     /// assert_eq!(Wte::try_from(0.6)?.hundredths(), 60);
     /// assert!(Wte::try_from(1.01).is_err());
     /// assert!(Wte::try_from(0.333).is_err());
-    /// # Ok::<(), mcn_core::wte::WteError>(())
+    /// # Ok::<(), mcn_core::wte::DecimalError>(())
     /// ```
-    pub struct Wte(u16), max = 100, id = "mcn_core::wte::Wte",
+    pub struct Wte(u16), max = 100,
     description = "Whole-time equivalent of one appointment, 0.00 to 1.00, at most two decimal places \
                    (the two-decimal rule is checked on load; JSON Schema cannot state it reliably for floats)."
 }
@@ -37,7 +34,7 @@ impl Wte {
 crate::hundredths_quantity! {
     /// A total of whole-time equivalents (e.g. funded WTE for a team): 0.00 to
     /// 100,000.00 in steps of 0.01, serialised as a JSON number.
-    pub struct WteTotal(u32), max = 10_000_000, id = "mcn_core::wte::WteTotal",
+    pub struct WteTotal(u32), max = 10_000_000,
     description = "A total of whole-time equivalents, 0.00 to 100000.00, at most two decimal places \
                    (checked on load)."
 }
@@ -85,19 +82,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn schema_ids_are_the_rust_paths() {
+        use schemars::JsonSchema;
+        assert_eq!(Wte::schema_id(), "mcn_core::wte::Wte");
+        assert_eq!(WteTotal::schema_id(), "mcn_core::wte::WteTotal");
+    }
+
+    #[test]
     fn boundaries() {
         assert_eq!(Wte::try_from(1.0), Ok(Wte::FULL));
         assert_eq!(Wte::try_from(0.0), Ok(Wte::ZERO));
         assert_eq!(
             Wte::try_from(1.01),
-            Err(WteError::OutOfRange {
+            Err(DecimalError::OutOfRange {
                 value: 1.01,
                 max: 1.0
             })
         );
         assert!(Wte::try_from(-0.01).is_err());
         assert!(Wte::try_from(f64::NAN).is_err());
-        assert_eq!(Wte::try_from(0.125), Err(WteError::TooPrecise(0.125)));
+        assert_eq!(Wte::try_from(0.125), Err(DecimalError::TooPrecise(0.125)));
         assert_eq!(Wte::from_hundredths(101), None);
     }
 

@@ -6,7 +6,11 @@
 
 use std::fmt;
 
-use mcn_core::{JsonPointer, Money, NaiveDate, Period, Proportion, Rag, WteTotal, id::NetworkId};
+use mcn_core::{
+    JsonPointer, Money, NaiveDate, Period, Proportion, Rag, WteTotal,
+    id::NetworkId,
+    vocab::{UnknownValue, Vocabulary},
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -88,25 +92,41 @@ impl Theme {
     }
 }
 
+/// By hand rather than through `vocabulary!`: a theme displays as its heading.
+impl Vocabulary for Theme {
+    const NAME: &'static str = "Theme";
+    const ALL: &'static [Self] = &Self::ALL;
+
+    fn as_str(self) -> &'static str {
+        Self::as_str(self)
+    }
+}
+
+impl std::str::FromStr for Theme {
+    type Err = UnknownValue;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::parse_or_error(text)
+    }
+}
+
+/// The heading, as [`Theme::title`].
 impl fmt::Display for Theme {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.title())
     }
 }
 
-/// Which way an indicator's headline figure should move.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Direction {
-    /// More is better (reach, adoption, quorate meetings).
-    HigherIsBetter,
-    /// Less is better (vacancies, overdue actions, high risks).
-    LowerIsBetter,
-    /// Context: neither direction is better in itself.
-    Neutral,
+mcn_core::vocabulary! {
+    /// Which way an indicator's headline figure should move.
+    Direction {
+        /// More is better (reach, adoption, quorate meetings).
+        HigherIsBetter => "higher_is_better",
+        /// Less is better (vacancies, overdue actions, high risks).
+        LowerIsBetter => "lower_is_better",
+        /// Context: neither direction is better in itself.
+        Neutral => "neutral",
+    }
 }
 
 /// A figure: the headline value of an indicator, or a cell of a breakdown.
@@ -594,5 +614,18 @@ impl EvaluationReport {
     pub fn with_comparison(mut self, earlier: &Self) -> Self {
         self.comparison = Some(crate::compare(earlier, &self));
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_is_a_sound_vocabulary() {
+        assert!(mcn_core::vocab::serde_mismatches::<Theme>().is_empty());
+        for &theme in <Theme as Vocabulary>::ALL {
+            assert_eq!(theme.as_str().parse::<Theme>(), Ok(theme));
+        }
     }
 }

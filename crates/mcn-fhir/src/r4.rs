@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 /// `bdl-7`: every `fullUrl` is unique within the bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "resourceType", rename = "Bundle", rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Bundle {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +47,7 @@ impl Bundle {
 /// `Bundle.entry` (R4).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct BundleEntry {
     /// `0..1` URI for the resource: `urn:uuid:<id>` in exports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,6 +102,7 @@ impl Resource {
 /// `Identifier` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Identifier {
     /// `0..1` The namespace of the value (a URI).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +115,7 @@ pub struct Identifier {
 /// `Coding` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Coding {
     /// `0..1` The code system (a URI).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,6 +143,7 @@ impl Coding {
 /// `CodeableConcept` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CodeableConcept {
     /// `0..*` Codes for the concept (translations of each other).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -171,6 +176,7 @@ impl CodeableConcept {
 /// `Reference` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Reference {
     /// `0..1` Literal reference: a `fullUrl` in the bundle (`urn:uuid:<id>`)
     /// or a relative URL (`Organization/<id>`).
@@ -185,6 +191,7 @@ pub struct Reference {
 /// `Period` (R4): `per-1`, the start is not after the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Period {
     /// `0..1` Starting day, inclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -206,6 +213,7 @@ impl From<mcn_core::Period> for Period {
 /// `HumanName` (R4); exports write the whole name as `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct HumanName {
     /// `0..1` The full name as it is written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -215,6 +223,7 @@ pub struct HumanName {
 /// `ContactPoint` (R4): `cpt-2`, a system is given with a value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ContactPoint {
     /// `0..1` `phone | fax | email | pager | url | sms | other`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -230,6 +239,7 @@ pub struct ContactPoint {
 /// `Extension` (R4): `ext-1`, either nested extensions or a value, not both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Extension {
     /// `1..1` What the extension means (a URI).
     pub url: String,
@@ -247,6 +257,7 @@ pub struct Extension {
 /// `Quantity` (R4).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Quantity {
     /// `0..1` The numerical value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -256,6 +267,7 @@ pub struct Quantity {
 /// `Expression` (R4): `exp-1`, an expression or a reference is given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Expression {
     /// `0..1` The condition in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,6 +285,7 @@ pub struct Expression {
 /// `Organization` (R4): `org-1`, it has at least a name or an identifier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Organization {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -300,6 +313,7 @@ pub struct Organization {
 /// `OrganizationAffiliation` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct OrganizationAffiliation {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -327,6 +341,7 @@ pub struct OrganizationAffiliation {
 /// `Location` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Location {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -354,6 +369,7 @@ pub struct Location {
 /// `Practitioner.qualification` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct PractitionerQualification {
     /// `1..1` The qualification (exports: the profession).
     pub code: CodeableConcept,
@@ -362,6 +378,7 @@ pub struct PractitionerQualification {
 /// `Practitioner` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Practitioner {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -383,6 +400,7 @@ pub struct Practitioner {
 /// `PractitionerRole` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct PractitionerRole {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -407,6 +425,7 @@ pub struct PractitionerRole {
 /// `HealthcareService.eligibility` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct HealthcareServiceEligibility {
     /// `0..1` Describes the eligibility conditions (markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -416,6 +435,7 @@ pub struct HealthcareServiceEligibility {
 /// `HealthcareService.availableTime` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct AvailableTime {
     /// `0..*` `mon | tue | wed | thu | fri | sat | sun`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -434,6 +454,7 @@ pub struct AvailableTime {
 /// `HealthcareService` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct HealthcareService {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -467,6 +488,7 @@ pub struct HealthcareService {
 /// `Measure.group.population` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MeasurePopulation {
     /// `0..1` `numerator | denominator | ...` (measure-population).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -481,6 +503,7 @@ pub struct MeasurePopulation {
 /// `Measure.group` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MeasureGroup {
     /// `0..1` Summary of the group (markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -493,6 +516,7 @@ pub struct MeasureGroup {
 /// `Measure` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Measure {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -534,6 +558,7 @@ pub struct Measure {
 /// `MeasureReport.group.population` (R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MeasureReportPopulation {
     /// `0..1` `numerator | denominator | ...` (measure-population).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -546,6 +571,7 @@ pub struct MeasureReportPopulation {
 /// `MeasureReport.group` (R4).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MeasureReportGroup {
     /// `0..1` Meaning of the group (exports: the condition category a result
     /// is restricted to).
@@ -563,6 +589,7 @@ pub struct MeasureReportGroup {
 /// organisation that counted is the `reporter`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MeasureReport {
     /// `0..1` Logical id.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,6 +7,7 @@ use mcn_core::{
     graph::parent_cycles,
     id::{BodyId, DecisionId},
     index::IdIndex,
+    version::Version,
     vocabulary,
 };
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -124,10 +125,9 @@ pub struct TermsOfReference {
 pub struct TorVersionError(pub String);
 
 /// A terms-of-reference version `MAJOR.MINOR` (e.g. `"1.0"`, `"2.1"`),
-/// ordered numerically (`"1.10"` is after `"1.9"`).
-///
-/// Each number has at most nine digits and no leading zeros, so every version
-/// has exactly one spelling and equal versions are equal strings.
+/// ordered numerically (`"1.10"` is after `"1.9"`): a [`Version`], so each
+/// number has at most nine digits and no leading zeros, and every version has
+/// exactly one spelling.
 ///
 /// ```
 /// use mcn_governance::TorVersion;
@@ -139,28 +139,31 @@ pub struct TorVersionError(pub String);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct TorVersion {
-    major: u32,
-    minor: u32,
-}
+pub struct TorVersion(Version);
 
 impl TorVersion {
     /// A version from its numbers.
     #[must_use]
-    pub const fn new(major: u32, minor: u32) -> Self {
-        Self { major, minor }
+    pub const fn new(major: u16, minor: u16) -> Self {
+        Self(Version::new(major, minor))
+    }
+
+    /// The version.
+    #[must_use]
+    pub const fn version(self) -> Version {
+        self.0
     }
 
     /// The major number.
     #[must_use]
     pub const fn major(self) -> u32 {
-        self.major
+        self.0.major()
     }
 
     /// The minor number.
     #[must_use]
     pub const fn minor(self) -> u32 {
-        self.minor
+        self.0.minor()
     }
 }
 
@@ -168,23 +171,9 @@ impl std::str::FromStr for TorVersion {
     type Err = TorVersionError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let malformed = || TorVersionError(text.to_owned());
-        let number = |part: &str| {
-            let canonical = !part.is_empty()
-                && part.len() <= 9
-                && part.bytes().all(|b| b.is_ascii_digit())
-                && (part == "0" || !part.starts_with('0'));
-            if canonical {
-                part.parse::<u32>().map_err(|_| malformed())
-            } else {
-                Err(malformed())
-            }
-        };
-        let (major, minor) = text.split_once('.').ok_or_else(malformed)?;
-        Ok(Self {
-            major: number(major)?,
-            minor: number(minor)?,
-        })
+        text.parse()
+            .map(Self)
+            .map_err(|_| TorVersionError(text.to_owned()))
     }
 }
 
@@ -204,7 +193,7 @@ impl From<TorVersion> for String {
 
 impl fmt::Display for TorVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.major, self.minor)
+        fmt::Display::fmt(&self.0, f)
     }
 }
 
@@ -220,7 +209,7 @@ impl JsonSchema for TorVersion {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})$",
+            "pattern": Version::PATTERN,
             "description": "Terms of reference version MAJOR.MINOR, e.g. \"2.1\"; numbers without leading zeros.",
         })
     }
@@ -346,8 +335,8 @@ mod tests {
         assert_eq!("1.0".parse::<TorVersion>(), Ok(TorVersion::new(1, 0)));
         assert_eq!("0.1".parse::<TorVersion>(), Ok(TorVersion::new(0, 1)));
         assert_eq!(
-            "999999999.0".parse::<TorVersion>(),
-            Ok(TorVersion::new(999_999_999, 0))
+            "999999999.0".parse::<TorVersion>().map(TorVersion::major),
+            Ok(999_999_999)
         );
         for bad in [
             "",

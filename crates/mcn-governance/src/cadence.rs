@@ -125,14 +125,9 @@ fn whole_months(start: NaiveDate, end: NaiveDate) -> u32 {
     m
 }
 
-/// A number of weeks out of range (kept as a name for the shared error).
-pub type WeekCountError = mcn_core::bounded::OutOfRange;
-
 mcn_core::bounded_integer! {
     /// A number of weeks between meetings, 1 to 52.
-    pub struct WeekCount(u8), min = 1, max = 52, what = "number of weeks",
-    id = "mcn_governance::cadence::WeekCount",
-    description = "A number of weeks between meetings, 1 to 52."
+    pub struct WeekCount(u8), min = 1, max = 52, what = "number of weeks"
 }
 
 /// A gap between two points of a cadence (see the [module docs](self)).
@@ -327,9 +322,9 @@ mod tests {
 
     #[test]
     fn week_count_bounds_and_serde_shape() {
-        assert!(WeekCount::new(0).is_none());
-        assert!(WeekCount::new(53).is_none());
-        assert_eq!(WeekCount::new(52).map(WeekCount::get), Some(52));
+        assert!(WeekCount::new(0).is_err());
+        assert!(WeekCount::new(53).is_err());
+        assert_eq!(WeekCount::new(52).map(WeekCount::get), Ok(52));
         let f: MeetingFrequency = serde_json::from_str(r#"{"every_weeks":6}"#).unwrap();
         assert_eq!(serde_json::to_string(&f).unwrap(), r#"{"every_weeks":6}"#);
         assert_eq!(

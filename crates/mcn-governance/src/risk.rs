@@ -81,32 +81,23 @@ vocabulary! {
     }
 }
 
-/// A likelihood or impact out of range (kept as a name for the shared error).
-pub type RatingError = mcn_core::bounded::OutOfRange;
-
-/// A risk score out of range (kept as a name for the shared error).
-pub type RiskScoreError = mcn_core::bounded::OutOfRange;
-
 mcn_core::bounded_integer! {
-    /// How likely a risk is: 1 (rare) to 5 (almost certain).
-    pub struct Likelihood(u8), min = 1, max = 5, what = "likelihood",
-    id = "mcn_governance::risk::Likelihood",
-    description = "Likelihood of a risk, 1 (rare) to 5 (almost certain)."
+    /// Likelihood of a risk, 1 (rare) to 5 (almost certain).
+    pub struct Likelihood(u8), min = 1, max = 5, what = "likelihood"
 }
 
 mcn_core::bounded_integer! {
-    /// How bad a risk would be: 1 (negligible) to 5 (catastrophic).
-    pub struct Impact(u8), min = 1, max = 5, what = "impact",
-    id = "mcn_governance::risk::Impact",
-    description = "Impact of a risk, 1 (negligible) to 5 (catastrophic)."
+    /// Impact of a risk, 1 (negligible) to 5 (catastrophic).
+    ///
+    /// How bad a risk would be.
+    pub struct Impact(u8), min = 1, max = 5, what = "impact"
 }
 
 mcn_core::bounded_integer! {
-    /// A risk score, likelihood × impact: 1 to 25 (not every number in between
-    /// is a product, but any is accepted as a threshold).
-    pub struct RiskScore(u8), min = 1, max = 25, what = "risk score",
-    id = "mcn_governance::risk::RiskScore",
-    description = "A risk score, likelihood × impact, 1 to 25."
+    /// A risk score, likelihood × impact, 1 to 25.
+    ///
+    /// Not every number in between is a product, but any is accepted as a threshold.
+    pub struct RiskScore(u8), min = 1, max = 25, what = "risk score"
 }
 
 impl RiskScore {
@@ -120,10 +111,10 @@ mod tests {
 
     #[test]
     fn ratings_accept_one_to_five() {
-        assert!(Likelihood::new(0).is_none());
-        assert_eq!(Likelihood::new(1).map(Likelihood::get), Some(1));
-        assert_eq!(Impact::new(5).map(Impact::get), Some(5));
-        assert!(Impact::new(6).is_none());
+        assert!(Likelihood::new(0).is_err());
+        assert_eq!(Likelihood::new(1).map(Likelihood::get), Ok(1));
+        assert_eq!(Impact::new(5).map(Impact::get), Ok(5));
+        assert!(Impact::new(6).is_err());
         let err = serde_json::from_str::<Impact>("6").unwrap_err();
         assert!(
             err.to_string().contains("impact 6 is out of range"),
@@ -143,9 +134,9 @@ mod tests {
 
     #[test]
     fn score_bounds() {
-        assert!(RiskScore::new(0).is_none());
-        assert!(RiskScore::new(26).is_none());
-        assert_eq!(RiskScore::new(25).map(RiskScore::get), Some(25));
+        assert!(RiskScore::new(0).is_err());
+        assert!(RiskScore::new(26).is_err());
+        assert_eq!(RiskScore::new(25).map(RiskScore::get), Ok(25));
         assert_eq!(RiskScore::HIGH.get(), 15);
         assert_eq!((RiskScore::MIN.get(), RiskScore::MAX.get()), (1, 25));
         assert_eq!(

@@ -6,8 +6,8 @@
 use std::num::NonZeroU32;
 
 use mcn_core::{
-    PostRole,
-    strategy::{date, history, id, money, note, period, post_role, rag, text},
+    PostRole, Rag,
+    strategy::{date, history, id, money, note, period, text, vocabulary},
 };
 use proptest::prelude::*;
 
@@ -20,19 +20,14 @@ use crate::{
     Votes, WeekCount, quorum::Fraction,
 };
 
-/// Any body kind.
-pub fn body_kind() -> impl Strategy<Value = BodyKind> {
-    prop::sample::select(BodyKind::ALL.to_vec())
-}
-
 /// A terms-of-reference version with small numbers (so duplicates happen).
 pub fn tor_version() -> impl Strategy<Value = TorVersion> {
-    (0_u32..4, 0_u32..4).prop_map(|(major, minor)| TorVersion::new(major, minor))
+    (0_u16..4, 0_u16..4).prop_map(|(major, minor)| TorVersion::new(major, minor))
 }
 
 /// 1 to 52 weeks.
 pub fn week_count() -> impl Strategy<Value = WeekCount> {
-    (1_u8..=52).prop_filter_map("1 to 52", WeekCount::new)
+    (1_u64..=52).prop_filter_map("1 to 52", |n| WeekCount::new(n).ok())
 }
 
 /// Any meeting frequency.
@@ -66,7 +61,7 @@ pub fn quorum_threshold() -> impl Strategy<Value = QuorumThreshold> {
 
 /// One to three roles, any of which will do.
 pub fn required_roles() -> impl Strategy<Value = RequiredRoles> {
-    prop::collection::vec(post_role(), 1..=3)
+    prop::collection::vec(vocabulary::<PostRole>(), 1..=3)
         .prop_filter_map("non-empty", |roles| RequiredRoles::any_of(roles).ok())
 }
 
@@ -119,7 +114,7 @@ pub fn body() -> impl Strategy<Value = Body> {
     (
         id(),
         text(),
-        body_kind(),
+        vocabulary::<BodyKind>(),
         prop::option::of(id()),
         prop::collection::vec(terms_of_reference(), 0..=3),
         period(),
@@ -164,30 +159,18 @@ pub fn seat() -> impl Strategy<Value = Seat> {
         })
 }
 
-/// Any meeting status.
-pub fn meeting_status() -> impl Strategy<Value = MeetingStatus> {
-    prop::sample::select(MeetingStatus::ALL.to_vec())
-}
-
-/// Any meeting format.
-pub fn meeting_format() -> impl Strategy<Value = MeetingFormat> {
-    prop::sample::select(MeetingFormat::ALL.to_vec())
-}
-
-/// Any attendance status.
-pub fn attendance_status() -> impl Strategy<Value = AttendanceStatus> {
-    prop::sample::select(AttendanceStatus::ALL.to_vec())
-}
-
 /// An attendance entry.
 pub fn attendance() -> impl Strategy<Value = Attendance> {
-    (id(), prop::option::of(id()), attendance_status()).prop_map(
-        |(person, on_behalf_of, status)| Attendance {
+    (
+        id(),
+        prop::option::of(id()),
+        vocabulary::<AttendanceStatus>(),
+    )
+        .prop_map(|(person, on_behalf_of, status)| Attendance {
             person,
             on_behalf_of,
             status,
-        },
-    )
+        })
 }
 
 /// An agenda item.
@@ -201,11 +184,6 @@ pub fn agenda_item() -> impl Strategy<Value = AgendaItem> {
     )
 }
 
-/// Any decision kind.
-pub fn decision_kind() -> impl Strategy<Value = DecisionKind> {
-    prop::sample::select(DecisionKind::ALL.to_vec())
-}
-
 /// Any decision subject.
 pub fn decision_subject() -> impl Strategy<Value = DecisionSubject> {
     prop_oneof![
@@ -214,11 +192,6 @@ pub fn decision_subject() -> impl Strategy<Value = DecisionSubject> {
         id().prop_map(DecisionSubject::Objective),
         id().prop_map(DecisionSubject::FundingStream),
     ]
-}
-
-/// Any decision outcome.
-pub fn decision_outcome() -> impl Strategy<Value = DecisionOutcome> {
-    prop::sample::select(DecisionOutcome::ALL.to_vec())
 }
 
 /// Vote counts up to 30 each.
@@ -235,9 +208,9 @@ pub fn decision() -> impl Strategy<Value = Decision> {
     (
         id(),
         note(),
-        decision_kind(),
+        vocabulary::<DecisionKind>(),
         prop::option::of(decision_subject()),
-        decision_outcome(),
+        vocabulary::<DecisionOutcome>(),
         prop::option::of(votes()),
     )
         .prop_map(|(id, text, kind, subject, outcome, votes)| Decision {
@@ -250,11 +223,6 @@ pub fn decision() -> impl Strategy<Value = Decision> {
         })
 }
 
-/// Any action status.
-pub fn action_status() -> impl Strategy<Value = ActionStatus> {
-    prop::sample::select(ActionStatus::ALL.to_vec())
-}
-
 /// An action.
 pub fn action() -> impl Strategy<Value = Action> {
     (
@@ -262,7 +230,7 @@ pub fn action() -> impl Strategy<Value = Action> {
         note(),
         id(),
         date(),
-        action_status(),
+        vocabulary::<ActionStatus>(),
         prop::option::of(date()),
     )
         .prop_map(
@@ -284,8 +252,8 @@ pub fn meeting() -> impl Strategy<Value = Meeting> {
         id(),
         id(),
         date(),
-        meeting_status(),
-        meeting_format(),
+        vocabulary::<MeetingStatus>(),
+        vocabulary::<MeetingFormat>(),
         prop::collection::vec(attendance(), 0..=6),
         prop::collection::vec(agenda_item(), 0..=3),
         prop::collection::vec(decision(), 0..=3),
@@ -319,27 +287,17 @@ pub fn meeting() -> impl Strategy<Value = Meeting> {
         )
 }
 
-/// Any theme.
-pub fn theme() -> impl Strategy<Value = Theme> {
-    prop::sample::select(Theme::ALL.to_vec())
-}
-
-/// Any objective stage.
-pub fn objective_stage() -> impl Strategy<Value = ObjectiveStage> {
-    prop::sample::select(ObjectiveStage::ALL.to_vec())
-}
-
 /// An objective with up to five stages (in any order: histories are checked
 /// by rules, not on load).
 pub fn objective() -> impl Strategy<Value = Objective> {
     (
         id(),
         text(),
-        theme(),
+        vocabulary::<Theme>(),
         id(),
         date(),
-        history(objective_stage(), 5),
-        prop::option::of(rag()),
+        history(vocabulary::<ObjectiveStage>(), 5),
+        prop::option::of(vocabulary::<Rag>()),
         prop::option::of(note()),
     )
         .prop_map(
@@ -358,27 +316,17 @@ pub fn objective() -> impl Strategy<Value = Objective> {
 
 /// A likelihood, 1 to 5.
 pub fn likelihood() -> impl Strategy<Value = Likelihood> {
-    (1_u8..=5).prop_filter_map("1 to 5", Likelihood::new)
+    (1_u64..=5).prop_filter_map("1 to 5", |n| Likelihood::new(n).ok())
 }
 
 /// An impact, 1 to 5.
 pub fn impact() -> impl Strategy<Value = Impact> {
-    (1_u8..=5).prop_filter_map("1 to 5", Impact::new)
+    (1_u64..=5).prop_filter_map("1 to 5", |n| Impact::new(n).ok())
 }
 
 /// A risk score threshold, 1 to 25.
 pub fn risk_score() -> impl Strategy<Value = RiskScore> {
-    (1_u8..=25).prop_filter_map("1 to 25", RiskScore::new)
-}
-
-/// Any risk category.
-pub fn risk_category() -> impl Strategy<Value = RiskCategory> {
-    prop::sample::select(RiskCategory::ALL.to_vec())
-}
-
-/// Any risk status.
-pub fn risk_status() -> impl Strategy<Value = RiskStatus> {
-    prop::sample::select(RiskStatus::ALL.to_vec())
+    (1_u64..=25).prop_filter_map("1 to 25", |n| RiskScore::new(n).ok())
 }
 
 /// A risk.
@@ -386,12 +334,12 @@ pub fn risk() -> impl Strategy<Value = Risk> {
     (
         id(),
         text(),
-        risk_category(),
+        vocabulary::<RiskCategory>(),
         likelihood(),
         impact(),
         id(),
         prop::collection::vec(note(), 0..=2),
-        risk_status(),
+        vocabulary::<RiskStatus>(),
         date(),
     )
         .prop_map(
@@ -419,33 +367,26 @@ pub fn funder() -> impl Strategy<Value = Funder> {
     ]
 }
 
-/// Any funding basis.
-pub fn funding_basis() -> impl Strategy<Value = FundingBasis> {
-    prop::sample::select(FundingBasis::ALL.to_vec())
-}
-
 /// A funding stream.
 pub fn funding_stream() -> impl Strategy<Value = FundingStream> {
-    (id(), funder(), text(), money(), period(), funding_basis()).prop_map(
-        |(id, funder, purpose, amount, period, basis)| FundingStream {
-            id,
-            funder,
-            purpose,
-            amount,
-            period,
-            basis,
-        },
+    (
+        id(),
+        funder(),
+        text(),
+        money(),
+        period(),
+        vocabulary::<FundingBasis>(),
     )
-}
-
-/// Any channel.
-pub fn channel() -> impl Strategy<Value = Channel> {
-    prop::sample::select(Channel::ALL.to_vec())
-}
-
-/// Any audience.
-pub fn audience() -> impl Strategy<Value = Audience> {
-    prop::sample::select(Audience::ALL.to_vec())
+        .prop_map(
+            |(id, funder, purpose, amount, period, basis)| FundingStream {
+                id,
+                funder,
+                purpose,
+                amount,
+                period,
+                basis,
+            },
+        )
 }
 
 /// A communication.
@@ -453,8 +394,8 @@ pub fn communication() -> impl Strategy<Value = Communication> {
     (
         id(),
         date(),
-        channel(),
-        prop::collection::vec(audience(), 0..=3),
+        vocabulary::<Channel>(),
+        prop::collection::vec(vocabulary::<Audience>(), 0..=3),
         text(),
         prop::option::of(any::<u32>()),
     )

@@ -37,6 +37,7 @@ use crate::{NetworkProfile, load::LoadError};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NetworkDocument {
     /// The document schema version, `1.x`; checked before anything else on load.
     pub schema_version: SchemaVersion,

@@ -18,7 +18,7 @@ pub enum LoadError {
     #[error("the input is empty: expected a JSON network document")]
     Empty,
     /// The document declares a schema version this build cannot read.
-    #[error("{0}")]
+    #[error(transparent)]
     Version(#[from] SchemaVersionError),
     /// The bytes are not JSON, or not a document of the expected shape.
     #[error("{path}: {message} at line {line} column {column}")]
@@ -33,7 +33,7 @@ pub enum LoadError {
         column: usize,
     },
     /// The input could not be read.
-    #[error("could not read the input: {0}")]
+    #[error("could not read the input")]
     Io(#[from] std::io::Error),
 }
 
@@ -232,6 +232,8 @@ mod tests {
             }
         }
         let error = parse_reader::<Doc>(Broken).unwrap_err();
-        assert_eq!(error.to_string(), "could not read the input: disk on fire");
+        assert_eq!(error.to_string(), "could not read the input");
+        let cause = std::error::Error::source(&error).map(ToString::to_string);
+        assert_eq!(cause.as_deref(), Some("disk on fire"));
     }
 }

@@ -13,8 +13,6 @@ pub mod service;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod system_use;
-#[cfg(test)]
-mod vocab;
 
 pub use locality::{LLC_PREVALENCE_PER_10_000, Locality, LocalityKind, estimate_children_with_llc};
 pub use membership::{

@@ -238,7 +238,6 @@ pub fn active_members_nhs_split<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::assert_spellings;
     use MembershipStatus::{Active, Invited, Suspended, Withdrawn};
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -252,12 +251,6 @@ mod tests {
             MembershipTier::Full,
             d(1, 1),
         )
-    }
-
-    #[test]
-    fn spellings() {
-        assert_spellings!(MembershipTier);
-        assert_spellings!(MembershipStatus);
     }
 
     #[test]

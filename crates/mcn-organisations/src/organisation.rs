@@ -390,7 +390,6 @@ pub fn nhs_split<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::assert_spellings;
     use mcn_core::Identifier;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -399,12 +398,6 @@ mod tests {
 
     fn org(kind: OrganisationKind) -> Organisation {
         Organisation::new(OrganisationId::generate(), Text::new("Org").unwrap(), kind)
-    }
-
-    #[test]
-    fn spellings() {
-        assert_spellings!(OrganisationKind);
-        assert_spellings!(Sector);
     }
 
     #[test]

@@ -22,51 +22,6 @@ use crate::{
     Succession, SystemCategory, SystemUse, WeeklySchedule, WeeklySlot,
 };
 
-/// Any organisation kind.
-pub fn organisation_kind() -> impl Strategy<Value = OrganisationKind> {
-    prop::sample::select(OrganisationKind::ALL.to_vec())
-}
-
-/// Any sector.
-pub fn sector() -> impl Strategy<Value = Sector> {
-    prop::sample::select(Sector::ALL.to_vec())
-}
-
-/// Any locality kind.
-pub fn locality_kind() -> impl Strategy<Value = LocalityKind> {
-    prop::sample::select(LocalityKind::ALL.to_vec())
-}
-
-/// Any service kind.
-pub fn service_kind() -> impl Strategy<Value = ServiceKind> {
-    prop::sample::select(ServiceKind::ALL.to_vec())
-}
-
-/// Any day of the week.
-pub fn day_of_week() -> impl Strategy<Value = DayOfWeek> {
-    prop::sample::select(DayOfWeek::ALL.as_slice())
-}
-
-/// Any membership tier.
-pub fn membership_tier() -> impl Strategy<Value = MembershipTier> {
-    prop::sample::select(MembershipTier::ALL.to_vec())
-}
-
-/// Any membership status.
-pub fn membership_status() -> impl Strategy<Value = MembershipStatus> {
-    prop::sample::select(MembershipStatus::ALL.to_vec())
-}
-
-/// Any record-system category.
-pub fn system_category() -> impl Strategy<Value = SystemCategory> {
-    prop::sample::select(SystemCategory::ALL.to_vec())
-}
-
-/// Any sharing ability.
-pub fn can_share() -> impl Strategy<Value = CanShare> {
-    prop::sample::select(CanShare::ALL.to_vec())
-}
-
 /// A succession to a random organisation on a random date.
 pub fn succession() -> impl Strategy<Value = Succession> {
     (id::<OrganisationId>(), core::date())
@@ -89,8 +44,12 @@ fn organisation_systems() -> Vec<IdentifierSystem> {
 /// it, given otherwise; up to three identifiers, each from a different
 /// organisation register.
 pub fn organisation() -> impl Strategy<Value = Organisation> {
-    let sector_and_kind =
-        (organisation_kind(), sector(), any::<bool>()).prop_map(|(kind, any_sector, state_it)| {
+    let sector_and_kind = (
+        core::vocabulary::<OrganisationKind>(),
+        core::vocabulary::<Sector>(),
+        any::<bool>(),
+    )
+        .prop_map(|(kind, any_sector, state_it)| {
             let sector = match kind.sector() {
                 Some(implied) => state_it.then_some(implied),
                 None => Some(any_sector),
@@ -153,7 +112,7 @@ pub fn locality() -> impl Strategy<Value = Locality> {
     (
         id::<LocalityId>(),
         core::text(),
-        locality_kind(),
+        core::vocabulary::<LocalityKind>(),
         prop::option::of(id::<LocalityId>()),
         figures,
     )
@@ -213,7 +172,7 @@ pub fn service() -> impl Strategy<Value = Service> {
     (
         id::<ServiceId>(),
         id::<OrganisationId>(),
-        service_kind(),
+        core::vocabulary::<ServiceKind>(),
         prop::option::of(core::text()),
         prop::option::of(core::text()),
         availability(),
@@ -282,7 +241,7 @@ pub fn membership_history(max_steps: usize) -> impl Strategy<Value = History<Mem
 /// Any history of up to `max` membership statuses, in any order and not
 /// necessarily legal: for stressing queries and rules.
 pub fn any_membership_history(max: usize) -> impl Strategy<Value = History<MembershipStatus>> {
-    core::history(membership_status(), max)
+    core::history(core::vocabulary::<MembershipStatus>(), max)
 }
 
 fn membership_with(
@@ -291,7 +250,7 @@ fn membership_with(
     (
         id::<MembershipId>(),
         id::<OrganisationId>(),
-        membership_tier(),
+        core::vocabulary::<MembershipTier>(),
         status,
         prop::option::of(core::date()),
         prop::option::of(id::<PersonId>()),
@@ -324,8 +283,8 @@ pub fn system_use() -> impl Strategy<Value = SystemUse> {
         id::<SystemUseId>(),
         id::<OrganisationId>(),
         core::text(),
-        system_category(),
-        can_share(),
+        core::vocabulary::<SystemCategory>(),
+        core::vocabulary::<CanShare>(),
         prop::option::of(core::note()),
     )
         .prop_map(

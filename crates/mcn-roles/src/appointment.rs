@@ -8,26 +8,26 @@ use mcn_core::{
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// On what basis a person holds a post.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum AppointmentBasis {
-    /// The permanent, substantive holder (the default).
-    #[default]
-    Substantive,
-    /// Acting up while the substantive holder is away or the post is being filled.
-    Acting,
-    /// An interim holder until a substantive appointment is made.
-    Interim,
-    /// Seconded from another organisation.
-    Secondment,
-    /// Honorary (unpaid, e.g. an honorary contract).
-    Honorary,
-    /// Voluntary (e.g. a parent/carer representative).
-    Voluntary,
-    /// Any other basis.
-    Other,
+mcn_core::vocabulary! {
+    /// On what basis a person holds a post.
+    #[derive(Default)]
+    AppointmentBasis {
+        /// The permanent, substantive holder (the default).
+        #[default]
+        Substantive => "substantive",
+        /// Acting up while the substantive holder is away or the post is being filled.
+        Acting => "acting",
+        /// An interim holder until a substantive appointment is made.
+        Interim => "interim",
+        /// Seconded from another organisation.
+        Secondment => "secondment",
+        /// Honorary (unpaid, e.g. an honorary contract).
+        Honorary => "honorary",
+        /// Voluntary (e.g. a parent/carer representative).
+        Voluntary => "voluntary",
+        /// Any other basis.
+        Other => "other",
+    }
 }
 
 /// A person's appointment to a post.
@@ -61,9 +61,6 @@ impl Appointment {
     }
 }
 
-/// Why a number of hours a week was rejected.
-pub type HoursError = mcn_core::decimal::DecimalError;
-
 mcn_core::hundredths_quantity! {
     /// Hours a week, 0 to 48 (the Working Time Regulations' weekly limit) in steps
     /// of 0.01, serialised as a JSON number (`7.5`).
@@ -73,9 +70,9 @@ mcn_core::hundredths_quantity! {
     /// assert_eq!(HoursPerWeek::try_from(7.5)?.hundredths(), 750);
     /// assert!(HoursPerWeek::try_from(48.5).is_err());
     /// assert!(HoursPerWeek::try_from(-1.0).is_err());
-    /// # Ok::<(), mcn_roles::HoursError>(())
+    /// # Ok::<(), mcn_core::decimal::DecimalError>(())
     /// ```
-    pub struct HoursPerWeek(u16), max = 4800, id = "mcn_roles::appointment::HoursPerWeek",
+    pub struct HoursPerWeek(u16), max = 4800,
     description = "Hours a week, 0 to 48, at most two decimal places (the two-decimal \
                    rule is checked on load)."
 }
@@ -90,14 +87,14 @@ mod tests {
         assert_eq!(HoursPerWeek::try_from(48.0), Ok(HoursPerWeek(4800)));
         assert_eq!(
             HoursPerWeek::try_from(48.01),
-            Err(HoursError::OutOfRange {
+            Err(mcn_core::decimal::DecimalError::OutOfRange {
                 value: 48.01,
                 max: 48.0
             })
         );
         assert_eq!(
             HoursPerWeek::try_from(-0.01),
-            Err(HoursError::OutOfRange {
+            Err(mcn_core::decimal::DecimalError::OutOfRange {
                 value: -0.01,
                 max: 48.0
             })
@@ -106,7 +103,7 @@ mod tests {
         assert!(HoursPerWeek::try_from(f64::INFINITY).is_err());
         assert_eq!(
             HoursPerWeek::try_from(7.125),
-            Err(HoursError::TooPrecise(7.125))
+            Err(mcn_core::decimal::DecimalError::TooPrecise(7.125))
         );
         assert_eq!(HoursPerWeek::from_hundredths(4801), None);
         assert_eq!(HoursPerWeek::try_from(3.75).unwrap().to_string(), "3.75");

@@ -14,7 +14,7 @@ pub mod staffing;
 pub mod strategy;
 mod sweep;
 
-pub use appointment::{Appointment, AppointmentBasis, HoursError, HoursPerWeek};
+pub use appointment::{Appointment, AppointmentBasis, HoursPerWeek};
 pub use index::RolesIndex;
 pub use person::{Person, registration_fits};
 pub use post::{Post, PostFunding};

@@ -18,19 +18,6 @@ use crate::{
     StaffingRecord,
 };
 
-/// Any appointment basis.
-pub fn appointment_basis() -> impl Strategy<Value = AppointmentBasis> {
-    prop::sample::select(vec![
-        AppointmentBasis::Substantive,
-        AppointmentBasis::Acting,
-        AppointmentBasis::Interim,
-        AppointmentBasis::Secondment,
-        AppointmentBasis::Honorary,
-        AppointmentBasis::Voluntary,
-        AppointmentBasis::Other,
-    ])
-}
-
 /// 0 to 48 hours a week.
 pub fn hours_per_week() -> impl Strategy<Value = HoursPerWeek> {
     (0_u16..=HoursPerWeek::MAX_HUNDREDTHS)
@@ -51,7 +38,7 @@ pub fn registration_for(profession: Profession) -> BoxedStrategy<Identifier> {
 
 /// A person whose registration (if any) fits their profession.
 pub fn person() -> impl Strategy<Value = Person> {
-    core::profession().prop_flat_map(|profession| {
+    core::vocabulary::<Profession>().prop_flat_map(|profession| {
         (
             core::id::<PersonId>(),
             core::text(),
@@ -105,7 +92,7 @@ pub fn post() -> impl Strategy<Value = Post> {
     (
         core::id::<PostId>(),
         core::text(),
-        core::post_role(),
+        core::vocabulary::<mcn_core::PostRole>(),
         core::id::<OrganisationId>(),
         prop::option::of(core::id()),
         core::period(),
@@ -135,7 +122,7 @@ pub fn appointment() -> impl Strategy<Value = Appointment> {
         core::period(),
         core::wte(),
         prop::option::of(hours_per_week()),
-        appointment_basis(),
+        core::vocabulary::<AppointmentBasis>(),
     )
         .prop_map(
             |(id, post, person, period, wte, protected_hours_per_week, basis)| Appointment {
@@ -155,7 +142,7 @@ pub fn staffing_record() -> impl Strategy<Value = StaffingRecord> {
     (
         core::id(),
         core::id(),
-        core::profession(),
+        core::vocabulary::<Profession>(),
         prop::option::of(core::id()),
         core::wte_total(),
         core::wte_total(),

@@ -16,40 +16,10 @@ pub fn standard_code() -> impl Strategy<Value = StandardCode> {
         .prop_filter_map("valid code", |s| StandardCode::new(&s).ok())
 }
 
-/// Any standard status.
-pub fn standard_status() -> impl Strategy<Value = StandardStatus> {
-    prop::sample::select(StandardStatus::ALL.to_vec())
-}
-
-/// Any source kind.
-pub fn source_kind() -> impl Strategy<Value = SourceKind> {
-    prop::sample::select(SourceKind::ALL.to_vec())
-}
-
-/// Any standard kind.
-pub fn standard_kind() -> impl Strategy<Value = StandardKind> {
-    prop::sample::select(StandardKind::ALL.to_vec())
-}
-
-/// Any measure kind.
-pub fn measure_kind() -> impl Strategy<Value = MeasureKind> {
-    prop::sample::select(MeasureKind::ALL.to_vec())
-}
-
-/// Any adoption status.
-pub fn adoption_status() -> impl Strategy<Value = AdoptionStatus> {
-    prop::sample::select(AdoptionStatus::ALL.to_vec())
-}
-
-/// Any condition category.
-pub fn condition_category() -> impl Strategy<Value = ConditionCategory> {
-    prop::sample::select(ConditionCategory::ALL.to_vec())
-}
-
 /// A standard's source.
 pub fn standard_source() -> impl Strategy<Value = StandardSource> {
     (
-        source_kind(),
+        core::vocabulary::<SourceKind>(),
         core::text(),
         prop::option::of(core::text()),
         prop::option::of(core::date()),
@@ -72,7 +42,7 @@ pub fn standard_source() -> impl Strategy<Value = StandardSource> {
 pub fn measure() -> impl Strategy<Value = Measure> {
     (
         core::id(),
-        measure_kind(),
+        core::vocabulary::<MeasureKind>(),
         core::text(),
         core::note(),
         core::note(),
@@ -100,12 +70,12 @@ pub fn standard() -> impl Strategy<Value = Standard> {
             standard_code(),
             core::text(),
             prop::option::of(core::note()),
-            standard_kind(),
+            core::vocabulary::<StandardKind>(),
             standard_source(),
             core::text(),
         ),
         (
-            core::history(standard_status(), 4),
+            core::history(core::vocabulary::<StandardStatus>(), 4),
             prop::option::of(core::period()),
             prop::option::of(core::date()),
             prop::option::of(core::id()),
@@ -143,7 +113,7 @@ pub fn adoption() -> impl Strategy<Value = Adoption> {
         core::id(),
         core::id(),
         core::id(),
-        core::history(adoption_status(), 4),
+        core::history(core::vocabulary::<AdoptionStatus>(), 4),
         prop::option::of(core::note()),
     )
         .prop_map(|(id, organisation, standard, status, note)| Adoption {
@@ -162,7 +132,7 @@ pub fn audit_result() -> impl Strategy<Value = AuditResult> {
         (0_u32..=500).prop_flat_map(|den| (0..=den, Just(den))),
         (
             core::date(),
-            prop::option::of(condition_category()),
+            prop::option::of(core::vocabulary::<ConditionCategory>()),
             prop::option::of(core::note()),
         ),
     )

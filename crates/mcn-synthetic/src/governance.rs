@@ -606,9 +606,9 @@ impl World {
             })
             .collect();
         let mitigations = mitigations.into_iter().map(|m| self.note(m)).collect();
-        let likelihood = Likelihood::new(u8::try_from(self.rng.between(1, 5)).unwrap_or(3));
-        let impact = Impact::new(u8::try_from(self.rng.between(1, 5)).unwrap_or(3));
-        let (Some(likelihood), Some(impact)) = (likelihood, impact) else {
+        let likelihood = Likelihood::new(self.rng.between(1, 5));
+        let impact = Impact::new(self.rng.between(1, 5));
+        let (Ok(likelihood), Ok(impact)) = (likelihood, impact) else {
             return;
         };
         self.doc.risks.push(Risk {

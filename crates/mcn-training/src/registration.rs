@@ -170,12 +170,8 @@ mod tests {
     }
 
     #[test]
-    fn spellings() {
-        for s in RegistrationStatus::ALL {
-            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
-        }
+    fn barrier_indexes_and_missed_statuses() {
         for (i, b) in AccessBarrier::ALL.iter().enumerate() {
-            assert_eq!(serde_json::to_value(b).unwrap(), b.as_str());
             assert_eq!(b.index(), i);
         }
         assert!(RegistrationStatus::WaitListed.is_missed());

@@ -18,44 +18,9 @@ use crate::{
     RegistrationStatus, RenewalMonths, Statement, StatementObject, TrainingRequirement, Verb,
 };
 
-/// Any education level.
-pub fn education_level() -> impl Strategy<Value = EducationLevel> {
-    prop::sample::select(EducationLevel::ALL.to_vec())
-}
-
-/// Any learning outcome area.
-pub fn learning_outcome() -> impl Strategy<Value = LearningOutcome> {
-    prop::sample::select(LearningOutcome::ALL.to_vec())
-}
-
 /// Up to four outcome areas (possibly repeated).
 pub fn outcomes() -> impl Strategy<Value = Vec<LearningOutcome>> {
-    prop::collection::vec(learning_outcome(), 0..=4)
-}
-
-/// Any delivery mode.
-pub fn delivery() -> impl Strategy<Value = Delivery> {
-    prop::sample::select(Delivery::ALL.to_vec())
-}
-
-/// Any event kind.
-pub fn event_kind() -> impl Strategy<Value = EventKind> {
-    prop::sample::select(EventKind::ALL.to_vec())
-}
-
-/// Any event status.
-pub fn event_status() -> impl Strategy<Value = EventStatus> {
-    prop::sample::select(EventStatus::ALL.to_vec())
-}
-
-/// Any registration status.
-pub fn registration_status() -> impl Strategy<Value = RegistrationStatus> {
-    prop::sample::select(RegistrationStatus::ALL.to_vec())
-}
-
-/// Any access barrier.
-pub fn access_barrier() -> impl Strategy<Value = AccessBarrier> {
-    prop::sample::select(AccessBarrier::ALL.to_vec())
+    prop::collection::vec(core::vocabulary::<LearningOutcome>(), 0..=4)
 }
 
 /// A rating, 1 to 5.
@@ -103,8 +68,8 @@ pub fn feedback() -> impl Strategy<Value = Feedback> {
 /// Who a requirement applies to.
 pub fn applies_to() -> impl Strategy<Value = AppliesTo> {
     prop_oneof![
-        core::post_role().prop_map(AppliesTo::Role),
-        core::profession().prop_map(AppliesTo::Profession),
+        core::vocabulary::<mcn_core::PostRole>().prop_map(AppliesTo::Role),
+        core::vocabulary::<mcn_core::Profession>().prop_map(AppliesTo::Profession),
     ]
 }
 
@@ -114,11 +79,11 @@ pub fn course() -> impl Strategy<Value = Course> {
         id::<CourseId>(),
         core::text(),
         id::<OrganisationId>(),
-        education_level(),
+        core::vocabulary::<EducationLevel>(),
         outcomes(),
-        delivery(),
+        core::vocabulary::<Delivery>(),
         prop::option::of(cpd_hours()),
-        prop::collection::vec(core::profession(), 0..3),
+        prop::collection::vec(core::vocabulary::<mcn_core::Profession>(), 0..3),
         prop::option::of(core::note()),
     )
         .prop_map(
@@ -158,20 +123,24 @@ pub fn event_with(course: BoxedStrategy<Option<CourseId>>) -> impl Strategy<Valu
     (
         (
             id::<EventId>(),
-            event_kind(),
+            core::vocabulary::<EventKind>(),
             course,
             core::text(),
             core::date(),
             minutes(),
         ),
-        (delivery(), prop::option::of(education_level()), outcomes()),
+        (
+            core::vocabulary::<Delivery>(),
+            prop::option::of(core::vocabulary::<EducationLevel>()),
+            outcomes(),
+        ),
         (
             prop::option::of(id::<LocalityId>()),
             prop::option::of(core::text()),
             prop::option::of(capacity()),
             prop_oneof![Just(Money::ZERO), core::money()],
             id::<OrganisationId>(),
-            event_status(),
+            core::vocabulary::<EventStatus>(),
         ),
     )
         .prop_map(
@@ -218,8 +187,8 @@ pub fn registration_with(
 ) -> impl Strategy<Value = Registration> {
     (
         (id::<RegistrationId>(), event, person, organisation),
-        registration_status(),
-        prop::option::of(access_barrier()),
+        core::vocabulary::<RegistrationStatus>(),
+        prop::option::of(core::vocabulary::<AccessBarrier>()),
         prop::option::of(core::text()),
         prop::option::of(feedback()),
     )
@@ -244,7 +213,7 @@ pub fn training_requirement() -> impl Strategy<Value = TrainingRequirement> {
     (
         id::<TrainingRequirementId>(),
         applies_to(),
-        education_level(),
+        core::vocabulary::<EducationLevel>(),
         outcomes(),
         prop::option::of(renewal_months()),
         prop::option::of(core::note()),

@@ -5,7 +5,9 @@
 pub use mcn_core::bounded::OutOfRange;
 
 mcn_core::bounded_integer! {
-    /// A feedback rating from 1 (poor) to 5 (excellent).
+    /// A rating from 1 (poor) to 5 (excellent).
+    ///
+    /// A feedback rating.
     ///
     /// ```
     /// use mcn_training::Rating;
@@ -13,30 +15,24 @@ mcn_core::bounded_integer! {
     /// assert!(Rating::new(0).is_err() && Rating::new(6).is_err());
     /// # Ok::<(), mcn_training::values::OutOfRange>(())
     /// ```
-    pub struct Rating(u8), min = 1, max = 5, what = "rating",
-    id = "mcn_training::values::Rating",
-    description = "A rating from 1 (poor) to 5 (excellent).", new = result
+    pub struct Rating(u8), min = 1, max = 5, what = "rating"
 }
 
 mcn_core::bounded_integer! {
-    /// The number of places at an event: 1 to 100,000.
-    pub struct Capacity(u32), min = 1, max = 100_000, what = "capacity",
-    id = "mcn_training::values::Capacity",
-    description = "Number of places at the event, 1 to 100000.", new = result
+    /// Number of places at the event, 1 to 100000.
+    pub struct Capacity(u32), min = 1, max = 100_000, what = "capacity"
 }
 
 mcn_core::bounded_integer! {
-    /// A duration in whole minutes: 1 minute to 7 days (10,080 minutes).
-    pub struct Minutes(u32), min = 1, max = 10_080, what = "duration in minutes",
-    id = "mcn_training::values::Minutes",
-    description = "A duration in whole minutes, 1 to 10080 (seven days).", new = result
+    /// A duration in whole minutes, 1 to 10080 (seven days).
+    pub struct Minutes(u32), min = 1, max = 10_080, what = "duration in minutes"
 }
 
 mcn_core::bounded_integer! {
-    /// How often training must be renewed, in months: 1 to 600 (50 years).
-    pub struct RenewalMonths(u16), min = 1, max = 600, what = "renewal period in months",
-    id = "mcn_training::values::RenewalMonths",
-    description = "Renewal period in whole months, 1 to 600.", new = result
+    /// Renewal period in whole months, 1 to 600.
+    ///
+    /// How often training must be renewed (at most every 50 years).
+    pub struct RenewalMonths(u16), min = 1, max = 600, what = "renewal period in months"
 }
 
 impl Rating {
@@ -55,7 +51,7 @@ mcn_core::hundredths_quantity! {
     /// assert!(CpdHours::try_from(1.125).is_err());
     /// # Ok::<(), mcn_core::decimal::DecimalError>(())
     /// ```
-    pub struct CpdHours(u32), max = 100_000, id = "mcn_training::values::CpdHours",
+    pub struct CpdHours(u32), max = 100_000,
     description = "CPD hours, 0 to 1000, at most two decimal places (checked on load)."
 }
 

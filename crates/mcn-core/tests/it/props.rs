@@ -31,7 +31,7 @@ proptest! {
         wte in strategy::wte(),
         total in strategy::wte_total(),
         proportion in strategy::proportion(),
-        rag in strategy::rag(),
+        rag in strategy::vocabulary::<Rag>(),
         identifier in strategy::identifier(),
         period in strategy::period(),
     ) {
@@ -48,7 +48,7 @@ proptest! {
     }
 
     #[test]
-    fn reports_and_histories_round_trip(report in strategy::report(), history in strategy::history(strategy::rag(), 5)) {
+    fn reports_and_histories_round_trip(report in strategy::report(), history in strategy::history(strategy::vocabulary::<Rag>(), 5)) {
         round_trips::<Report>(&report)?;
         round_trips::<History<Rag>>(&history)?;
     }

@@ -485,7 +485,7 @@ fn objectives_on_track(cx: &Context<'_>) -> Indicator {
 }
 
 fn high_risks(cx: &Context<'_>) -> Indicator {
-    let threshold = RiskScore::new(cx.settings.high_risk_score).unwrap_or(RiskScore::HIGH);
+    let threshold = RiskScore::new(cx.settings.high_risk_score.into()).unwrap_or(RiskScore::HIGH);
     let high: Vec<_> = risks_needing_attention(&cx.doc.risks, threshold, cx.as_of)
         .into_iter()
         .filter(|r| r.at_or_above_threshold)

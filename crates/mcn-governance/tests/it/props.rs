@@ -213,7 +213,7 @@ fn quorum_case() -> impl Strategy<Value = QuorumCase> {
             (
                 0_usize..5,
                 prop::option::of(0_usize..3),
-                strategy::attendance_status(),
+                mcn_core::strategy::vocabulary::<AttendanceStatus>(),
             ),
             0..8,
         ),

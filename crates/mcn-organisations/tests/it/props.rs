@@ -34,9 +34,9 @@ proptest! {
         availability in strategy::availability(),
         age_range in strategy::age_range(),
         succession in strategy::succession(),
-        kind in strategy::organisation_kind(),
-        sector in strategy::sector(),
-        day in strategy::day_of_week(),
+        kind in mcn_core::strategy::vocabulary::<mcn_organisations::OrganisationKind>(),
+        sector in mcn_core::strategy::vocabulary::<mcn_organisations::Sector>(),
+        day in mcn_core::strategy::vocabulary::<mcn_organisations::DayOfWeek>(),
     ) {
         round_trips(&slot)?;
         round_trips(&schedule)?;

@@ -61,7 +61,7 @@ fn organisations(orgs: usize) -> impl Strategy<Value = Vec<Organisation>> {
             strategy::organisation(),
             0..orgs,
             prop::option::of(0..orgs),
-            prop::option::of(strategy::sector()),
+            prop::option::of(mcn_core::strategy::vocabulary::<Sector>()),
         ),
         0..10,
     )

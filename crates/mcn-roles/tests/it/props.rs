@@ -61,7 +61,7 @@ proptest! {
         record in strategy::staffing_record(),
         funding in strategy::post_funding(),
         hours in strategy::hours_per_week(),
-        basis in strategy::appointment_basis(),
+        basis in mcn_core::strategy::vocabulary::<mcn_roles::AppointmentBasis>(),
     ) {
         round_trips(&person)?;
         round_trips(&person.redacted())?;

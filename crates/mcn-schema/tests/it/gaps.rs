@@ -85,10 +85,10 @@ const GAPS: &[Gap] = &[
         parse: ok::<WeeklySlot>,
     },
     Gap {
-        id: "schema-version-minor-overflow",
+        id: "schema-version-minor-spelling",
         loader_stricter: true,
         def: "SchemaVersion",
-        example: r#""1.4294967296""#,
+        example: r#""1.01""#,
         parse: ok::<SchemaVersion>,
     },
     Gap {
@@ -126,13 +126,6 @@ const GAPS: &[Gap] = &[
         example: r#"{"days_of_week": ["mon"], "available_start_time": "9:00", "available_end_time": "17:00"}"#,
         parse: ok::<WeeklySlot>,
     },
-    Gap {
-        id: "schema-version-leading-zero",
-        loader_stricter: false,
-        def: "SchemaVersion",
-        example: r#""01.0""#,
-        parse: ok::<SchemaVersion>,
-    },
 ];
 
 /// The loader-stricter gap a Rust error message belongs to, if any.
@@ -142,13 +135,16 @@ pub(crate) fn classify(rust_error: &str) -> Option<&'static str> {
         .and_then(|(_, rest)| rest.split_once('`'))
         .and_then(|(number, _)| number.parse::<f64>().ok())
         .is_some_and(|number| number.fract() == 0.0);
-    let schema_version_overflow = rust_error.contains("schema_version")
+    let schema_version_minor = rust_error.contains("schema_version")
         && rust_error.contains("is malformed")
         && rust_error
             .split('"')
             .nth(1)
             .and_then(|version| version.strip_prefix("1."))
-            .is_some_and(|minor| minor.bytes().all(|b| b.is_ascii_digit()) && minor.len() >= 10);
+            .is_some_and(|minor| {
+                minor.bytes().all(|b| b.is_ascii_digit())
+                    && (minor.len() >= 10 || (minor.len() > 1 && minor.starts_with('0')))
+            });
     [
         (
             "period-end-before-start",
@@ -171,7 +167,7 @@ pub(crate) fn classify(rust_error: &str) -> Option<&'static str> {
             "slot-end-not-after-start",
             rust_error.contains("the end must be after the start"),
         ),
-        ("schema-version-minor-overflow", schema_version_overflow),
+        ("schema-version-minor-spelling", schema_version_minor),
         ("duplicate-keys", rust_error.contains("duplicate field")),
     ]
     .into_iter()
@@ -189,8 +185,6 @@ pub(crate) fn classify_stricter(input: &Value, written: &Value) -> Option<&'stat
         Some("uuid-spelling")
     } else if now.parse::<NaiveTime>().is_ok() && was.trim().parse::<NaiveTime>().is_ok() {
         Some("time-spelling")
-    } else if SchemaVersion::parse(&was).is_ok() && SchemaVersion::parse(&now).is_ok() {
-        Some("schema-version-leading-zero")
     } else if was.trim() == now && was.chars().count() > Text::MAX_CHARS {
         Some("untrimmed-text-length")
     } else {

@@ -59,7 +59,9 @@ fn world() -> impl Strategy<
             core::period(),
             0_u32..50,
             0_u32..50,
-            prop::option::of(strategy::condition_category()),
+            prop::option::of(mcn_core::strategy::vocabulary::<
+                mcn_standards::ConditionCategory,
+            >()),
         )
             .prop_map(
                 |(measure, organisation, period, numerator, denominator, category)| AuditResult {
@@ -100,7 +102,7 @@ proptest! {
     fn pooled_compliance_agrees_with_brute_force(
         (measures, orgs, results, window) in world(),
         target in prop::option::of(core::proportion()),
-        category in prop::option::of(strategy::condition_category()),
+        category in prop::option::of(mcn_core::strategy::vocabulary::<mcn_standards::ConditionCategory>()),
         expected_extra in prop::collection::vec(core::id::<OrganisationId>(), 0..2),
     ) {
         let expected: Vec<OrganisationId> = orgs.iter().copied().chain(expected_extra).collect();
@@ -165,7 +167,7 @@ proptest! {
     #[test]
     fn compliance_by_measure_agrees_with_compliance(
         (measures, orgs, results, window) in world(),
-        category in prop::option::of(strategy::condition_category()),
+        category in prop::option::of(mcn_core::strategy::vocabulary::<mcn_standards::ConditionCategory>()),
     ) {
         let mut standard = crate::support::endorsed("A");
         standard.measures = measures.iter().map(|&id| measure_with(id, None)).collect();

@@ -74,7 +74,7 @@ pub(crate) fn chair_or_vice() -> RequiredRoles {
 }
 
 /// A terms-of-reference version.
-pub(crate) const fn version(major: u32, minor: u32) -> TorVersion {
+pub(crate) const fn version(major: u16, minor: u16) -> TorVersion {
     TorVersion::new(major, minor)
 }
 
