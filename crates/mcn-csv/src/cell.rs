@@ -145,10 +145,11 @@ fn identifier(system: &str, value: &str) -> Value {
     Value::Object(object)
 }
 
-/// `In Progress` → `in_progress`.
+/// `In Progress` → `in_progress`, `Children's hospice` → `childrens_hospice`.
 fn read_enum(cell: &str) -> String {
     cell.trim()
         .chars()
+        .filter(|c| !matches!(c, '\'' | '\u{2019}'))
         .map(|c| match c {
             ' ' | '-' => '_',
             c => c.to_ascii_lowercase(),
@@ -269,5 +270,6 @@ mod tests {
         assert_eq!(read_bool("FALSE"), Ok(false));
         assert!(read_bool("1").is_err());
         assert_eq!(read_enum("In Progress"), "in_progress");
+        assert_eq!(read_enum("Children's hospice"), "childrens_hospice");
     }
 }

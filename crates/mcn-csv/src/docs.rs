@@ -27,7 +27,7 @@ pub fn markdown() -> String {
          - **TRUE/FALSE**: also `yes`/`no`, any case.\n\
          - **pounds**: `1480.50`, `£1,480.50` or `1480` (stored as pence).\n\
          - **vocabulary**: the `snake_case` spelling of the JSON Schema; case, \
-         spaces and hyphens are forgiven (`In progress` reads as `in_progress`).\n\
+         spaces, hyphens and apostrophes are forgiven (`In progress` reads as `in_progress`, `Children's hospice` as `childrens_hospice`).\n\
          - **lists**: `;`-separated; role groups `chair | vice_chair; clinical_lead` \
          (a chair or vice-chair, and a clinical lead).\n\
          - **id**: a UUID. Leave it empty on a new row: it is matched by natural \

@@ -20,8 +20,9 @@ pub enum Kind {
     Money,
     /// The UUID of an entity.
     Id,
-    /// A vocabulary value in `snake_case`; `Active` and `in progress` are
-    /// read as `active` and `in_progress`.
+    /// A vocabulary value in `snake_case`; `Active`, `in progress` and
+    /// `Children's hospice` are read as `active`, `in_progress` and
+    /// `childrens_hospice`.
     Enum,
     /// Several vocabulary values or ids separated by `;`.
     List,
