@@ -251,6 +251,29 @@ pub fn import(
                 }
             }
         }
+    } else {
+        // Also what the model refuses, in rows with no problem of their own
+        // yet (a row with a bad cell lacks that value, so the model would
+        // complain about it again).
+        // A file with a header problem is left at that.
+        let rows_with_problems: std::collections::HashSet<(String, Option<u64>)> = problems
+            .iter()
+            .map(|p| (p.file.clone(), p.row))
+            .collect();
+        let files_with_header_problems: std::collections::HashSet<String> = problems
+            .iter()
+            .filter(|p| matches!(p.row, None | Some(1)))
+            .map(|p| p.file.clone())
+            .collect();
+        problems.extend(
+            typed_problems(&root, &origins, &parsed)
+                .into_iter()
+                .filter(|p| {
+                    p.row.is_some()
+                        && !files_with_header_problems.contains(&p.file)
+                        && !rows_with_problems.contains(&(p.file.clone(), p.row))
+                }),
+        );
     }
     problems.sort();
     problems.dedup();
@@ -994,7 +1017,18 @@ fn locate(
         else {
             break;
         };
-        let rest = segments.get(cut..).unwrap_or_default().join("/");
+        let mut rest = segments.get(cut..).unwrap_or_default().join("/");
+        // `missing field `x``: the column of `x`.
+        if let Some(field) = message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.split('`').next())
+        {
+            rest = if rest.is_empty() {
+                field.to_owned()
+            } else {
+                format!("{rest}/{field}")
+            };
+        }
         let column = column_for(file.table, &rest);
         let position = column.and_then(|i| file.positions.get(i).copied().flatten());
         let mut problem = file.problem(origin.row, position, message.clone());

@@ -186,3 +186,14 @@ fn every_problem_of_an_export_with_several_broken_files_is_listed() {
     assert!(found[1].starts_with("organisations.csv:"), "{found:?}");
     assert!(found[1].contains("(active): expected TRUE or FALSE (or yes or no), found `often`"), "{found:?}");
 }
+
+#[test]
+fn an_empty_required_cell_is_named_by_its_column() {
+    assert_eq!(
+        merge("people.csv", "name,profession\n,doctor\nAda,\n"),
+        [
+            "people.csv:2:1 (name): missing field `name`",
+            "people.csv:3:2 (profession): missing field `profession`",
+        ]
+    );
+}
