@@ -126,7 +126,9 @@ fn join(
 }
 
 fn split(cell: &str, separator: char) -> impl Iterator<Item = &str> {
-    cell.split(separator).map(str::trim).filter(|s| !s.is_empty())
+    cell.split(separator)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// A list item: an id stays as written, a vocabulary value is normalised.
@@ -178,10 +180,13 @@ pub(crate) fn read_date(cell: &str) -> Result<NaiveDate, Expected> {
         NaiveDate::from_ymd_opt(year, number(month)?, number(day)?).ok_or_else(expected)
     } else {
         let well_formed = cell.len() == 10
-            && cell
-                .bytes()
-                .enumerate()
-                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && cell.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !well_formed {
             return Err(expected());
         }
@@ -246,7 +251,15 @@ mod tests {
         assert_eq!(read_date("2026-03-01"), Ok(d));
         assert_eq!(read_date("01/03/2026"), Ok(d));
         assert_eq!(read_date("1/3/2026"), Ok(d));
-        for bad in ["2026-3-1", "01/03/26", "03-01-2026", "2026/03/01", "31/02/2026", "1 March 2026", "01/03/2026/1"] {
+        for bad in [
+            "2026-3-1",
+            "01/03/26",
+            "03-01-2026",
+            "2026/03/01",
+            "31/02/2026",
+            "1 March 2026",
+            "01/03/2026/1",
+        ] {
             assert!(read_date(bad).is_err(), "{bad}");
         }
     }

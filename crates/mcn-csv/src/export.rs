@@ -158,10 +158,7 @@ impl Exporter {
         let Some(table) = TABLES.get(index) else {
             return Ok(());
         };
-        let own_id = entity
-            .get("id")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        let own_id = entity.get("id").and_then(Value::as_str).map(str::to_owned);
         let mut row = std::mem::take(&mut self.row);
         row.clear();
         if table.parent_column().is_some() {

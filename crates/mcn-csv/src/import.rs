@@ -156,6 +156,25 @@ pub fn import(
     files: &[(String, Vec<u8>)],
     into: Option<&NetworkDocument>,
 ) -> Result<Imported, ImportError> {
+    // The fast path keeps no record of where values came from and moves
+    // them into the document; only if it fails is the input read again,
+    // keeping that record, to locate every problem.
+    match run(files, into, false) {
+        Outcome::Done(result) => result,
+        Outcome::Diagnose => match run(files, into, true) {
+            Outcome::Done(result) => result,
+            Outcome::Diagnose => Err(ImportError::Problems(Vec::new())),
+        },
+    }
+}
+
+enum Outcome {
+    Done(Result<Imported, ImportError>),
+    /// The input has problems: read it again to locate them.
+    Diagnose,
+}
+
+fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bool) -> Outcome {
     let mut problems = Vec::new();
     let mut parsed: Vec<Parsed> = Vec::new();
     for (name, bytes) in files {
@@ -187,7 +206,10 @@ pub fn import(
         parsed.push(parse(name, table, bytes, &mut problems));
     }
     let mut root = match into {
-        Some(document) => serde_json::to_value(document).map_err(ImportError::Document)?,
+        Some(document) => match serde_json::to_value(document) {
+            Ok(root) => root,
+            Err(error) => return Outcome::Done(Err(ImportError::Document(error))),
+        },
         None => {
             let mut root = Map::new();
             root.insert("network".to_owned(), Value::Object(Map::new()));
@@ -209,6 +231,7 @@ pub fn import(
         problems,
         summary: Summary::default(),
         origins: HashMap::new(),
+        diagnose,
     };
     // Parents first, in layout order; then nested tables.
     let order = |p: &Parsed| {
@@ -218,15 +241,17 @@ pub fn import(
         )
     };
     parsed.sort_by_key(order);
-    for file in &parsed {
+    for file in &mut parsed {
+        let rows = std::mem::take(&mut file.rows);
+        let file = &*file;
         match file.table.location {
-            Location::Profile => merger.profile(file),
-            Location::Collection(key) => merger.collection(file, key),
+            Location::Profile => merger.profile(file, rows),
+            Location::Collection(key) => merger.collection(file, rows, key),
             Location::Nested {
                 parent,
                 field,
                 parent_column,
-            } => merger.nested(file, parent, field, parent_column),
+            } => merger.nested(file, rows, parent, field, parent_column),
         }
     }
     let Merger {
@@ -235,9 +260,18 @@ pub fn import(
         origins,
         ..
     } = merger;
+    if !diagnose {
+        if !problems.is_empty() {
+            return Outcome::Diagnose;
+        }
+        return match serde_json::from_value(root) {
+            Ok(document) => Outcome::Done(Ok(Imported { document, summary })),
+            Err(_) => Outcome::Diagnose,
+        };
+    }
     if problems.is_empty() {
         match NetworkDocument::deserialize(&root) {
-            Ok(document) => return Ok(Imported { document, summary }),
+            Ok(document) => return Outcome::Done(Ok(Imported { document, summary })),
             Err(whole) => {
                 problems = typed_problems(&root, &origins, &parsed);
                 if problems.is_empty() {
@@ -256,10 +290,8 @@ pub fn import(
         // yet (a row with a bad cell lacks that value, so the model would
         // complain about it again).
         // A file with a header problem is left at that.
-        let rows_with_problems: std::collections::HashSet<(String, Option<u64>)> = problems
-            .iter()
-            .map(|p| (p.file.clone(), p.row))
-            .collect();
+        let rows_with_problems: std::collections::HashSet<(String, Option<u64>)> =
+            problems.iter().map(|p| (p.file.clone(), p.row)).collect();
         let files_with_header_problems: std::collections::HashSet<String> = problems
             .iter()
             .filter(|p| matches!(p.row, None | Some(1)))
@@ -277,7 +309,7 @@ pub fn import(
     }
     problems.sort();
     problems.dedup();
-    Err(ImportError::Problems(problems))
+    Outcome::Done(Err(ImportError::Problems(problems)))
 }
 
 /// A file read into rows of cells, against its table's layout.
@@ -322,11 +354,7 @@ impl Parsed {
     }
 
     fn column_problem(&self, row: u64, index: usize, message: String) -> Problem {
-        self.problem(
-            row,
-            self.positions.get(index).copied().flatten(),
-            message,
-        )
+        self.problem(row, self.positions.get(index).copied().flatten(), message)
     }
 
     /// Whether the file has the column `index` of its table.
@@ -382,9 +410,7 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             message,
         };
         if text.is_empty() {
-            problems.push(problem(
-                "expected a header, found an empty cell".to_owned(),
-            ));
+            problems.push(problem("expected a header, found an empty cell".to_owned()));
         } else if table.parent_column() == Some(text) {
             if parsed.parent_position.is_some() {
                 problems.push(problem(format!("column `{text}` appears twice")));
@@ -510,24 +536,34 @@ struct Merger<'a> {
     summary: Summary,
     /// JSON Pointer of an element → where it came from.
     origins: HashMap<String, (usize, Origin)>,
+    /// Whether to record `origins` (the second, diagnosing pass).
+    diagnose: bool,
 }
 
 /// The row's filled cells as an entity; conflicts (two columns filling one
 /// value) are problems.
-fn build(file: &Parsed, row: &Row, entity: &mut Value, problems: &mut Vec<Problem>) {
-    for (index, value) in &row.cells {
-        let Some(column) = file.table.columns.get(*index) else {
+fn build(
+    file: &Parsed,
+    line: u64,
+    cells: Vec<(usize, Value)>,
+    entity: &mut Value,
+    problems: &mut Vec<Problem>,
+) {
+    for (index, value) in cells {
+        let Some(column) = file.table.columns.get(index) else {
             continue;
         };
         if column.path.is_empty() {
-            *entity = value.clone();
-        } else if path::put(entity, column.path, value.clone()).is_err() {
-            problems.push(file.column_problem(
-                row.line,
-                *index,
-                "expected this cell or another that fills the same value, found both filled"
-                    .to_owned(),
-            ));
+            *entity = value;
+        } else if path::put(entity, column.path, value).is_err() {
+            problems.push(
+                file.column_problem(
+                    line,
+                    index,
+                    "expected this cell or another that fills the same value, found both filled"
+                        .to_owned(),
+                ),
+            );
         }
     }
 }
@@ -594,8 +630,8 @@ impl Merger<'_> {
             .unwrap_or(usize::MAX)
     }
 
-    fn profile(&mut self, file: &Parsed) {
-        let mut rows = file.rows.iter();
+    fn profile(&mut self, file: &Parsed, rows: Vec<Row>) {
+        let mut rows = rows.into_iter();
         let Some(row) = rows.next() else {
             self.problems.push(Problem {
                 file: file.file.clone(),
@@ -627,7 +663,8 @@ impl Merger<'_> {
                 let _ = path::remove(&mut profile, column.path);
             }
         }
-        build(file, row, &mut profile, &mut self.problems);
+        let line = row.line;
+        build(file, line, row.cells, &mut profile, &mut self.problems);
         if let Some(object) = profile.as_object_mut()
             && let Some(version) = object.remove("schema_version")
         {
@@ -641,7 +678,7 @@ impl Merger<'_> {
                 file_index,
                 Origin {
                     file: file_index,
-                    row: row.line,
+                    row: line,
                 },
             ),
         );
@@ -653,15 +690,13 @@ impl Merger<'_> {
         });
     }
 
-    fn collection(&mut self, file: &Parsed, key: &'static str) {
+    fn collection(&mut self, file: &Parsed, rows: Vec<Row>, key: &'static str) {
         let table = file.table;
         let file_index = self.file_index(file);
         let Some(root) = self.root.as_object_mut() else {
             return;
         };
-        let entities = root
-            .entry(key)
-            .or_insert_with(|| Value::Array(Vec::new()));
+        let entities = root.entry(key).or_insert_with(|| Value::Array(Vec::new()));
         let Some(entities) = entities.as_array_mut() else {
             return;
         };
@@ -682,22 +717,23 @@ impl Merger<'_> {
             }
         }
         let id_index = table.columns.iter().position(|c| c.path == "id");
-        let mut seen_ids: HashMap<String, u64> = HashMap::new();
+        let mut seen_ids: HashMap<u128, u64> = HashMap::new();
         let mut seen_keys: Vec<HashMap<String, u64>> =
             vec![HashMap::new(); table.natural_keys.len()];
         let mut summary = TableSummary {
             table: table.name,
-            rows: file.rows.len(),
+            rows: rows.len(),
             added: 0,
             updated: 0,
         };
-        for row in &file.rows {
+        for row in rows {
             let mut fresh = Value::Object(Map::new());
-            build(file, row, &mut fresh, &mut self.problems);
+            build(file, row.line, row.cells, &mut fresh, &mut self.problems);
             let given = fresh.get("id").and_then(Value::as_str).map(str::to_owned);
             let mut position = None;
             if let Some(id) = &given {
-                if let Some(first) = seen_ids.insert(id.clone(), row.line) {
+                let number = Uuid::try_parse(id).map_or(0, |u| u.as_u128());
+                if let Some(first) = seen_ids.insert(number, row.line) {
                     self.problems.push(file.column_problem(
                         row.line,
                         id_index.unwrap_or(0),
@@ -753,13 +789,12 @@ impl Merger<'_> {
                 for (index, column) in table.columns.iter().enumerate() {
                     if file.has(index) && column.path != "id" {
                         let _ = path::remove(existing, column.path);
+                        if let Some(value) = path::remove(&mut fresh, column.path) {
+                            // Cleared just before: nothing to conflict with.
+                            let _ = path::put(existing, column.path, value);
+                        }
                     }
                 }
-                let mut problems = Vec::new();
-                build(file, row, existing, &mut problems);
-                // A conflict with the existing entity's id is not one: it matched.
-                problems.retain(|p| p.header.as_deref() != Some("id"));
-                self.problems.extend(problems);
                 summary.updated += 1;
                 position
             } else {
@@ -779,16 +814,18 @@ impl Merger<'_> {
                 summary.added += 1;
                 entities.len() - 1
             };
-            self.origins.insert(
-                format!("/{key}/{position}"),
-                (
-                    file_index,
-                    Origin {
-                        file: file_index,
-                        row: row.line,
-                    },
-                ),
-            );
+            if self.diagnose {
+                self.origins.insert(
+                    format!("/{key}/{position}"),
+                    (
+                        file_index,
+                        Origin {
+                            file: file_index,
+                            row: row.line,
+                        },
+                    ),
+                );
+            }
         }
         self.summary.tables.push(summary);
     }
@@ -796,6 +833,7 @@ impl Merger<'_> {
     fn nested(
         &mut self,
         file: &Parsed,
+        rows: Vec<Row>,
         parent: &'static str,
         field: &'static str,
         parent_column: Option<&'static str>,
@@ -804,9 +842,10 @@ impl Merger<'_> {
         let file_index = self.file_index(file);
         let parent_location = crate::layout::table(parent).map(|t| t.location);
         // Group the rows by parent, in order of first appearance.
-        let mut groups: Vec<(Option<String>, Vec<&Row>)> = Vec::new();
+        let row_count = rows.len();
+        let mut groups: Vec<(Option<String>, Vec<Row>)> = Vec::new();
         let mut group_of: HashMap<Option<String>, usize> = HashMap::new();
-        for row in &file.rows {
+        for row in rows {
             if parent_column.is_some() && row.parent.is_none() {
                 continue; // already a problem
             }
@@ -820,7 +859,7 @@ impl Merger<'_> {
         }
         let mut summary = TableSummary {
             table: table.name,
-            rows: file.rows.len(),
+            rows: row_count,
             added: 0,
             updated: 0,
         };
@@ -836,7 +875,9 @@ impl Merger<'_> {
                             .iter()
                             .enumerate()
                             .filter_map(|(i, e)| {
-                                e.get("id").and_then(Value::as_str).map(|id| (id.to_owned(), i))
+                                e.get("id")
+                                    .and_then(Value::as_str)
+                                    .map(|id| (id.to_owned(), i))
                             })
                             .rev() // first occurrence wins
                             .collect()
@@ -872,10 +913,11 @@ impl Merger<'_> {
                 _ => ("/network".to_owned(), self.root.get_mut("network")),
             };
             let Some(target) = target else { continue };
+            let first_line = rows.first().map(|r| r.line);
             let mut items = Vec::with_capacity(rows.len());
-            for (i, row) in rows.iter().enumerate() {
+            for (i, row) in rows.into_iter().enumerate() {
                 let mut item = Value::Object(Map::new());
-                build(file, row, &mut item, &mut self.problems);
+                build(file, row.line, row.cells, &mut item, &mut self.problems);
                 if let Some(id_index) = id_index
                     && item.get("id").is_none()
                     && let Some(object) = item.as_object_mut()
@@ -891,23 +933,25 @@ impl Merger<'_> {
                     });
                 }
                 items.push(item);
-                self.origins.insert(
-                    format!("{pointer}/{field}/{i}"),
-                    (
-                        file_index,
-                        Origin {
-                            file: file_index,
-                            row: row.line,
-                        },
-                    ),
-                );
+                if self.diagnose {
+                    self.origins.insert(
+                        format!("{pointer}/{field}/{i}"),
+                        (
+                            file_index,
+                            Origin {
+                                file: file_index,
+                                row: row.line,
+                            },
+                        ),
+                    );
+                }
             }
             let _ = path::remove(target, field);
             if path::put(target, field, Value::Array(items)).is_err()
-                && let Some(first) = rows.first()
+                && let Some(first_line) = first_line
             {
                 self.problems.push(file.problem(
-                    first.line,
+                    first_line,
                     None,
                     format!("expected the parent's `{field}` to be free for these rows, found it filled by another column"),
                 ));

@@ -7,7 +7,10 @@ use super::{example, files, problems, replace, text};
 fn merge(name: &str, sheet: &str) -> Vec<String> {
     let example = example();
     let before = example.clone();
-    let result = mcn_csv::import(&[(name.to_owned(), sheet.as_bytes().to_vec())], Some(&example));
+    let result = mcn_csv::import(
+        &[(name.to_owned(), sheet.as_bytes().to_vec())],
+        Some(&example),
+    );
     assert_eq!(example, before);
     problems(result)
 }
@@ -92,20 +95,35 @@ fn values_the_model_refuses_are_named_by_cell() {
     let sheet = "name,kind,identifiers\nA,castle,\nB,charity,ods not an ods code\n";
     let found = merge("organisations.csv", sheet);
     assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found[0].starts_with("organisations.csv:2:2 (kind): unknown variant `castle`"), "{found:?}");
-    assert!(found[1].starts_with("organisations.csv:3:3 (identifiers): "), "{found:?}");
-    let sheet = format!("post,person,period_start,wte\n4e564e56-0007-8000-8000-000000000001,{PERSON},2026-01-01,1.5\n");
+    assert!(
+        found[0].starts_with("organisations.csv:2:2 (kind): unknown variant `castle`"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("organisations.csv:3:3 (identifiers): "),
+        "{found:?}"
+    );
+    let sheet = format!(
+        "post,person,period_start,wte\n4e564e56-0007-8000-8000-000000000001,{PERSON},2026-01-01,1.5\n"
+    );
     let found = merge("appointments.csv", &sheet);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].starts_with("appointments.csv:2:4 (wte): "), "{found:?}");
+    assert!(
+        found[0].starts_with("appointments.csv:2:4 (wte): "),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_nested_row_naming_an_unknown_parent() {
-    let sheet = format!("meeting_id,person,status\n0190f6a4-0000-7000-8000-0000000000ff,{PERSON},present\n");
+    let sheet = format!(
+        "meeting_id,person,status\n0190f6a4-0000-7000-8000-0000000000ff,{PERSON},present\n"
+    );
     assert_eq!(
         merge("meeting_attendance.csv", &sheet),
-        ["meeting_attendance.csv:2:1 (meeting_id): expected the id of a row of meetings.csv or of the document, found 0190f6a4-0000-7000-8000-0000000000ff, which is neither"]
+        [
+            "meeting_attendance.csv:2:1 (meeting_id): expected the id of a row of meetings.csv or of the document, found 0190f6a4-0000-7000-8000-0000000000ff, which is neither"
+        ]
     );
 }
 
@@ -136,7 +154,9 @@ fn duplicate_natural_keys() {
     let sheet = "name,kind,identifiers\nA,charity,ods AB1\nB,charity,ods ab1\n";
     assert_eq!(
         merge("organisations.csv", sheet),
-        ["organisations.csv:3: expected each ods identifier once, found `ab1` again (first in row 2)"]
+        [
+            "organisations.csv:3: expected each ods identifier once, found `ab1` again (first in row 2)"
+        ]
     );
     let sheet = "name,profession,email\nA,nurse,a@x.example\nB,nurse,A@X.example\n";
     assert_eq!(
@@ -150,7 +170,9 @@ fn duplicate_ids() {
     let sheet = format!("id,name,profession\n{PERSON},A,nurse\n{PERSON},B,nurse\n");
     assert_eq!(
         merge("people.csv", &sheet),
-        [format!("people.csv:3:1 (id): expected each id once, found {PERSON} again (first in row 2)")]
+        [format!(
+            "people.csv:3:1 (id): expected each id once, found {PERSON} again (first in row 2)"
+        )]
     );
 }
 
@@ -158,7 +180,10 @@ fn duplicate_ids() {
 fn unknown_files_and_a_new_document_without_its_network() {
     let result = mcn_csv::import(
         &[
-            ("people.csv".to_owned(), b"name,profession\nA,nurse\n".to_vec()),
+            (
+                "people.csv".to_owned(),
+                b"name,profession\nA,nurse\n".to_vec(),
+            ),
             ("notes.csv".to_owned(), b"x\n1\n".to_vec()),
         ],
         None,
@@ -182,9 +207,16 @@ fn every_problem_of_an_export_with_several_broken_files_is_listed() {
     let found = problems(mcn_csv::import(&files, None));
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(found[0].starts_with("events.csv:"), "{found:?}");
-    assert!(found[0].contains("(cost): expected an amount in pounds, e.g. 1480.50, found `thirty pounds`"), "{found:?}");
+    assert!(
+        found[0]
+            .contains("(cost): expected an amount in pounds, e.g. 1480.50, found `thirty pounds`"),
+        "{found:?}"
+    );
     assert!(found[1].starts_with("organisations.csv:"), "{found:?}");
-    assert!(found[1].contains("(active): expected TRUE or FALSE (or yes or no), found `often`"), "{found:?}");
+    assert!(
+        found[1].contains("(active): expected TRUE or FALSE (or yes or no), found `often`"),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -23,7 +23,10 @@ fn an_edited_export_imports_to_the_expected_document() {
     let original = example();
     let mut files = files(&original);
     let organisations = text(&files, "organisations.csv");
-    assert!(!organisations.contains('"'), "the naive split above needs no quotes");
+    assert!(
+        !organisations.contains('"'),
+        "the naive split above needs no quotes"
+    );
     // A row changed: the first organisation renamed.
     let first = &original.organisations[0];
     let mut edited = organisations.replacen(
@@ -70,6 +73,9 @@ fn an_edited_export_imports_to_the_expected_document() {
     );
     // The same files into a new document give the same result (but the id).
     let fresh = mcn_csv::import(&files, None).unwrap();
-    assert_eq!(fresh.document.organisations.len(), expected.organisations.len());
+    assert_eq!(
+        fresh.document.organisations.len(),
+        expected.organisations.len()
+    );
     assert_eq!(fresh.document.people, expected.people);
 }

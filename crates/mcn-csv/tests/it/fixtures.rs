@@ -43,7 +43,9 @@ fn a_new_network_from_spreadsheets() {
     let hospital = &document.organisations[0];
     assert_eq!(
         hospital.id,
-        "0190f6a4-0000-7000-8000-000000000001".parse::<OrganisationId>().unwrap()
+        "0190f6a4-0000-7000-8000-000000000001"
+            .parse::<OrganisationId>()
+            .unwrap()
     );
     assert_eq!(hospital.kind.as_str(), "nhs_trust");
     // Lower-case ODS codes are normalised by the model.
@@ -88,26 +90,44 @@ fn an_attendance_sheet_merged_into_the_example() {
     let meeting = document.meetings.last().unwrap();
     assert_eq!(
         meeting.id,
-        "0190f6a4-0000-7000-8000-0000000000c1".parse::<MeetingId>().unwrap()
+        "0190f6a4-0000-7000-8000-0000000000c1"
+            .parse::<MeetingId>()
+            .unwrap()
     );
-    assert_eq!(meeting.date, chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap());
+    assert_eq!(
+        meeting.date,
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap()
+    );
     assert_eq!(meeting.attendance.len(), 2);
     assert_eq!(
         meeting.attendance[0].person,
-        "4e564e56-0006-8000-8000-000000000002".parse::<PersonId>().unwrap()
+        "4e564e56-0006-8000-8000-000000000002"
+            .parse::<PersonId>()
+            .unwrap()
     );
     assert_eq!(meeting.attendance[1].status.as_str(), "apologies");
     // A quoted cell keeps its commas and line breaks (as CRLF, as saved).
     assert_eq!(meeting.actions.len(), 1);
-    assert!(meeting.actions[0].description.as_str().contains("ICB, copying members:"));
+    assert!(
+        meeting.actions[0]
+            .description
+            .as_str()
+            .contains("ICB, copying members:")
+    );
     assert!(meeting.actions[0].description.as_str().contains("- data"));
     // The action had no id: it was given one, and the summary says so.
     assert_eq!(imported.summary.new_ids.len(), 1);
     assert_eq!(imported.summary.new_ids[0].table, "meeting_actions");
     assert_eq!(imported.summary.new_ids[0].row, 2);
-    assert_eq!(meeting.actions[0].id.to_string(), imported.summary.new_ids[0].id.to_string());
+    assert_eq!(
+        meeting.actions[0].id.to_string(),
+        imported.summary.new_ids[0].id.to_string()
+    );
     // Everything else is as it was.
-    assert_eq!(document.meetings[..example.meetings.len()], example.meetings[..]);
+    assert_eq!(
+        document.meetings[..example.meetings.len()],
+        example.meetings[..]
+    );
     assert_eq!(document.people, example.people);
 }
 
@@ -122,7 +142,10 @@ fn rows_without_ids_match_by_natural_key_or_are_added() {
     );
     let imported = mcn_csv::import(&[file("organisations.csv", &sheet)], Some(&example)).unwrap();
     let document = imported.document;
-    assert_eq!(document.organisations.len(), example.organisations.len() + 1);
+    assert_eq!(
+        document.organisations.len(),
+        example.organisations.len() + 1
+    );
     assert_eq!(document.organisations[0].id, hospital.id);
     assert_eq!(document.organisations[0].name.as_str(), "Renamed Hospital");
     // Columns the sheet leaves out keep their values.
@@ -144,7 +167,12 @@ fn people_match_by_email_ignoring_case() {
     let sheet = format!("name,profession,email\n{},nurse,{email}\n", "New Name");
     let imported = mcn_csv::import(&[file("people.csv", &sheet)], Some(&example)).unwrap();
     assert_eq!(imported.document.people.len(), example.people.len());
-    let updated = imported.document.people.iter().find(|p| p.id == person.id).unwrap();
+    let updated = imported
+        .document
+        .people
+        .iter()
+        .find(|p| p.id == person.id)
+        .unwrap();
     assert_eq!(updated.name.as_str(), "New Name");
     assert!(imported.summary.new_ids.is_empty());
 }
@@ -166,6 +194,11 @@ fn events_match_by_course_and_date() {
     );
     let imported = mcn_csv::import(&[file("events.csv", &sheet)], Some(&example)).unwrap();
     assert_eq!(imported.document.events.len(), example.events.len());
-    let updated = imported.document.events.iter().find(|e| e.id == event.id).unwrap();
+    let updated = imported
+        .document
+        .events
+        .iter()
+        .find(|e| e.id == event.id)
+        .unwrap();
     assert_eq!(updated.title.as_str(), "Renamed event");
 }

@@ -45,8 +45,7 @@ fn tables_are_well_formed() {
             // One level of nesting: parents are the profile or collections.
             assert!(!matches!(parent.location, Location::Nested { .. }));
             assert!(
-                TABLES.iter().position(|t| t == parent)
-                    < TABLES.iter().position(|t| t == table)
+                TABLES.iter().position(|t| t == parent) < TABLES.iter().position(|t| t == table)
             );
             assert_eq!(
                 table.parent_column().is_some(),

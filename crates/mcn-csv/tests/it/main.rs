@@ -94,11 +94,13 @@ pub fn first_difference(a: &NetworkDocument, b: &NetworkDocument) -> Option<Stri
                 }
                 None
             }
-            (Array(x), Array(y)) if x.len() == y.len() => x
-                .iter()
-                .zip(y)
-                .enumerate()
-                .find_map(|(i, (p, q))| (p != q).then(|| walk(p, q, format!("{path}/{i}"))).flatten()),
+            (Array(x), Array(y)) if x.len() == y.len() => {
+                x.iter().zip(y).enumerate().find_map(|(i, (p, q))| {
+                    (p != q)
+                        .then(|| walk(p, q, format!("{path}/{i}")))
+                        .flatten()
+                })
+            }
             _ if a == b => None,
             _ => Some(format!("{path}: {a} vs {b}")),
         }
