@@ -160,20 +160,21 @@ pub fn import(
     // them into the document; only if it fails is the input read again,
     // keeping that record, to locate every problem.
     match run(files, into, false) {
-        Outcome::Done(result) => result,
+        Outcome::Done(result) => *result,
         Outcome::Diagnose => match run(files, into, true) {
-            Outcome::Done(result) => result,
+            Outcome::Done(result) => *result,
             Outcome::Diagnose => Err(ImportError::Problems(Vec::new())),
         },
     }
 }
 
 enum Outcome {
-    Done(Result<Imported, ImportError>),
+    Done(Box<Result<Imported, ImportError>>),
     /// The input has problems: read it again to locate them.
     Diagnose,
 }
 
+#[allow(clippy::too_many_lines)] // the import's steps in order, read top to bottom
 fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bool) -> Outcome {
     let mut problems = Vec::new();
     let mut parsed: Vec<Parsed> = Vec::new();
@@ -205,16 +206,15 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
         }
         parsed.push(parse(name, table, bytes, &mut problems));
     }
-    let mut root = match into {
-        Some(document) => match serde_json::to_value(document) {
+    let mut root = if let Some(document) = into {
+        match serde_json::to_value(document) {
             Ok(root) => root,
-            Err(error) => return Outcome::Done(Err(ImportError::Document(error))),
-        },
-        None => {
-            let mut root = Map::new();
-            root.insert("network".to_owned(), Value::Object(Map::new()));
-            Value::Object(root)
+            Err(error) => return Outcome::Done(Box::new(Err(ImportError::Document(error)))),
         }
+    } else {
+        let mut root = Map::new();
+        root.insert("network".to_owned(), Value::Object(Map::new()));
+        Value::Object(root)
     };
     if into.is_none() && !parsed.iter().any(|p| p.table.location == Location::Profile) {
         problems.push(Problem {
@@ -265,13 +265,13 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
             return Outcome::Diagnose;
         }
         return match serde_json::from_value(root) {
-            Ok(document) => Outcome::Done(Ok(Imported { document, summary })),
+            Ok(document) => Outcome::Done(Box::new(Ok(Imported { document, summary }))),
             Err(_) => Outcome::Diagnose,
         };
     }
     if problems.is_empty() {
         match NetworkDocument::deserialize(&root) {
-            Ok(document) => return Outcome::Done(Ok(Imported { document, summary })),
+            Ok(document) => return Outcome::Done(Box::new(Ok(Imported { document, summary }))),
             Err(whole) => {
                 problems = typed_problems(&root, &origins, &parsed);
                 if problems.is_empty() {
@@ -309,7 +309,7 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
     }
     problems.sort();
     problems.dedup();
-    Outcome::Done(Err(ImportError::Problems(problems)))
+    Outcome::Done(Box::new(Err(ImportError::Problems(problems))))
 }
 
 /// A file read into rows of cells, against its table's layout.
@@ -364,6 +364,7 @@ impl Parsed {
 }
 
 /// Reads one file: headers against the layout, then every row's cells.
+#[allow(clippy::too_many_lines)] // headers, then rows: one file's checks together
 fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Problem>) -> Parsed {
     let mut parsed = Parsed {
         file: name.to_owned(),
@@ -622,7 +623,7 @@ fn key_label(table: &Table, k: usize) -> String {
 }
 
 impl Merger<'_> {
-    fn file_index(&self, file: &Parsed) -> usize {
+    fn file_index(file: &Parsed) -> usize {
         // Parsed files are identified by table name, unique per import.
         TABLES
             .iter()
@@ -671,7 +672,7 @@ impl Merger<'_> {
             root.insert("schema_version".to_owned(), version);
         }
         root.insert("network".to_owned(), profile);
-        let file_index = self.file_index(file);
+        let file_index = Self::file_index(file);
         self.origins.insert(
             "/network".to_owned(),
             (
@@ -690,9 +691,10 @@ impl Merger<'_> {
         });
     }
 
+    #[allow(clippy::too_many_lines)] // matching by id, then natural key, then adding
     fn collection(&mut self, file: &Parsed, rows: Vec<Row>, key: &'static str) {
         let table = file.table;
-        let file_index = self.file_index(file);
+        let file_index = Self::file_index(file);
         let Some(root) = self.root.as_object_mut() else {
             return;
         };
@@ -830,6 +832,7 @@ impl Merger<'_> {
         self.summary.tables.push(summary);
     }
 
+    #[allow(clippy::too_many_lines)] // grouping by parent, then replacing each list
     fn nested(
         &mut self,
         file: &Parsed,
@@ -839,7 +842,7 @@ impl Merger<'_> {
         parent_column: Option<&'static str>,
     ) {
         let table = file.table;
-        let file_index = self.file_index(file);
+        let file_index = Self::file_index(file);
         let parent_location = crate::layout::table(parent).map(|t| t.location);
         // Group the rows by parent, in order of first appearance.
         let row_count = rows.len();
@@ -1033,7 +1036,7 @@ fn locate(
     parsed: &[Parsed],
 ) -> Problem {
     let mut segments: Vec<String> = Vec::new();
-    for segment in error.path().iter() {
+    for segment in error.path() {
         match segment {
             serde_path_to_error::Segment::Seq { index } => {
                 // The one entity of a one-entity document is element 0.

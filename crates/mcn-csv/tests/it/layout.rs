@@ -83,7 +83,7 @@ fn templates_show_a_row_the_import_accepts() {
 #[test]
 fn every_table_has_a_file_in_the_export() {
     let files = files(&super::example());
-    let names: Vec<String> = TABLES.iter().map(|t| t.file_name()).collect();
+    let names: Vec<String> = TABLES.iter().map(mcn_csv::Table::file_name).collect();
     let exported: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     assert_eq!(exported, names);
 }

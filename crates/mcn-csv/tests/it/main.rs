@@ -20,25 +20,25 @@ mod round_trip;
 use mcn_network::NetworkDocument;
 
 /// The shipped example network.
-pub fn example() -> NetworkDocument {
+pub(crate) fn example() -> NetworkDocument {
     let bytes = std::fs::read(root().join("docs/examples/example-network.json")).unwrap();
     NetworkDocument::from_json(&bytes).unwrap()
 }
 
 /// A synthetic network at small scale (the one place the generator is
 /// named: it is moving to `mcn_synthetic::generate`, same signature).
-pub fn synthetic(seed: u64) -> NetworkDocument {
+pub(crate) fn synthetic(seed: u64) -> NetworkDocument {
     use mcn_testkit::synthetic::{Scale, generate};
     generate(seed, Scale::Small, as_of())
 }
 
 /// The date the synthetic documents are generated and checked as of.
-pub fn as_of() -> chrono::NaiveDate {
+pub(crate) fn as_of() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()
 }
 
 /// The workspace root.
-pub fn root() -> std::path::PathBuf {
+pub(crate) fn root() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
         .canonicalize()
@@ -46,7 +46,7 @@ pub fn root() -> std::path::PathBuf {
 }
 
 /// Exports `document` as `(file name, bytes)` pairs, as a folder would hold.
-pub fn files(document: &NetworkDocument) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn files(document: &NetworkDocument) -> Vec<(String, Vec<u8>)> {
     mcn_csv::export(document)
         .unwrap()
         .into_iter()
@@ -55,19 +55,19 @@ pub fn files(document: &NetworkDocument) -> Vec<(String, Vec<u8>)> {
 }
 
 /// One file of `files`, as text.
-pub fn text(files: &[(String, Vec<u8>)], name: &str) -> String {
+pub(crate) fn text(files: &[(String, Vec<u8>)], name: &str) -> String {
     let (_, bytes) = files.iter().find(|(n, _)| n == name).unwrap();
     String::from_utf8(bytes.clone()).unwrap()
 }
 
 /// Replaces the file `name` in `files`.
-pub fn replace(files: &mut [(String, Vec<u8>)], name: &str, text: &str) {
+pub(crate) fn replace(files: &mut [(String, Vec<u8>)], name: &str, text: &str) {
     let slot = files.iter_mut().find(|(n, _)| n == name).unwrap();
     slot.1 = text.as_bytes().to_vec();
 }
 
 /// The problems of a failed import, as lines.
-pub fn problems(result: Result<mcn_csv::Imported, mcn_csv::ImportError>) -> Vec<String> {
+pub(crate) fn problems(result: Result<mcn_csv::Imported, mcn_csv::ImportError>) -> Vec<String> {
     match result {
         Ok(_) => panic!("expected the import to fail"),
         Err(mcn_csv::ImportError::Problems(problems)) => {
@@ -78,16 +78,16 @@ pub fn problems(result: Result<mcn_csv::Imported, mcn_csv::ImportError>) -> Vec<
 }
 
 /// The first JSON path where `a` and `b` differ (for readable failures).
-pub fn first_difference(a: &NetworkDocument, b: &NetworkDocument) -> Option<String> {
-    fn walk(a: &serde_json::Value, b: &serde_json::Value, path: String) -> Option<String> {
+pub(crate) fn first_difference(a: &NetworkDocument, b: &NetworkDocument) -> Option<String> {
+    fn walk(left: &serde_json::Value, right: &serde_json::Value, path: &str) -> Option<String> {
         use serde_json::Value::{Array, Object};
-        match (a, b) {
+        match (left, right) {
             (Object(x), Object(y)) => {
                 for key in x.keys().chain(y.keys()) {
                     let (p, q) = (x.get(key), y.get(key));
                     if p != q {
                         return match (p, q) {
-                            (Some(p), Some(q)) => walk(p, q, format!("{path}/{key}")),
+                            (Some(p), Some(q)) => walk(p, q, &format!("{path}/{key}")),
                             _ => Some(format!("{path}/{key}: {p:?} vs {q:?}")),
                         };
                     }
@@ -97,17 +97,17 @@ pub fn first_difference(a: &NetworkDocument, b: &NetworkDocument) -> Option<Stri
             (Array(x), Array(y)) if x.len() == y.len() => {
                 x.iter().zip(y).enumerate().find_map(|(i, (p, q))| {
                     (p != q)
-                        .then(|| walk(p, q, format!("{path}/{i}")))
+                        .then(|| walk(p, q, &format!("{path}/{i}")))
                         .flatten()
                 })
             }
-            _ if a == b => None,
-            _ => Some(format!("{path}: {a} vs {b}")),
+            _ if left == right => None,
+            _ => Some(format!("{path}: {left} vs {right}")),
         }
     }
     walk(
         &serde_json::to_value(a).unwrap(),
         &serde_json::to_value(b).unwrap(),
-        String::new(),
+        "",
     )
 }
