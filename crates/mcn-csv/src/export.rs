@@ -158,37 +158,61 @@ impl Exporter {
         let Some(table) = TABLES.get(index) else {
             return Ok(());
         };
-        let own_id = entity.get("id").and_then(Value::as_str).map(str::to_owned);
+        // The id names this entity's nested rows (taken before its column
+        // takes it out of the entity); only tables with nested tables need it.
+        let own_id = self
+            .children
+            .get(index)
+            .is_some_and(|c| !c.is_empty())
+            .then(|| entity.get("id").and_then(Value::as_str).map(str::to_owned))
+            .flatten();
+        // Cell buffers are reused from row to row.
+        let width = table.columns.len() + usize::from(table.parent_column().is_some());
         let mut row = std::mem::take(&mut self.row);
-        row.clear();
-        if table.parent_column().is_some() {
-            row.push(parent_id.unwrap_or_default().to_owned());
+        if row.len() < width {
+            row.resize_with(width, String::new);
+        }
+        let mut cells = row.iter_mut();
+        if table.parent_column().is_some()
+            && let Some(cell) = cells.next()
+        {
+            cell.clear();
+            cell.push_str(parent_id.unwrap_or_default());
         }
         for column in table.columns {
-            let mut text = String::new();
+            let Some(text) = cells.next() else { break };
+            text.clear();
             if let Some(value) = path::take(&mut entity, column).filter(|v| !v.is_null()) {
-                cell::write(column.kind, &value, &mut text).ok_or_else(|| ExportError::Shape {
+                cell::write(column.kind, &value, text).ok_or_else(|| ExportError::Shape {
                     table: table.name,
                     header: column.header,
                     value: value.to_string(),
                 })?;
             }
-            row.push(text);
         }
         if self.keep.get(index).copied().unwrap_or(false)
             && let Some(writer) = self.writers.get_mut(index)
         {
-            writer.write_record(&row)?;
+            writer.write_record(row.iter().take(width))?;
         }
         self.row = row;
-        let children = self.children.get(index).cloned().unwrap_or_default();
-        for child in children {
-            if let Some(Location::Nested { field, .. }) = TABLES.get(child).map(|t| t.location)
-                && let Some(Value::Array(items)) = path::remove(&mut entity, field)
-            {
-                for item in items {
-                    self.emit(child, item, own_id.as_deref())?;
+        let children = self
+            .children
+            .get_mut(index)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if !children.is_empty() {
+            for &child in &children {
+                if let Some(Location::Nested { field, .. }) = TABLES.get(child).map(|t| t.location)
+                    && let Some(Value::Array(items)) = path::remove(&mut entity, field)
+                {
+                    for item in items {
+                        self.emit(child, item, own_id.as_deref())?;
+                    }
                 }
+            }
+            if let Some(slot) = self.children.get_mut(index) {
+                *slot = children;
             }
         }
         if !path::is_empty(&entity) {

@@ -61,9 +61,10 @@ pub(crate) fn put(entity: &mut Value, path: &str, value: Value) -> Result<(), ()
             object.insert(key.to_owned(), value);
             return Ok(());
         }
-        here = object
-            .entry(key.to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
+        if !object.contains_key(key) {
+            object.insert(key.to_owned(), Value::Object(Map::new()));
+        }
+        here = object.get_mut(key).ok_or(())?;
     }
     Err(())
 }
