@@ -527,7 +527,9 @@ fn csv_problem(file: &str, row: u64, error: &csv::Error) -> Problem {
 
 /// Where a JSON element of the document came from, for error messages.
 struct Origin {
-    file: usize,
+    /// The table's position in `TABLES` (one file per table).
+    table: usize,
+    /// The spreadsheet row.
     row: u64,
 }
 
@@ -536,7 +538,7 @@ struct Merger<'a> {
     problems: Vec<Problem>,
     summary: Summary,
     /// JSON Pointer of an element → where it came from.
-    origins: HashMap<String, (usize, Origin)>,
+    origins: HashMap<String, Origin>,
     /// Whether to record `origins` (the second, diagnosing pass).
     diagnose: bool,
 }
@@ -675,13 +677,10 @@ impl Merger<'_> {
         let file_index = Self::file_index(file);
         self.origins.insert(
             "/network".to_owned(),
-            (
-                file_index,
-                Origin {
-                    file: file_index,
-                    row: line,
-                },
-            ),
+            Origin {
+                table: file_index,
+                row: line,
+            },
         );
         self.summary.tables.push(TableSummary {
             table: file.table.name,
@@ -819,13 +818,10 @@ impl Merger<'_> {
             if self.diagnose {
                 self.origins.insert(
                     format!("/{key}/{position}"),
-                    (
-                        file_index,
-                        Origin {
-                            file: file_index,
-                            row: row.line,
-                        },
-                    ),
+                    Origin {
+                        table: file_index,
+                        row: row.line,
+                    },
                 );
             }
         }
@@ -939,13 +935,10 @@ impl Merger<'_> {
                 if self.diagnose {
                     self.origins.insert(
                         format!("{pointer}/{field}/{i}"),
-                        (
-                            file_index,
-                            Origin {
-                                file: file_index,
-                                row: row.line,
-                            },
-                        ),
+                        Origin {
+                            table: file_index,
+                            row: row.line,
+                        },
                     );
                 }
             }
@@ -969,7 +962,7 @@ impl Merger<'_> {
 /// own, so every broken one is named, located by the row it came from.
 fn typed_problems(
     root: &Value,
-    origins: &HashMap<String, (usize, Origin)>,
+    origins: &HashMap<String, Origin>,
     parsed: &[Parsed],
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -1032,7 +1025,7 @@ fn is_version_ok(version: Option<&Value>) -> bool {
 fn locate(
     error: &serde_path_to_error::Error<serde_json::Error>,
     real: &[(&String, usize)],
-    origins: &HashMap<String, (usize, Origin)>,
+    origins: &HashMap<String, Origin>,
     parsed: &[Parsed],
 ) -> Problem {
     let mut segments: Vec<String> = Vec::new();
@@ -1055,12 +1048,12 @@ fn locate(
     // The longest prefix that is a row's element.
     for cut in (1..=segments.len()).rev() {
         let pointer = format!("/{}", segments.get(..cut).unwrap_or_default().join("/"));
-        let Some((_, origin)) = origins.get(&pointer) else {
+        let Some(origin) = origins.get(&pointer) else {
             continue;
         };
         let Some(file) = parsed
             .iter()
-            .find(|p| TABLES.iter().position(|t| t.name == p.table.name) == Some(origin.file))
+            .find(|p| TABLES.iter().position(|t| t.name == p.table.name) == Some(origin.table))
         else {
             break;
         };
