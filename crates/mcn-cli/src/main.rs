@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod csv;
 mod exit;
 mod fhir;
 mod generate;
@@ -42,6 +43,8 @@ enum Command {
     Schema(schema::Args),
     /// Evaluate a network as of a date: indicators, RAG ratings, evidence.
     Report(report::Args),
+    /// Spreadsheets: export a document as CSV, import CSV, write templates.
+    Csv(csv::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Fhir(args) => fhir::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Report(args) => report::run(args),
+        Command::Csv(args) => csv::run(args),
     };
     match result {
         Ok(code) => code,

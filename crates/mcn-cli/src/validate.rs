@@ -183,7 +183,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// Every finding in compiler style, then `FILE: N errors, ... (as of DATE)`.
-fn print_report(
+pub(crate) fn print_report(
     out: &mut impl Write,
     file: &str,
     as_of: NaiveDate,

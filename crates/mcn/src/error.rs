@@ -18,6 +18,14 @@ pub enum Error {
     #[cfg(feature = "fhir")]
     #[error(transparent)]
     FhirImport(#[from] mcn_fhir::ImportError),
+    /// A document could not be exported as CSV (feature `csv`).
+    #[cfg(feature = "csv")]
+    #[error(transparent)]
+    CsvExport(#[from] mcn_csv::ExportError),
+    /// CSV files could not be imported: every problem, located (feature `csv`).
+    #[cfg(feature = "csv")]
+    #[error(transparent)]
+    CsvImport(#[from] mcn_csv::ImportError),
     /// No JSON Schema has the name asked for (feature `schema`).
     #[cfg(feature = "schema")]
     #[error(transparent)]

@@ -73,3 +73,10 @@ pub mod schema {
 pub mod fhir {
     pub use mcn_fhir::*;
 }
+
+/// Spreadsheets: every collection of the document as a CSV table, out and
+/// back in, all or nothing (crate `mcn-csv`; feature `csv`).
+#[cfg(feature = "csv")]
+pub mod csv {
+    pub use mcn_csv::*;
+}

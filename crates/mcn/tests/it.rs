@@ -124,3 +124,21 @@ fn schemas_are_reachable_through_the_facade() {
         .collect();
     assert!(names.contains(&"network-document"), "{names:?}");
 }
+
+#[cfg(feature = "csv")]
+#[test]
+fn spreadsheets_round_trip_through_the_facade() {
+    fn round_trip(document: &NetworkDocument) -> Result<NetworkDocument, mcn::Error> {
+        let files: Vec<(String, Vec<u8>)> = mcn::csv::export(document)?
+            .into_iter()
+            .map(|t| (t.table.file_name(), t.text.into_bytes()))
+            .collect();
+        Ok(mcn::csv::import(&files, None)?.document)
+    }
+    let document = NetworkDocument::from_json(EXAMPLE).unwrap();
+    assert_eq!(round_trip(&document).unwrap(), document);
+    let error = mcn::csv::import(&[("people.csv".to_owned(), b"x\n".to_vec())], None)
+        .map_err(mcn::Error::from)
+        .unwrap_err();
+    assert!(matches!(error, mcn::Error::CsvImport(_)), "{error:?}");
+}

@@ -9,6 +9,7 @@
     clippy::indexing_slicing
 )]
 
+mod csv;
 mod fhir;
 mod generate;
 mod malformed;

@@ -110,6 +110,7 @@ fn an_output_that_is_an_input_is_refused_however_it_is_spelled() {
                 output,
             ],
             vec!["fhir", "import-organisations", EXAMPLE, "-o", output],
+            vec!["csv", "import", EXAMPLE, "-o", output],
         ] {
             let run = run_in(dir.path(), &args);
             run.assert_code(2);
