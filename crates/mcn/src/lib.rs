@@ -6,7 +6,8 @@ mod error;
 mod verbs;
 
 pub use error::Error;
-pub use verbs::{compare, evaluate, load, render, validate};
+pub use mcn_evaluation::{compare, evaluate};
+pub use verbs::{load, render, validate};
 
 // The core vocabulary.
 pub use mcn_core::{
