@@ -2,8 +2,8 @@
 //! depth (seats on one body, people at one meeting, representatives of one
 //! organisation, meetings of one body, terms-of-reference versions, part-of,
 //! successor and supersedes chains, many references to one entity), each at
-//! n, 2n and 4n. Each is timed as a whole load (`from_json` + `Network::new`
-//! + `validate` + `mcn_evaluation::evaluate`), so any cost that grows faster
+//! n, 2n and 4n. Each is timed as a whole load (`from_json`, `Network::new`,
+//! `validate` and `mcn_evaluation::evaluate`), so any cost that grows faster
 //! than the input shows as a growth per doubling above 2×.
 //!
 //! ```text
@@ -12,12 +12,13 @@
 //! ```
 //!
 //! The second form prints the table of `docs/PERFORMANCE.md` ("Adversarial
-//! shapes"): the best of three wall times and the peak memory of one run,
-//! measured as the growth of the process's peak resident set (Linux: the peak
-//! is reset through `/proc/self/clear_refs` before each run and read from
-//! `VmHWM` in `/proc/self/status`; elsewhere the column is empty). Each
-//! document is built from the minimal example, outside the timed part.
-#![allow(clippy::expect_used, clippy::print_stdout)] // a bench may stop loudly and print its table
+//! shapes"): the best of five wall times, and the peak memory of one run in a
+//! fresh process (this binary again, given the document in a temporary file):
+//! how much its peak resident set (`VmHWM` in `/proc/self/status`, Linux
+//! only; elsewhere the column is empty) grew from after reading the file to
+//! after the run. Each document is built from the minimal example, outside
+//! the timed part.
+#![allow(clippy::expect_used, clippy::indexing_slicing, clippy::print_stdout)] // a bench may stop loudly (building JSON by index) and print its table
 
 use std::{sync::LazyLock, time::Instant};
 
@@ -170,8 +171,11 @@ impl Shape {
     /// The smallest size benchmarked (then 2n and 4n).
     const fn n(self) -> usize {
         match self {
-            Self::MeetingsOfOneBody | Self::TermsOfReferenceVersions => 1_000,
-            _ => 5_000,
+            Self::SeatsOnOneBody
+            | Self::AttendanceAtOneMeeting
+            | Self::RepresentativesOfOneOrganisation => 20_000,
+            Self::MeetingsOfOneBody | Self::TermsOfReferenceVersions => 2_000,
+            _ => 10_000,
         }
     }
 
@@ -230,7 +234,10 @@ impl Shape {
                 } else {
                     id("0002", i + 1)
                 };
-                ("successor", json!({"organisation": next, "on": day(i % 400)}))
+                (
+                    "successor",
+                    json!({"organisation": next, "on": day(i % 400)}),
+                )
             }),
             Self::SupersedesChain => {
                 let template = list(&mut d, "standards")
@@ -288,7 +295,11 @@ static DOCUMENTS: LazyLock<Vec<(Shape, [Vec<u8>; 3])>> = LazyLock::new(|| {
             let n = shape.n();
             (
                 shape,
-                [shape.document(n), shape.document(2 * n), shape.document(4 * n)],
+                [
+                    shape.document(n),
+                    shape.document(2 * n),
+                    shape.document(4 * n),
+                ],
             )
         })
         .collect()
@@ -309,38 +320,61 @@ fn shape<const SHAPE: usize>(bencher: Bencher, size: usize) {
     bencher.bench(|| run(black_box(input)));
 }
 
-/// Peak resident memory (kB) since the last reset, where Linux offers it.
+/// Peak resident memory of this process so far (kB), where Linux offers it.
 fn peak_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn reset_peak() -> Option<()> {
-    std::fs::write("/proc/self/clear_refs", "5").ok()
+/// In a child process: read the document at `path`, note the peak resident
+/// memory, run once, and print how much the peak grew (kB).
+fn child(path: &std::ffi::OsStr) {
+    let input = std::fs::read(path).expect("the parent wrote the document");
+    let before = peak_kb();
+    black_box(run(black_box(&input)));
+    if let (Some(before), Some(after)) = (before, peak_kb()) {
+        println!("{}", after.saturating_sub(before));
+    }
+}
+
+/// The peak memory of one run in a fresh process (MB), or `None` where the
+/// platform does not report it.
+fn peak_mb(input: &[u8]) -> Option<f64> {
+    let path = std::env::temp_dir().join(format!("mcn-adversarial-{}.json", std::process::id()));
+    std::fs::write(&path, input).ok()?;
+    let output = std::process::Command::new(std::env::current_exe().ok()?)
+        .env("ADVERSARIAL_CHILD", &path)
+        .output()
+        .ok();
+    let _ = std::fs::remove_file(&path);
+    let kb: u64 = String::from_utf8(output?.stdout)
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    #[allow(clippy::cast_precision_loss)] // kB counts are far below 2^52
+    Some(kb as f64 / 1024.0)
 }
 
 fn table() {
-    println!("| shape | n | time n / 2n / 4n (ms) | growth per doubling | peak memory n / 2n / 4n (MB) | growth |");
-    println!("|---|---:|---|---|---|---|");
-    for (index, (shape, _)) in DOCUMENTS.iter().enumerate() {
+    println!(
+        "| shape | n | JSON at 4n (MB) | time n / 2n / 4n (ms) | growth per doubling | peak memory n / 2n / 4n (MB) | growth |"
+    );
+    println!("|---|---:|---:|---|---|---|---|");
+    for (index, (shape, sizes)) in DOCUMENTS.iter().enumerate() {
         let mut times = [0.0_f64; 3];
         let mut peaks = [None::<f64>; 3];
         for size in 0..3 {
             let input = bytes(index, size);
             let mut best = f64::INFINITY;
-            for _ in 0..3 {
+            for _ in 0..5 {
                 let start = Instant::now();
                 black_box(run(black_box(input)));
                 best = best.min(start.elapsed().as_secs_f64() * 1000.0);
             }
             times[size] = best;
-            let before = reset_peak().and_then(|()| peak_kb());
-            black_box(run(black_box(input)));
-            #[allow(clippy::cast_precision_loss)] // kB counts are far below 2^52
-            if let (Some(before), Some(after)) = (before, peak_kb()) {
-                peaks[size] = Some(after.saturating_sub(before) as f64 / 1024.0);
-            }
+            peaks[size] = peak_mb(input);
         }
         let growth = |v: [f64; 3]| format!("{:.2}× / {:.2}×", v[1] / v[0], v[2] / v[1]);
         let peak_text = match peaks {
@@ -350,8 +384,10 @@ fn table() {
             ),
             _ => (String::from("–"), String::from("–")),
         };
+        #[allow(clippy::cast_precision_loss)] // sizes are far below 2^52
+        let json_mb = sizes.get(2).map_or(0.0, |b| b.len() as f64 / 1_048_576.0);
         println!(
-            "| {shape:?} | {} | {:.1} / {:.1} / {:.1} | {} | {} | {} |",
+            "| {shape:?} | {} | {json_mb:.1} | {:.1} / {:.1} / {:.1} | {} | {} | {} |",
             shape.n(),
             times[0],
             times[1],
@@ -364,7 +400,9 @@ fn table() {
 }
 
 fn main() {
-    if std::env::var_os("ADVERSARIAL_TABLE").is_some() {
+    if let Some(path) = std::env::var_os("ADVERSARIAL_CHILD") {
+        child(&path);
+    } else if std::env::var_os("ADVERSARIAL_TABLE").is_some() {
         table();
     } else {
         divan::main();
