@@ -132,11 +132,11 @@ pub struct Finding {
     /// What is wrong, naming the entities involved.
     pub message: String,
     /// Other places involved (the other end of a duplicate, the referenced entity).
-    /// At most [`RELATED_LIMIT`] of them.
+    /// At most 16 of them ([`RELATED_LIMIT`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<JsonPointer>,
-    /// How many further related places were left out of `related` (over
-    /// [`RELATED_LIMIT`]); 0 and omitted when none were.
+    /// How many further related places were left out of `related` (past the
+    /// first 16, [`RELATED_LIMIT`]); 0 and omitted when none were.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub related_omitted: usize,
 }
