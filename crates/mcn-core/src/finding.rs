@@ -63,10 +63,60 @@ impl FindingCode {
             code: self.code.to_owned(),
             severity: self.severity,
             path,
-            message: message.into(),
+            message: cap_message(message.into()),
             related: Vec::new(),
+            related_omitted: 0,
         }
     }
+}
+
+/// At most this many related paths are kept on one finding; further ones
+/// given to [`Finding::with_related`] are only counted (in
+/// [`Finding::related_omitted`]), so a finding's size does not grow with a
+/// fan-in (a cycle through every organisation, a thousand duplicates).
+pub const RELATED_LIMIT: usize = 16;
+
+/// The longest message a finding keeps, in characters. A longer one (it
+/// echoes a long name or lists many entities) keeps its first
+/// [`MESSAGE_HEAD`] and last [`MESSAGE_TAIL`] characters around a note of how
+/// many were left out.
+pub const MESSAGE_LIMIT: usize = 1000;
+
+/// Characters kept from the start of a message longer than [`MESSAGE_LIMIT`].
+pub const MESSAGE_HEAD: usize = 700;
+
+/// Characters kept from the end of a message longer than [`MESSAGE_LIMIT`].
+pub const MESSAGE_TAIL: usize = 200;
+
+/// `message` cut to [`MESSAGE_LIMIT`] characters as documented there.
+///
+/// ```
+/// use mcn_core::finding::{MESSAGE_LIMIT, cap_message};
+/// assert_eq!(cap_message("short".to_owned()), "short");
+/// let long = cap_message("x".repeat(5000));
+/// assert!(long.chars().count() <= MESSAGE_LIMIT);
+/// assert!(long.contains("[4100 characters left out]"));
+/// ```
+#[must_use]
+pub fn cap_message(message: String) -> String {
+    let count = message.chars().count();
+    if count <= MESSAGE_LIMIT {
+        return message;
+    }
+    let byte_at = |chars: usize| {
+        message
+            .char_indices()
+            .nth(chars)
+            .map_or(message.len(), |(i, _)| i)
+    };
+    let head = message.get(..byte_at(MESSAGE_HEAD)).unwrap_or_default();
+    let tail = message
+        .get(byte_at(count - MESSAGE_TAIL)..)
+        .unwrap_or_default();
+    format!(
+        "{head} … [{} characters left out] … {tail}",
+        count - MESSAGE_HEAD - MESSAGE_TAIL
+    )
 }
 
 /// One problem or signal found in a document.
@@ -82,15 +132,32 @@ pub struct Finding {
     /// What is wrong, naming the entities involved.
     pub message: String,
     /// Other places involved (the other end of a duplicate, the referenced entity).
+    /// At most 16 of them ([`RELATED_LIMIT`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<JsonPointer>,
+    /// How many further related places were left out of `related` (past the
+    /// first 16, [`RELATED_LIMIT`]); 0 and omitted when none were.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub related_omitted: usize,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+const fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Finding {
-    /// Adds a related path.
+    /// Adds a related path; past [`RELATED_LIMIT`] paths, only counts it.
     #[must_use]
     pub fn with_related(mut self, path: JsonPointer) -> Self {
-        self.related.push(path);
+        if self.related.len() < RELATED_LIMIT {
+            self.related.push(path);
+        } else {
+            self.related_omitted = self.related_omitted.saturating_add(1);
+        }
         self
     }
 }
@@ -111,6 +178,9 @@ impl fmt::Display for Finding {
         )?;
         for related in &self.related {
             write!(f, "\n  = related: {related}")?;
+        }
+        if self.related_omitted > 0 {
+            write!(f, "\n  = related: {} more", self.related_omitted)?;
         }
         Ok(())
     }
@@ -303,6 +373,34 @@ mod tests {
                 .to_string()
                 .ends_with("\n\n1 error, 0 warnings, 0 infos")
         );
+    }
+
+    #[test]
+    fn related_paths_are_capped_and_counted() {
+        let finding = (0..1000).fold(E.at(p(0), "cycle"), |f, i| f.with_related(p(i)));
+        assert_eq!(finding.related.len(), RELATED_LIMIT);
+        assert_eq!(finding.related_omitted, 1000 - RELATED_LIMIT);
+        assert_eq!(finding.related[RELATED_LIMIT - 1], p(RELATED_LIMIT - 1));
+        assert!(finding.to_string().ends_with("= related: 984 more"));
+        let json = serde_json::to_value(&finding).unwrap();
+        assert_eq!(json["related_omitted"], 984);
+        assert_eq!(serde_json::from_value::<Finding>(json).unwrap(), finding);
+        let few = E.at(p(0), "x").with_related(p(1));
+        let json = serde_json::to_value(&few).unwrap();
+        assert!(json.get("related_omitted").is_none());
+    }
+
+    #[test]
+    fn long_messages_are_cut_in_the_middle() {
+        let message = format!("{}{}{}", "a".repeat(800), "é".repeat(5000), "z".repeat(300));
+        let finding = W.at(p(0), message);
+        let chars = finding.message.chars().count();
+        assert!(chars <= MESSAGE_LIMIT, "{chars}");
+        assert!(finding.message.starts_with(&"a".repeat(700)));
+        assert!(finding.message.ends_with(&"z".repeat(200)));
+        assert!(finding.message.contains("[5200 characters left out]"));
+        let exact = "b".repeat(MESSAGE_LIMIT);
+        assert_eq!(W.at(p(0), exact.clone()).message, exact);
     }
 
     #[test]

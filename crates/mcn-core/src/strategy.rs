@@ -157,14 +157,18 @@ pub fn finding() -> impl Strategy<Value = Finding> {
         pointer(),
         ".{0,40}",
         prop::collection::vec(pointer(), 0..3),
+        prop_oneof![Just(0_usize), 1_usize..100],
     )
-        .prop_map(|(code, severity, path, message, related)| Finding {
-            code,
-            severity,
-            path,
-            message,
-            related,
-        })
+        .prop_map(
+            |(code, severity, path, message, related, related_omitted)| Finding {
+                code,
+                severity,
+                path,
+                message,
+                related,
+                related_omitted,
+            },
+        )
 }
 
 /// A report of up to eight findings.

@@ -57,10 +57,49 @@ impl Body {
             .map(|(_, _, i, terms)| (i, terms))
     }
 
+    /// The approved versions of its terms of reference in date order, for
+    /// finding the one in force on many dates: O(V log V) once, then
+    /// O(log V) per date (see [`TermsTimeline::as_of`]).
+    #[must_use]
+    pub fn terms_timeline(&self) -> TermsTimeline<'_> {
+        let mut sorted: Vec<(NaiveDate, TorVersion, usize)> = self
+            .terms_of_reference
+            .iter()
+            .enumerate()
+            .filter_map(|(i, terms)| {
+                terms
+                    .approved_on
+                    .map(|approved| (approved, terms.version, i))
+            })
+            .collect();
+        sorted.sort_unstable();
+        TermsTimeline { body: self, sorted }
+    }
+
     /// Whether the body exists on `on`.
     #[must_use]
     pub fn is_active(&self, on: NaiveDate) -> bool {
         self.active.contains(on)
+    }
+}
+
+/// A body's approved terms of reference sorted by (approval date, version,
+/// position), from [`Body::terms_timeline`].
+#[derive(Debug, Clone)]
+pub struct TermsTimeline<'a> {
+    body: &'a Body,
+    sorted: Vec<(NaiveDate, TorVersion, usize)>,
+}
+
+impl<'a> TermsTimeline<'a> {
+    /// The same answer as [`Body::terms_as_of`], by binary search.
+    #[must_use]
+    pub fn as_of(&self, on: NaiveDate) -> Option<(usize, &'a TermsOfReference)> {
+        let after = self
+            .sorted
+            .partition_point(|(approved, _, _)| *approved <= on);
+        let &(_, _, i) = self.sorted.get(after.checked_sub(1)?)?;
+        self.body.terms_of_reference.get(i).map(|terms| (i, terms))
     }
 }
 

@@ -18,7 +18,7 @@ pub mod seat;
 pub mod strategy;
 pub mod work_plan;
 
-pub use body::{Body, BodyKind, BodyTree, TermsOfReference, TorVersion, body_tree};
+pub use body::{Body, BodyKind, BodyTree, TermsOfReference, TermsTimeline, TorVersion, body_tree};
 pub use cadence::{BodyCadence, Cadence, Gap, MeetingFrequency, WeekCount, cadence_by_body};
 pub use communication::{Audience, Channel, Communication};
 pub use funding::{Funder, FundingBasis, FundingStream};

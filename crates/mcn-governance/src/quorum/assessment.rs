@@ -27,7 +27,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use mcn_core::{
     NaiveDate, PostRole,
-    id::{BodyId, MeetingId, PersonId, PostId, SeatId},
+    id::{BodyId, MeetingId, OrganisationId, PersonId, PostId, SeatId},
     index::IdIndex,
     vocabulary,
 };
@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{QuorumRule, RequiredRoles};
 use crate::{
-    body::Body,
+    body::{Body, TermsTimeline},
     meeting::{AttendanceStatus, Meeting, MeetingStatus},
     seat::{Seat, SeatHolder},
 };
@@ -83,6 +83,37 @@ vocabulary! {
     }
 }
 
+/// How many current voting seats were not counted, by reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnfilledCounts {
+    /// Post seats whose post had no holder on the date.
+    pub vacant: u32,
+    /// Seats no holder or representative of was present.
+    pub absent: u32,
+    /// Seats whose possible fillers were all counted for other seats.
+    pub counted_elsewhere: u32,
+}
+
+impl UnfilledCounts {
+    /// All unfilled seats.
+    #[must_use]
+    pub const fn total(self) -> u32 {
+        self.vacant
+            .saturating_add(self.absent)
+            .saturating_add(self.counted_elsewhere)
+    }
+
+    fn add(&mut self, reason: UnfilledReason) {
+        let slot = match reason {
+            UnfilledReason::Vacant => &mut self.vacant,
+            UnfilledReason::Absent => &mut self.absent,
+            UnfilledReason::CountedElsewhere => &mut self.counted_elsewhere,
+        };
+        *slot = slot.saturating_add(1);
+    }
+}
+
 /// A role seen present, and who held it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -93,7 +124,15 @@ pub struct RolePresent {
     pub person: PersonId,
 }
 
+/// How many filled and unfilled seats a [`QuorumAssessment`] lists by name
+/// (the first ones in seat order); the rest are only counted, so an
+/// assessment's size does not grow with the body's seats.
+pub const SEAT_SAMPLE: usize = 10;
+
 /// Whether a meeting was quorate, and why.
+///
+/// Its size is bounded: seats are counted, and at most [`SEAT_SAMPLE`] filled
+/// and [`SEAT_SAMPLE`] unfilled seats are named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuorumAssessment {
@@ -105,10 +144,15 @@ pub struct QuorumAssessment {
     pub voting_seats: u32,
     /// Voting members counted present (each seat and each person at most once).
     pub members_present: u32,
-    /// The seats counted as filled, in seat order.
+    /// The first [`SEAT_SAMPLE`] seats counted as filled, in seat order
+    /// (`members_present` counts them all).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub filled: Vec<SeatFill>,
-    /// The current voting seats not counted, in seat order.
+    /// The current voting seats not counted, by reason.
+    #[serde(default)]
+    pub unfilled_counts: UnfilledCounts,
+    /// The first [`SEAT_SAMPLE`] current voting seats not counted, in seat
+    /// order (`unfilled_counts` counts them all).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unfilled: Vec<UnfilledSeat>,
     /// Roles seen present (first holder seen for each role).
@@ -119,12 +163,29 @@ pub struct QuorumAssessment {
     pub missing_roles: Vec<RequiredRoles>,
 }
 
+/// Seats with the same holder (one post, or one organisation): the same
+/// present people can fill any of them, so they are matched as one group
+/// with a capacity.
+struct Group {
+    /// Present people (indices) who can fill its seats, sorted, no duplicates.
+    candidates: Vec<usize>,
+    /// A post seat whose post had no holder on the date.
+    vacant: bool,
+    /// Voting seats in the group.
+    capacity: usize,
+}
+
 /// Assesses `meeting` against `rule` (see the [module docs](self)).
 ///
 /// `seats` may be all seats or only the body's: seats of other bodies and
 /// seats not current on the meeting date are ignored. The meeting's status is
-/// not looked at. Cost: one resolver call per current post seat, and a
-/// matching of O(seats × candidate pairs) for the body's voting seats.
+/// not looked at.
+///
+/// Cost: one resolver call per distinct post among the current seats; seats
+/// with the same holder are matched as one group, so the matching costs
+/// O(E·√P) where E is the number of (group, present person) pairs and P the
+/// number of present people, and the memory is linear in seats plus
+/// attendance, whatever the fan-in.
 pub fn assess_quorum<'a, H: SeatHolders + ?Sized>(
     rule: &QuorumRule,
     meeting: &Meeting,
@@ -132,94 +193,42 @@ pub fn assess_quorum<'a, H: SeatHolders + ?Sized>(
     holders: &H,
 ) -> QuorumAssessment {
     let date = meeting.date;
+    let mut present = Present::of(meeting);
 
-    // Present people, deduplicated, in attendance order; and by organisation.
-    let mut people: Vec<PersonId> = Vec::new();
-    let mut person_index: HashMap<PersonId, usize> = HashMap::new();
-    let mut by_organisation: HashMap<_, Vec<usize>> = HashMap::new();
-    for entry in &meeting.attendance {
-        if entry.status != AttendanceStatus::Present {
-            continue;
-        }
-        let next = people.len();
-        let index = *person_index.entry(entry.person).or_insert(next);
-        if index == next {
-            people.push(entry.person);
-        }
-        if let Some(organisation) = entry.on_behalf_of {
-            by_organisation.entry(organisation).or_default().push(index);
-        }
-    }
-
-    // The body's current seats, with the present people who can fill each.
-    let mut voting: Vec<(SeatId, bool, Vec<usize>)> = Vec::new();
-    let mut roles_present: Vec<RolePresent> = Vec::new();
-    let mut roles_seen: HashSet<PostRole> = HashSet::new();
+    // The body's current seats grouped by holder; each post resolved once.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: HashMap<SeatHolder, usize> = HashMap::new();
+    let mut voting: Vec<(SeatId, usize)> = Vec::new();
+    let mut roles = Roles::default();
     for seat in seats {
         if seat.body != meeting.body || !seat.period.contains(date) {
             continue;
         }
-        let (vacant, mut candidates) = match seat.holder {
-            SeatHolder::Post(post) => {
-                let holding = holders.post_holders(post, date);
-                let present: Vec<usize> = holding
-                    .iter()
-                    .filter_map(|person| person_index.get(person).copied())
-                    .collect();
-                if let (Some(role), Some(&first)) = (holders.post_role(post), present.first())
-                    && roles_seen.insert(role)
-                    && let Some(&person) = people.get(first)
-                {
-                    roles_present.push(RolePresent { role, person });
-                }
-                (holding.is_empty(), present)
-            }
-            SeatHolder::Organisation(organisation) => (
-                false,
-                by_organisation
-                    .get(&organisation)
-                    .cloned()
-                    .unwrap_or_default(),
-            ),
+        let group = if let Some(&group) = group_of.get(&seat.holder) {
+            group
+        } else {
+            groups.push(present.group(seat.holder, date, holders, &mut roles));
+            group_of.insert(seat.holder, groups.len() - 1);
+            groups.len() - 1
         };
         if seat.voting {
-            candidates.sort_unstable();
-            candidates.dedup();
-            voting.push((seat.id, vacant, candidates));
+            if let Some(g) = groups.get_mut(group) {
+                g.capacity += 1;
+            }
+            voting.push((seat.id, group));
         }
     }
 
-    let candidate_lists: Vec<&[usize]> = voting.iter().map(|(_, _, c)| c.as_slice()).collect();
-    let seat_match = max_matching(&candidate_lists, people.len());
-
-    let mut filled = Vec::new();
-    let mut unfilled = Vec::new();
-    for ((seat, vacant, candidates), matched) in voting.iter().zip(&seat_match) {
-        match matched.and_then(|p| people.get(p)) {
-            Some(&person) => filled.push(SeatFill {
-                seat: *seat,
-                person,
-            }),
-            None => unfilled.push(UnfilledSeat {
-                seat: *seat,
-                reason: if *vacant {
-                    UnfilledReason::Vacant
-                } else if candidates.is_empty() {
-                    UnfilledReason::Absent
-                } else {
-                    UnfilledReason::CountedElsewhere
-                },
-            }),
-        }
-    }
+    let owner = max_matching(&groups, present.people.len());
+    let (members_present, filled, unfilled_counts, unfilled) =
+        fills(&groups, &voting, &owner, &present.people);
 
     let voting_seats = u32::try_from(voting.len()).unwrap_or(u32::MAX);
-    let members_present = u32::try_from(filled.len()).unwrap_or(u32::MAX);
     let required = rule.threshold.required(voting_seats);
     let missing_roles: Vec<RequiredRoles> = rule
         .required_roles
         .iter()
-        .filter(|requirement| !requirement.met_by(&roles_seen))
+        .filter(|requirement| !requirement.met_by(&roles.seen))
         .cloned()
         .collect();
     QuorumAssessment {
@@ -228,57 +237,289 @@ pub fn assess_quorum<'a, H: SeatHolders + ?Sized>(
         voting_seats,
         members_present,
         filled,
+        unfilled_counts,
         unfilled,
-        roles_present,
+        roles_present: roles.present,
         missing_roles,
     }
 }
 
-/// A maximum bipartite matching of seats to people (augmenting paths found by
-/// breadth-first search, seats in order). `candidates[s]` lists the people
-/// (indices below `people`) who can fill seat `s`. Returns each seat's person.
-fn max_matching(candidates: &[&[usize]], people: usize) -> Vec<Option<usize>> {
-    let mut seat_of: Vec<Option<usize>> = vec![None; people];
-    let mut person_of: Vec<Option<usize>> = vec![None; candidates.len()];
-    // `reached[p] == round` marks p as reached in this search; `via[p]` is the seat it was reached from.
-    let mut reached: Vec<usize> = vec![usize::MAX; people];
-    let mut via: Vec<usize> = vec![0; people];
-    let mut queue = VecDeque::new();
-    for (round, _) in candidates.iter().enumerate() {
-        queue.clear();
-        queue.push_back(round);
-        let mut free: Option<usize> = None;
-        'search: while let Some(seat) = queue.pop_front() {
-            for &person in candidates.get(seat).copied().unwrap_or_default() {
-                if reached.get(person) == Some(&round) {
-                    continue;
-                }
-                if let (Some(r), Some(v)) = (reached.get_mut(person), via.get_mut(person)) {
-                    *r = round;
-                    *v = seat;
-                }
-                match seat_of.get(person).copied().flatten() {
-                    None => {
-                        free = Some(person);
-                        break 'search;
-                    }
-                    Some(other) => queue.push_back(other),
-                }
+/// Roles seen present, in the order first seen.
+#[derive(Default)]
+struct Roles {
+    present: Vec<RolePresent>,
+    seen: HashSet<PostRole>,
+}
+
+/// The people present at a meeting, deduplicated, in attendance order.
+struct Present {
+    people: Vec<PersonId>,
+    index: HashMap<PersonId, usize>,
+    /// Present representatives (indices) by organisation; taken by the
+    /// organisation's group, so each list is held once.
+    by_organisation: HashMap<OrganisationId, Vec<usize>>,
+}
+
+impl Present {
+    fn of(meeting: &Meeting) -> Self {
+        let mut present = Self {
+            people: Vec::new(),
+            index: HashMap::new(),
+            by_organisation: HashMap::new(),
+        };
+        for entry in &meeting.attendance {
+            if entry.status != AttendanceStatus::Present {
+                continue;
+            }
+            let next = present.people.len();
+            let index = *present.index.entry(entry.person).or_insert(next);
+            if index == next {
+                present.people.push(entry.person);
+            }
+            if let Some(organisation) = entry.on_behalf_of {
+                present
+                    .by_organisation
+                    .entry(organisation)
+                    .or_default()
+                    .push(index);
             }
         }
-        // Flip the path from the free person back to this round's seat.
-        let mut person = free;
-        while let Some(p) = person {
-            let Some(&seat) = via.get(p) else { break };
-            let previous = person_of.get(seat).copied().flatten();
-            if let (Some(slot), Some(back)) = (person_of.get_mut(seat), seat_of.get_mut(p)) {
-                *slot = Some(p);
-                *back = Some(seat);
+        present
+    }
+
+    /// The group of seats held by `holder` (no seat counted in it yet), and
+    /// the role of its post seen present.
+    fn group<H: SeatHolders + ?Sized>(
+        &mut self,
+        holder: SeatHolder,
+        date: NaiveDate,
+        holders: &H,
+        roles: &mut Roles,
+    ) -> Group {
+        let (vacant, mut candidates) = match holder {
+            SeatHolder::Post(post) => {
+                let holding = holders.post_holders(post, date);
+                let present: Vec<usize> = holding
+                    .iter()
+                    .filter_map(|person| self.index.get(person).copied())
+                    .collect();
+                if let (Some(role), Some(&first)) = (holders.post_role(post), present.first())
+                    && roles.seen.insert(role)
+                    && let Some(&person) = self.people.get(first)
+                {
+                    roles.present.push(RolePresent { role, person });
+                }
+                (holding.is_empty(), present)
             }
-            person = if seat == round { None } else { previous };
+            SeatHolder::Organisation(organisation) => (
+                false,
+                self.by_organisation
+                    .remove(&organisation)
+                    .unwrap_or_default(),
+            ),
+        };
+        candidates.sort_unstable();
+        candidates.dedup();
+        Group {
+            candidates,
+            vacant,
+            capacity: 0,
         }
     }
-    person_of
+}
+
+/// Seats filled (each group's first seats in seat order, taken by its people
+/// in attendance order) and not: the count and the first [`SEAT_SAMPLE`] of
+/// each.
+fn fills(
+    groups: &[Group],
+    voting: &[(SeatId, usize)],
+    owner: &[Option<usize>],
+    people: &[PersonId],
+) -> (u32, Vec<SeatFill>, UnfilledCounts, Vec<UnfilledSeat>) {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (person, group) in owner.iter().enumerate() {
+        if let Some(list) = group.and_then(|g| members.get_mut(g)) {
+            list.push(person);
+        }
+    }
+    let mut used: Vec<usize> = vec![0; groups.len()];
+    let mut filled = Vec::new();
+    let mut unfilled = Vec::new();
+    let mut unfilled_counts = UnfilledCounts::default();
+    let mut members_present: u32 = 0;
+    for &(seat, group) in voting {
+        let next = used.get(group).copied().unwrap_or_default();
+        let person = members
+            .get(group)
+            .and_then(|list| list.get(next))
+            .and_then(|&p| people.get(p));
+        if let Some(&person) = person {
+            if let Some(slot) = used.get_mut(group) {
+                *slot += 1;
+            }
+            members_present = members_present.saturating_add(1);
+            if filled.len() < SEAT_SAMPLE {
+                filled.push(SeatFill { seat, person });
+            }
+        } else {
+            let reason = match groups.get(group) {
+                Some(g) if g.vacant => UnfilledReason::Vacant,
+                Some(g) if !g.candidates.is_empty() => UnfilledReason::CountedElsewhere,
+                _ => UnfilledReason::Absent,
+            };
+            unfilled_counts.add(reason);
+            if unfilled.len() < SEAT_SAMPLE {
+                unfilled.push(UnfilledSeat { seat, reason });
+            }
+        }
+    }
+    (members_present, filled, unfilled_counts, unfilled)
+}
+
+/// Not yet reached in this phase's breadth-first search.
+const UNSEEN: usize = usize::MAX;
+
+/// A maximum matching of people to groups of seats, each group taking at most
+/// its capacity and each person at most one group: a maximum flow found in
+/// phases (Dinic's algorithm; on this network, where every person passes at
+/// most one unit, O(√P) phases of O(E) each, as Hopcroft–Karp). Groups are
+/// tried in order and people in attendance order. Returns each person's group.
+fn max_matching(groups: &[Group], people: usize) -> Vec<Option<usize>> {
+    let mut owner: Vec<Option<usize>> = vec![None; people];
+    let mut load: Vec<usize> = vec![0; groups.len()];
+    let mut level: Vec<usize> = vec![UNSEEN; groups.len()];
+    let mut next: Vec<usize> = vec![0; groups.len()];
+    let mut queue: VecDeque<usize> = VecDeque::new();
+    // The path being extended: (group, person taken from the next group).
+    let mut path: Vec<(usize, usize)> = Vec::new();
+    loop {
+        // Levels: groups with room at 0; a group reached through a person it
+        // holds one further. Stop at the level where a free person is seen.
+        level.fill(UNSEEN);
+        queue.clear();
+        for (g, group) in groups.iter().enumerate() {
+            if load.get(g).copied().unwrap_or_default() < group.capacity
+                && let Some(slot) = level.get_mut(g)
+            {
+                *slot = 0;
+                queue.push_back(g);
+            }
+        }
+        let mut deepest: Option<usize> = None;
+        while let Some(g) = queue.pop_front() {
+            let at = level.get(g).copied().unwrap_or(UNSEEN);
+            if deepest.is_some_and(|d| at >= d) {
+                break;
+            }
+            for &p in groups.get(g).map_or(&[][..], |x| x.candidates.as_slice()) {
+                match owner.get(p).copied().flatten() {
+                    None => deepest = Some(at),
+                    Some(h) => {
+                        if let Some(slot) = level.get_mut(h)
+                            && *slot == UNSEEN
+                        {
+                            *slot = at + 1;
+                            queue.push_back(h);
+                        }
+                    }
+                }
+            }
+        }
+        let Some(deepest) = deepest else { break };
+
+        // Augmenting paths along the levels, each edge passed over at most
+        // once per phase (`next` is each group's place in its candidates).
+        next.fill(0);
+        for start in 0..groups.len() {
+            while level.get(start) == Some(&0)
+                && load.get(start).copied().unwrap_or_default()
+                    < groups.get(start).map_or(0, |g| g.capacity)
+            {
+                if !augment(
+                    groups, start, deepest, &mut owner, &mut level, &mut next, &mut path,
+                ) {
+                    break;
+                }
+                if let Some(l) = load.get_mut(start) {
+                    *l += 1;
+                }
+            }
+        }
+    }
+    owner
+}
+
+/// One augmenting path from `start` (a group with room) to a free person,
+/// depth-first along the levels, without recursion. Groups found to lead
+/// nowhere are taken out of the level graph. Returns whether a path was found
+/// (and applied to `owner`).
+fn augment(
+    groups: &[Group],
+    start: usize,
+    deepest: usize,
+    owner: &mut [Option<usize>],
+    level: &mut [usize],
+    next: &mut [usize],
+    path: &mut Vec<(usize, usize)>,
+) -> bool {
+    path.clear();
+    let mut g = start;
+    loop {
+        let at = level.get(g).copied().unwrap_or(UNSEEN);
+        let candidates = groups.get(g).map_or(&[][..], |x| x.candidates.as_slice());
+        let mut step: Option<(usize, Option<usize>)> = None;
+        while let Some(&p) = next.get(g).and_then(|&i| candidates.get(i)) {
+            match owner.get(p).copied().flatten() {
+                None => {
+                    step = Some((p, None));
+                    break;
+                }
+                Some(h) if at < deepest && level.get(h) == Some(&(at + 1)) => {
+                    step = Some((p, Some(h)));
+                    break;
+                }
+                Some(_) => {
+                    if let Some(i) = next.get_mut(g) {
+                        *i += 1;
+                    }
+                }
+            }
+        }
+        match step {
+            Some((p, None)) => {
+                // Shift every person on the path to the group before it.
+                if let Some(slot) = owner.get_mut(p) {
+                    *slot = Some(g);
+                }
+                for &(group, person) in path.iter().rev() {
+                    if let Some(slot) = owner.get_mut(person) {
+                        *slot = Some(group);
+                    }
+                }
+                return true;
+            }
+            Some((p, Some(h))) => {
+                path.push((g, p));
+                g = h;
+            }
+            None => {
+                // A dead end: out of this phase; step back and move on.
+                if let Some(slot) = level.get_mut(g) {
+                    *slot = UNSEEN;
+                }
+                match path.pop() {
+                    None => return false,
+                    Some((previous, _)) => {
+                        if let Some(i) = next.get_mut(previous) {
+                            *i += 1;
+                        }
+                        g = previous;
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The outcome of checking one meeting's quorum in [`assess_meetings`].
@@ -308,8 +549,9 @@ pub struct MeetingQuorum {
 
 /// Checks the quorum of every **held** meeting, in document order, against the
 /// terms of reference of its body in force on the meeting date. Seats are
-/// grouped by body once, so the cost is linear in seats plus meetings (times
-/// the matching per meeting).
+/// grouped by body once and each body's terms of reference sorted once (the
+/// version in force found by binary search), so the cost is linear in seats
+/// plus meetings, plus each meeting's matching over its body's seats.
 pub fn assess_meetings<H: SeatHolders + ?Sized>(
     bodies: &[Body],
     seats: &[Seat],
@@ -321,15 +563,19 @@ pub fn assess_meetings<H: SeatHolders + ?Sized>(
     for seat in seats {
         seats_by_body.entry(seat.body).or_default().push(seat);
     }
+    let mut timelines: HashMap<usize, TermsTimeline<'_>> = HashMap::new();
     meetings
         .iter()
         .enumerate()
         .filter(|(_, meeting)| meeting.status == MeetingStatus::Held)
         .map(|(i, meeting)| {
-            let body = index.get(meeting.body, bodies).map(|(_, body)| body);
-            let check = match body {
+            let check = match index.get(meeting.body, bodies) {
                 None => QuorumCheck::UnknownBody,
-                Some(body) => match body.terms_as_of(meeting.date) {
+                Some((at, body)) => match timelines
+                    .entry(at)
+                    .or_insert_with(|| body.terms_timeline())
+                    .as_of(meeting.date)
+                {
                     None => QuorumCheck::NoTermsOfReference,
                     Some((_, terms)) => QuorumCheck::Assessed(assess_quorum(
                         &terms.quorum,
@@ -356,16 +602,54 @@ pub fn assess_meetings<H: SeatHolders + ?Sized>(
 mod tests {
     use super::*;
 
+    fn groups(candidates: &[&[usize]]) -> Vec<Group> {
+        candidates
+            .iter()
+            .map(|c| Group {
+                candidates: c.to_vec(),
+                vacant: false,
+                capacity: 1,
+            })
+            .collect()
+    }
+
     #[test]
     fn matching_reassigns_to_count_everyone() {
         // Seat 0: person 0 or 1; seat 1: person 0 only. Greedy would give 1.
-        let m = max_matching(&[&[0, 1], &[0]], 2);
+        let m = max_matching(&groups(&[&[0, 1], &[0]]), 2);
         assert_eq!(m, vec![Some(1), Some(0)]);
         // One person, two seats: counts once.
-        assert_eq!(max_matching(&[&[0], &[0]], 1), vec![Some(0), None]);
+        assert_eq!(max_matching(&groups(&[&[0], &[0]]), 1), vec![Some(0)]);
         // Longer augmenting path.
-        let m = max_matching(&[&[0], &[0, 1], &[1, 2], &[2]], 3);
+        let m = max_matching(&groups(&[&[0], &[0, 1], &[1, 2], &[2]]), 3);
         assert_eq!(m.iter().flatten().count(), 3);
         assert!(max_matching(&[], 0).is_empty());
+    }
+
+    #[test]
+    fn a_group_takes_up_to_its_capacity() {
+        let mut g = groups(&[&[0, 1, 2], &[0]]);
+        g[0].capacity = 2;
+        // Person 0 goes to group 1 so group 0 can take two others.
+        assert_eq!(max_matching(&g, 3), vec![Some(1), Some(0), Some(0)]);
+        g[0].capacity = 5;
+        assert_eq!(max_matching(&g, 3).iter().flatten().count(), 3);
+    }
+
+    #[test]
+    fn a_long_chain_of_displacements_does_not_recurse() {
+        // Group i can take person i or i+1; group n-1 only person n-1 … so
+        // filling the last group shifts everyone along a path of length n.
+        let n = 100_000;
+        let mut g: Vec<Group> = (0..n)
+            .map(|i| Group {
+                candidates: if i + 1 < n { vec![i, i + 1] } else { vec![i] },
+                vacant: false,
+                capacity: 1,
+            })
+            .collect();
+        g.rotate_right(1);
+        let m = max_matching(&g, n);
+        assert_eq!(m.iter().flatten().count(), n);
     }
 }

@@ -12,7 +12,8 @@ use mcn_core::{
 use mcn_governance::{
     ActionStatus, AttendanceStatus, Body, GovernanceData, MeetingStatus, ObjectiveStage,
     QuorumRule, QuorumThreshold, RiskStatus, Seat, SeatHolder, SeatHolders, assess_quorum,
-    body_tree, cadence::Interval, cadence_by_body, queries, strategy, validate,
+    body_tree, cadence::Interval, cadence_by_body, queries, quorum::SEAT_SAMPLE, strategy,
+    validate,
 };
 use proptest::prelude::*;
 
@@ -352,7 +353,24 @@ proptest! {
             let seat = voting.iter().find(|s| s.id == fill.seat).unwrap();
             prop_assert!(can_fill(seat).contains(&fill.person));
         }
-        prop_assert_eq!(q.filled.len() + q.unfilled.len(), voting.len());
+        // Counts cover every voting seat; the named seats are a bounded sample.
+        prop_assert_eq!(
+            q.members_present + q.unfilled_counts.total(),
+            seats_n
+        );
+        prop_assert_eq!(q.filled.len(), best.min(SEAT_SAMPLE));
+        let unfilled_n = usize::try_from(q.unfilled_counts.total()).unwrap();
+        prop_assert_eq!(q.unfilled.len(), unfilled_n.min(SEAT_SAMPLE));
+        // Vacant and absent seats are those nobody present could fill.
+        let nobody = voting
+            .iter()
+            .zip(&candidates)
+            .filter(|(_, c)| c.is_empty())
+            .count();
+        prop_assert_eq!(
+            usize::try_from(q.unfilled_counts.vacant + q.unfilled_counts.absent).unwrap(),
+            nobody
+        );
     }
 
     #[test]

@@ -309,3 +309,75 @@ fn assess_meetings_uses_the_terms_in_force_and_skips_unheld_meetings() {
     let json = serde_json::to_value(&checks[1]).unwrap();
     assert_eq!(json["check"]["assessed"]["quorate"], false);
 }
+
+/// Thousands of seats held by one organisation and thousands of its
+/// representatives present: the seats are matched as one group (this took
+/// minutes with a per-seat search) and the assessment names only a sample.
+#[test]
+fn a_large_organisation_fan_in_is_counted_not_listed() {
+    use mcn_governance::quorum::SEAT_SAMPLE;
+    let b = body("Assembly", BodyKind::SteeringGroup, None);
+    let hospice = OrganisationId::generate();
+    let other = OrganisationId::generate();
+    let mut seats: Vec<_> = (0..3000).map(|_| org_seat(&b, hospice)).collect();
+    seats.push(org_seat(&b, other));
+    let mut m = meeting(&b, d(2025, 3, 1));
+    m.attendance = (0..2000)
+        .map(|_| {
+            let mut entry = present(PersonId::generate());
+            entry.on_behalf_of = Some(hospice);
+            entry
+        })
+        .collect();
+    let q = assess_quorum(&fraction_rule(1, 2), &m, &seats, &Holders::default());
+    assert_eq!(
+        (q.voting_seats, q.members_present, q.required, q.quorate),
+        (3001, 2000, 1501, true)
+    );
+    assert_eq!(q.unfilled_counts.counted_elsewhere, 1000);
+    assert_eq!(q.unfilled_counts.absent, 1);
+    assert_eq!(q.filled.len(), SEAT_SAMPLE);
+    assert_eq!(q.unfilled.len(), SEAT_SAMPLE);
+    // The first seats in seat order are the ones named, each once.
+    assert_eq!(q.filled[0].seat, seats[0].id);
+    assert_eq!(q.filled[0].person, m.attendance[0].person);
+    assert_eq!(q.unfilled[0].seat, seats[2000].id);
+    let json = serde_json::to_string(&q).unwrap();
+    assert!(json.len() < 4000, "{} bytes", json.len());
+}
+
+#[test]
+fn the_terms_timeline_agrees_with_terms_as_of() {
+    let mut b = body("Board", BodyKind::Board, None);
+    let dates = [
+        Some(d(2022, 1, 1)),
+        None,
+        Some(d(2021, 6, 1)),
+        Some(d(2022, 1, 1)),
+        Some(d(2024, 3, 1)),
+    ];
+    for (i, date) in dates.into_iter().enumerate() {
+        let version = if i == 3 {
+            "1.5".to_owned()
+        } else {
+            format!("{}.0", i + 2)
+        };
+        b.terms_of_reference
+            .push(crate::fixture::terms(&version, date, d(2030, 1, 1)));
+    }
+    let timeline = b.terms_timeline();
+    let mut day = d(2019, 1, 1);
+    while day < d(2025, 1, 1) {
+        assert_eq!(timeline.as_of(day), b.terms_as_of(day), "{day}");
+        day = day.succ_opt().unwrap();
+    }
+    assert!(
+        mcn_governance::Body {
+            terms_of_reference: vec![],
+            ..b.clone()
+        }
+        .terms_timeline()
+        .as_of(d(2025, 1, 1))
+        .is_none()
+    );
+}
