@@ -10,6 +10,7 @@ mod architecture;
 mod docs;
 mod examples;
 mod findings;
+mod regressions;
 
 use std::path::{Path, PathBuf};
 

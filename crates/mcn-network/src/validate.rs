@@ -43,37 +43,148 @@ pub fn rule_runs_on_this_thread() -> u64 {
     RULE_RUNS.with(Cell::get)
 }
 
+/// One independent set of rules: a domain crate's, or the cross-entity rules.
+/// Each reads the network (and the roles index, built once and shared) and
+/// returns its own findings; none depends on another's.
+type RuleSet = fn(&Network<'_>, &RolesIndex<'_>, NaiveDate) -> Vec<Finding>;
+
+/// Every rule set, in the order their findings are merged (the same order
+/// whether they run one after another or side by side).
+const RULE_SETS: [RuleSet; 6] = [
+    |network, _, as_of| {
+        mcn_organisations::validate(&network.document().organisations_data(), as_of)
+    },
+    |network, roles, as_of| {
+        let d = network.document();
+        mcn_roles::validate_indexed(roles, &d.people, &d.staffing, as_of)
+    },
+    |network, _, as_of| mcn_governance::validate(&network.document().governance_data(), as_of),
+    |network, _, as_of| mcn_training::validate(&network.document().training_data(), as_of),
+    |network, _, as_of| mcn_standards::validate(&network.document().standards_data(), as_of),
+    cross_entity_rules,
+];
+
+/// Documents with fewer entities than this are checked on the calling thread
+/// only: starting a thread costs tens of microseconds, as much as all the
+/// rules of a document this small.
+const PARALLEL_FROM_ENTITIES: usize = 10_000;
+
+/// How the rule sets are run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Threads {
+    /// One after another on the calling thread.
+    One,
+    /// Each domain's on a scoped thread of its own, the cross-entity rules on
+    /// the calling thread.
+    Several,
+}
+
+/// The number of top-level entities of `d`: the size that decides whether the
+/// rules are worth spreading over threads.
+fn entity_count(d: &NetworkDocument) -> usize {
+    [
+        d.localities.len(),
+        d.organisations.len(),
+        d.memberships.len(),
+        d.services.len(),
+        d.systems.len(),
+        d.people.len(),
+        d.posts.len(),
+        d.appointments.len(),
+        d.staffing.len(),
+        d.bodies.len(),
+        d.seats.len(),
+        d.meetings.len(),
+        d.objectives.len(),
+        d.risks.len(),
+        d.funding_streams.len(),
+        d.communications.len(),
+        d.courses.len(),
+        d.events.len(),
+        d.registrations.len(),
+        d.training_requirements.len(),
+        d.standards.len(),
+        d.adoptions.len(),
+        d.audit_results.len(),
+    ]
+    .iter()
+    .fold(0, |sum, n| sum.saturating_add(*n))
+}
+
+/// The cross-entity rules (the ones that need more than one domain's data).
+fn cross_entity_rules(
+    network: &Network<'_>,
+    roles: &RolesIndex<'_>,
+    as_of: NaiveDate,
+) -> Vec<Finding> {
+    let mut cross = Cross {
+        network,
+        roles,
+        as_of,
+        findings: Vec::new(),
+    };
+    cross.duplicate_ids();
+    cross.references();
+    cross.membership_ties();
+    cross.attendance_ties();
+    cross.endorsements();
+    cross.coordinator();
+    cross.quorum();
+    cross.findings
+}
+
 impl Network<'_> {
     /// [`validate`] on an indexed network.
+    ///
+    /// The five domain crates' rule sets and the cross-entity rules are
+    /// independent: on a document of a few thousand entities or more they run
+    /// side by side on scoped threads, and their findings are merged in a
+    /// fixed order and sorted, so the report is the same as one thread's.
+    /// This counts as one run of the rules on the calling thread
+    /// ([`rule_runs_on_this_thread`]).
     #[must_use]
     pub fn validate(&self, as_of: NaiveDate) -> Report {
-        RULE_RUNS.with(|runs| runs.set(runs.get().saturating_add(1)));
-        let d = self.document();
-        let mut findings = mcn_organisations::validate(&d.organisations_data(), as_of);
-        let roles = self.roles();
-        findings.extend(mcn_roles::validate_indexed(
-            &roles,
-            &d.people,
-            &d.staffing,
-            as_of,
-        ));
-        findings.extend(mcn_governance::validate(&d.governance_data(), as_of));
-        findings.extend(mcn_training::validate(&d.training_data(), as_of));
-        findings.extend(mcn_standards::validate(&d.standards_data(), as_of));
-        let mut cross = Cross {
-            network: self,
-            roles: &roles,
-            as_of,
-            findings,
+        let threads = if entity_count(self.document()) >= PARALLEL_FROM_ENTITIES {
+            Threads::Several
+        } else {
+            Threads::One
         };
-        cross.duplicate_ids();
-        cross.references();
-        cross.membership_ties();
-        cross.attendance_ties();
-        cross.endorsements();
-        cross.coordinator();
-        cross.quorum();
-        let mut report: Report = cross.findings.into_iter().collect();
+        self.validate_on(as_of, threads)
+    }
+
+    /// [`Network::validate`], with the threading chosen.
+    pub(crate) fn validate_on(&self, as_of: NaiveDate, threads: Threads) -> Report {
+        RULE_RUNS.with(|runs| runs.set(runs.get().saturating_add(1)));
+        let roles = self.roles();
+        let findings: Vec<Vec<Finding>> = if threads == Threads::Several {
+            let (domains, cross) = RULE_SETS.split_at(RULE_SETS.len() - 1);
+            std::thread::scope(|scope| {
+                let roles = &roles;
+                let handles: Vec<_> = domains
+                    .iter()
+                    .map(|rules| scope.spawn(move || rules(self, roles, as_of)))
+                    .collect();
+                let cross: Vec<Vec<Finding>> = cross
+                    .iter()
+                    .map(|rules| rules(self, roles, as_of))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|handle| {
+                        handle
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    })
+                    .chain(cross)
+                    .collect()
+            })
+        } else {
+            RULE_SETS
+                .iter()
+                .map(|rules| rules(self, &roles, as_of))
+                .collect()
+        };
+        let mut report: Report = findings.into_iter().flatten().collect();
         report.sort();
         report
     }
@@ -685,5 +796,49 @@ impl<'n, 'r> Cross<'n, 'r> {
                 ),
             ));
         }
+    }
+}
+
+#[cfg(all(test, feature = "proptest"))]
+mod tests {
+    use mcn_core::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::{Threads, rule_runs_on_this_thread};
+    use crate::{Network, strategy::wired_document};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// The rule sets run side by side give exactly the report they give
+        /// one after another: the same findings in the same order.
+        #[test]
+        fn threads_do_not_change_the_report(
+            document in wired_document(),
+            day in 0_u64..3_000,
+        ) {
+            let as_of = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(day);
+            let network = Network::borrowed(&document);
+            let one = network.validate_on(as_of, Threads::One);
+            let several = network.validate_on(as_of, Threads::Several);
+            prop_assert_eq!(one.findings(), several.findings());
+        }
+    }
+
+    /// Run on several threads, the rules still count as one run on the
+    /// calling thread.
+    #[test]
+    fn several_threads_count_one_run_on_the_calling_thread() {
+        let document = crate::NetworkDocument::new(crate::NetworkProfile::new(
+            mcn_core::id::NetworkId::generate(),
+            mcn_core::Text::new("A network").unwrap(),
+        ));
+        let network = Network::borrowed(&document);
+        let before = rule_runs_on_this_thread();
+        let _ = network.validate_on(
+            NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+            Threads::Several,
+        );
+        assert_eq!(rule_runs_on_this_thread(), before + 1);
     }
 }
