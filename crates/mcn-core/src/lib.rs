@@ -21,6 +21,7 @@ pub mod pointer;
 pub mod proportion;
 pub mod redact;
 pub mod serde_error;
+pub mod strict;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod text;
