@@ -7,6 +7,7 @@
 extern crate self as mcn_core;
 
 pub mod bounded;
+pub mod date;
 pub mod decimal;
 pub mod email;
 pub mod finding;
@@ -21,9 +22,9 @@ pub mod pointer;
 pub mod proportion;
 pub mod redact;
 pub mod serde_error;
-pub mod strict;
 #[cfg(feature = "proptest")]
 pub mod strategy;
+pub mod strict;
 pub mod text;
 pub mod version;
 pub mod vocab;

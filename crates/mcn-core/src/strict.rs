@@ -24,13 +24,7 @@
 //! assert!(strict(r#"{"x": 1, "x": 2, "y": 3}"#).unwrap_err().contains("duplicate key \"x\""));
 //! ```
 
-use std::{
-    borrow::Cow,
-    cell::RefCell,
-    collections::HashSet,
-    fmt,
-    marker::PhantomData,
-};
+use std::{borrow::Cow, cell::RefCell, collections::HashSet, fmt, marker::PhantomData};
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, Error as _, IntoDeserializer as _, MapAccess,
@@ -623,8 +617,7 @@ mod tests {
             assert!(error.contains("duplicate key"), "{json}: {error}");
         }
         let many: String = (0..100).map(|i| format!("\"k{i}\": 1, ")).collect();
-        let error =
-            strict::<BTreeMap<String, u8>>(&format!("{{{many}\"k99\": 2}}")).unwrap_err();
+        let error = strict::<BTreeMap<String, u8>>(&format!("{{{many}\"k99\": 2}}")).unwrap_err();
         assert!(error.contains("duplicate key \"k99\""), "{error}");
         assert!(strict::<BTreeMap<String, u8>>(&format!("{{{many}\"k100\": 2}}")).is_ok());
     }

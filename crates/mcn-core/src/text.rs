@@ -297,7 +297,8 @@ pub fn shorten(text: &str) -> Cow<'_, str> {
 /// ```
 #[must_use]
 pub fn echo(text: &str) -> Cow<'_, str> {
-    let needs_escape = |c: char| c != ' ' && (c.is_control() || is_bidi_control(c) || is_invisible(c));
+    let needs_escape =
+        |c: char| c != ' ' && (c.is_control() || is_bidi_control(c) || is_invisible(c));
     if !text.chars().any(needs_escape) {
         return shorten(text);
     }
@@ -366,7 +367,10 @@ mod tests {
 
     #[test]
     fn bidi_controls_are_refused() {
-        for c in ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'] {
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}',
+        ] {
             let text = format!("Hospice {c}exe.txt");
             assert_eq!(Text::new(&text), Err(TextError::BidiControl(c)));
             assert_eq!(Note::new(&text), Err(TextError::BidiControl(c)));

@@ -467,9 +467,11 @@ impl<'a> Candidate<'a> {
         } = source;
         let full_url = full_url.as_deref();
         let resource: r4::Organization =
-            serde_path_to_error::deserialize(Strict(value)).map_err(|error| ImportError::Invalid {
-                path: pointer(path.clone(), error.path()),
-                message: echo(&error.into_inner().to_string()).into_owned(),
+            serde_path_to_error::deserialize(Strict(value)).map_err(|error| {
+                ImportError::Invalid {
+                    path: pointer(path.clone(), error.path()),
+                    message: echo(&error.into_inner().to_string()).into_owned(),
+                }
             })?;
         let id = resource
             .id
@@ -804,15 +806,21 @@ fn unknown_nested(value: &Value, shape: &Shape, at: &str, unmapped: &mut Vec<Str
         (Value::Object(object), Shape::Object(known)) => {
             for (key, member) in object {
                 match known.iter().find(|(name, _)| name == key) {
-                    Some((_, inner)) => unknown_nested(member, inner, &format!("{at}/{key}"), unmapped),
+                    Some((_, inner)) => {
+                        unknown_nested(member, inner, &format!("{at}/{key}"), unmapped)
+                    }
                     None => unmapped.push(format!("{at}/{key}")),
                 }
             }
         }
         (Value::Object(object), Shape::Extension(inner)) => {
-            let ours = object.get("url").and_then(Value::as_str).is_some_and(|url| {
-                url == extension::ORGANISATION_LOCALITY || url == extension::ORGANISATION_SUCCESSOR
-            });
+            let ours = object
+                .get("url")
+                .and_then(Value::as_str)
+                .is_some_and(|url| {
+                    url == extension::ORGANISATION_LOCALITY
+                        || url == extension::ORGANISATION_SUCCESSOR
+                });
             if ours {
                 unknown_nested(value, inner, at, unmapped);
             }
@@ -947,7 +955,8 @@ mod tests {
             }
             other => panic!("{:?}", other.map(|i| i.organisations.len())),
         }
-        let json = r#"{"resourceType": "Organization", "resourceType": "Organization", "name": "A"}"#;
+        let json =
+            r#"{"resourceType": "Organization", "resourceType": "Organization", "name": "A"}"#;
         assert!(import_organisations(json.as_bytes()).is_err());
         // Inside a free-form element too.
         let json = r#"{"resourceType": "Organization", "name": "A", "telecom": [{"value": "1", "value": "2"}]}"#;
@@ -957,7 +966,9 @@ mod tests {
     #[test]
     fn arrays_for_elements_are_refused() {
         let json = r#"{"resourceType": "Organization", "name": "A", "identifier": [["https://x.org", "1"]]}"#;
-        let error = import_organisations(json.as_bytes()).unwrap_err().to_string();
+        let error = import_organisations(json.as_bytes())
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("/identifier/0"), "{error}");
         assert!(error.contains("sequence"), "{error}");
         let json = r#"{"resourceType": "Organization", "name": "A", "partOf": ["Organization/1"]}"#;
@@ -979,10 +990,20 @@ mod tests {
             assert!(!warning.message.contains('\u{1b}'), "{}", warning.message);
             assert!(!warning.message.contains('\u{7}'), "{}", warning.message);
         }
-        assert!(import.warnings.iter().any(|w| w.message.contains("\\u{1b}[2J")));
+        assert!(
+            import
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("\\u{1b}[2J"))
+        );
         let json = r#"{"resourceType": "\u001b[31mPatient"}"#;
-        let error = import_organisations(json.as_bytes()).unwrap_err().to_string();
-        assert!(!error.contains('\u{1b}') && error.contains("\\u{1b}[31mPatient"), "{error}");
+        let error = import_organisations(json.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            !error.contains('\u{1b}') && error.contains("\\u{1b}[31mPatient"),
+            "{error}"
+        );
     }
 
     #[test]

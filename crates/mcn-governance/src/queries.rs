@@ -36,6 +36,8 @@ pub struct TermsReviewOverdue {
     /// Their version.
     pub version: TorVersion,
     /// Their review date.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub review_by: NaiveDate,
     /// Days from the review date to `as_of` (1 or more).
     pub days_overdue: i64,
@@ -88,6 +90,8 @@ pub struct OverdueAction {
     /// Who owns it.
     pub owner: PersonId,
     /// When it was due.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub due: NaiveDate,
     /// Days from the due date to `as_of` (1 or more).
     pub days_overdue: i64,
@@ -126,6 +130,8 @@ pub struct PastDueObjective {
     /// Its id.
     pub id: ObjectiveId,
     /// Its due date.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub due: NaiveDate,
     /// Its stage on `as_of` (`None` before its first stage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,6 +214,8 @@ pub struct EndingStream {
     /// Its id.
     pub id: FundingStreamId,
     /// Its last day.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub ends_on: NaiveDate,
     /// Its amount (per year if recurrent, in total if time-limited).
     pub amount: Money,
@@ -220,6 +228,8 @@ pub struct EndingStream {
 #[serde(deny_unknown_fields)]
 pub struct FundingEnding {
     /// The last day of the horizon (`as_of` + the days asked for).
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub until: NaiveDate,
     /// The streams, in document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

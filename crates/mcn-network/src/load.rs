@@ -274,10 +274,19 @@ mod tests {
         let error = err(
             r#"{"schema_version": "1.0", "people": [{"email": "a@b.org"}, {"email": "a@b.org", "email": "c@d.org"}]}"#,
         );
-        assert_eq!(error.path().map(JsonPointer::as_str), Some("/people/1/email"));
-        assert!(error.to_string().contains("duplicate key \"email\""), "{error}");
+        assert_eq!(
+            error.path().map(JsonPointer::as_str),
+            Some("/people/1/email")
+        );
+        assert!(
+            error.to_string().contains("duplicate key \"email\""),
+            "{error}"
+        );
         let error = err(r#"{"schema_version": "1.0", "schema_version": "1.0"}"#);
-        assert_eq!(error.path().map(JsonPointer::as_str), Some("/schema_version"));
+        assert_eq!(
+            error.path().map(JsonPointer::as_str),
+            Some("/schema_version")
+        );
     }
 
     #[test]
@@ -285,7 +294,12 @@ mod tests {
         // serde's derive takes a struct's fields in order from an array.
         assert!(serde_json::from_str::<Doc>(r#"["1.0", []]"#).is_ok());
         let error = err(r#"["1.0", []]"#);
-        assert!(error.to_string().contains("invalid type: sequence, expected struct Doc"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("invalid type: sequence, expected struct Doc"),
+            "{error}"
+        );
         let error = err(r#"{"schema_version": "1.0", "people": [["a@b.org"]]}"#);
         assert_eq!(error.path().map(JsonPointer::as_str), Some("/people/0"));
     }
@@ -304,7 +318,10 @@ mod tests {
         let json = br#"{"schema_version": "1.0"}"#;
         assert!(parse_reader::<Doc>(&json[..], 25).is_ok());
         let error = parse_reader::<Doc>(&json[..], 24).unwrap_err();
-        assert!(matches!(error, LoadError::TooLarge { limit: 24 }), "{error}");
+        assert!(
+            matches!(error, LoadError::TooLarge { limit: 24 }),
+            "{error}"
+        );
         assert_eq!(
             error.to_string(),
             "the input is larger than the limit of 24 bytes: refused before reading it all"
@@ -312,7 +329,10 @@ mod tests {
         // An endless reader stops at the limit.
         let error = parse_reader::<Doc>(std::io::repeat(b' '), 1 << 20).unwrap_err();
         assert!(matches!(error, LoadError::TooLarge { .. }));
-        assert!(matches!(parse_limited::<Doc>(json, 3), Err(LoadError::TooLarge { limit: 3 })));
+        assert!(matches!(
+            parse_limited::<Doc>(json, 3),
+            Err(LoadError::TooLarge { limit: 3 })
+        ));
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct StaffingRecord {
     /// Whole-time equivalent actually in post.
     pub in_post_wte: WteTotal,
     /// The date the figures describe.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub as_of: NaiveDate,
 }
 
