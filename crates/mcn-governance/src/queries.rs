@@ -234,10 +234,11 @@ pub struct FundingEnding {
     /// The streams, in document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub streams: Vec<EndingStream>,
-    /// Recurrent funding that ends, per year.
-    pub recurrent_per_year: Money,
-    /// Time-limited funding that ends, in total.
-    pub time_limited_total: Money,
+    /// Recurrent funding that ends, per year; `None` when the total is too
+    /// large to hold (never a saturated amount).
+    pub recurrent_per_year: Option<Money>,
+    /// Time-limited funding that ends, in total; `None` when too large to hold.
+    pub time_limited_total: Option<Money>,
 }
 
 /// Streams whose last day falls from `as_of` to `as_of + days` inclusive (a
@@ -265,11 +266,7 @@ pub fn funding_ending_within(
         })
         .collect();
     let sum = |basis: FundingBasis| {
-        ending
-            .iter()
-            .filter(|s| s.basis == basis)
-            .map(|s| s.amount)
-            .sum::<Money>()
+        Money::checked_sum(ending.iter().filter(|s| s.basis == basis).map(|s| s.amount))
     };
     FundingEnding {
         until,
