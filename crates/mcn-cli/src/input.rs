@@ -126,11 +126,12 @@ impl InputError {
             Problem::Read(error) | Problem::Load(LoadError::Io(error)) => error.to_string(),
             Problem::Directory => "it is a directory, not a file".to_owned(),
             Problem::Terminal => "standard input is a terminal: pipe a document in".to_owned(),
-            Problem::Limit(message) => message.clone(),
             Problem::Load(LoadError::TooLarge { limit }) => format!(
                 "the input is larger than the limit of {limit} bytes (set {LIMIT_VARIABLE} to allow more)"
             ),
-            Problem::Load(LoadError::Invalid { message, .. }) => message.clone(),
+            Problem::Limit(message) | Problem::Load(LoadError::Invalid { message, .. }) => {
+                message.clone()
+            }
             Problem::Load(other) => other.to_string(),
         };
         echo(&text).into_owned()

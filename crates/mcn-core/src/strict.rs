@@ -2,15 +2,17 @@
 //! mcn-network, FHIR import): [`Strict`] wraps a `serde` [`Deserializer`] and
 //! refuses two things `serde_json` and `serde`'s derive accept quietly:
 //!
-//! - **duplicate object keys**, anywhere: in structs, maps and free-form
-//!   `serde_json::Value`s alike (`serde_json` keeps the last one silently).
-//!   [`first_duplicate`] finds the JSON Pointer of the duplicate, for messages;
+//! - **duplicate object keys**, anywhere: in maps and free-form
+//!   `serde_json::Value`s (`serde_json` keeps the last one silently; derived
+//!   structs already refuse a repeated field, "duplicate field"). Check
+//!   [`is_duplicate`] on a message and [`first_duplicate`] finds the JSON
+//!   Pointer of the duplicate;
 //! - **arrays where a struct is expected** (derive's positional form, `[a, b]`
 //!   for `{"x": a, "y": b}`): a struct must be a JSON object.
 //!
-//! The check costs one comparison per key against the keys seen before in the
-//! same object (a hash set for objects with many keys), and no copies of keys
-//! read from a byte slice.
+//! Struct fields pass straight through; a map's or free-form object's key
+//! costs one comparison per key seen before in the same object (a hash set for
+//! objects with many keys), and no copy of keys read from a byte slice.
 //!
 //! ```
 //! #[derive(serde::Deserialize)]
@@ -21,7 +23,10 @@
 //! };
 //! assert!(strict(r#"{"x": 1, "y": 2}"#).is_ok());
 //! assert!(strict("[1, 2]").unwrap_err().contains("invalid type: sequence, expected struct Point"));
-//! assert!(strict(r#"{"x": 1, "x": 2, "y": 3}"#).unwrap_err().contains("duplicate key \"x\""));
+//! assert!(strict(r#"{"x": 1, "x": 2, "y": 3}"#).unwrap_err().contains("duplicate field `x`"));
+//! let mut de = serde_json::Deserializer::from_str(r#"{"a": 1, "a": 2}"#);
+//! let map = mcn_core::strict::deserialize::<_, std::collections::BTreeMap<String, u8>>(&mut de);
+//! assert!(map.unwrap_err().to_string().contains("duplicate key \"a\""));
 //! ```
 
 use std::{borrow::Cow, cell::RefCell, collections::HashSet, fmt, marker::PhantomData};
@@ -50,6 +55,13 @@ where
 /// A [`Deserializer`] that refuses duplicate keys and arrays for structs.
 #[derive(Debug)]
 pub struct Strict<D>(pub D);
+
+/// Whether `message` (a `serde` error's) is about a repeated key: ours
+/// (`duplicate key`) or derive's (`duplicate field`).
+#[must_use]
+pub fn is_duplicate(message: &str) -> bool {
+    message.starts_with("duplicate key") || message.starts_with("duplicate field")
+}
 
 /// The message for a duplicate key.
 fn duplicate_message(key: &str) -> String {
@@ -265,9 +277,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        // A derived struct refuses a repeated field itself ("duplicate
+        // field"), and an unknown one with `deny_unknown_fields`: its keys go
+        // straight through, which keeps the common case as fast as plain
+        // serde_json. Maps and free-form values are checked here.
         self.visitor.visit_map(StrictMap {
             map,
-            keys: Keys::default(),
+            keys: (!self.object_only).then(Keys::default),
         })
     }
 
@@ -316,7 +332,9 @@ struct Keys<'de> {
 }
 
 impl<'de> Keys<'de> {
-    /// Records `key`; false if it was seen before.
+    /// Records `key`; false if it was seen before. (The `Cow` is kept: a
+    /// borrowed key is recorded without a copy.)
+    #[allow(clippy::ptr_arg)]
     fn insert(&mut self, key: &Cow<'de, str>) -> bool {
         if self.list.len() < LINEAR {
             if self.list.iter().any(|seen| seen == key) {
@@ -333,7 +351,8 @@ impl<'de> Keys<'de> {
 
 struct StrictMap<'de, A> {
     map: A,
-    keys: Keys<'de>,
+    /// The keys seen, for a map or free-form object; `None` for a struct.
+    keys: Option<Keys<'de>>,
 }
 
 /// Reads a key as text, borrowed from the input where it can be.
@@ -376,10 +395,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'de, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
+        let Some(keys) = &mut self.keys else {
+            return self.map.next_key_seed(Seed(seed));
+        };
         let Some(key) = self.map.next_key_seed(KeySeed)? else {
             return Ok(None);
         };
-        if !self.keys.insert(&key) {
+        if !keys.insert(&key) {
             return Err(A::Error::custom(duplicate_message(&key)));
         }
         match key {
@@ -609,14 +631,22 @@ mod tests {
         for json in [
             r#"{"inner": [], "map": {"k": 1, "k": 2}}"#,
             r#"{"inner": [{"a": 1, "extra": {"x": 1, "x": 2}}]}"#,
-            r#"{"inner": [{"a": 1, "a": 1}]}"#,
-            r#"{"inner": [], "inner": []}"#,
             r#"{"inner": [], "map": {"k": 1, "\u006b": 2}}"#,
         ] {
             let error = strict::<Outer>(json).unwrap_err();
             assert!(error.contains("duplicate key"), "{json}: {error}");
         }
-        let many: String = (0..100).map(|i| format!("\"k{i}\": 1, ")).collect();
+        // Derived structs refuse repeated fields themselves.
+        for json in [
+            r#"{"inner": [{"a": 1, "a": 1}]}"#,
+            r#"{"inner": [], "inner": []}"#,
+        ] {
+            let error = strict::<Outer>(json).unwrap_err();
+            assert!(is_duplicate(&error), "{json}: {error}");
+        }
+        let many: String = (0..100)
+            .map(|i| ["\"k", &i.to_string(), "\": 1, "].concat())
+            .collect();
         let error = strict::<BTreeMap<String, u8>>(&format!("{{{many}\"k99\": 2}}")).unwrap_err();
         assert!(error.contains("duplicate key \"k99\""), "{error}");
         assert!(strict::<BTreeMap<String, u8>>(&format!("{{{many}\"k100\": 2}}")).is_ok());

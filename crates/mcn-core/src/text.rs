@@ -1,7 +1,7 @@
 //! Human-readable text that is never empty: [`Text`] for names and titles,
 //! [`Note`] for longer, possibly multi-line descriptions.
 
-use std::{borrow::Cow, fmt};
+use std::{borrow::Cow, fmt, fmt::Write as _};
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
@@ -297,20 +297,37 @@ pub fn shorten(text: &str) -> Cow<'_, str> {
 /// ```
 #[must_use]
 pub fn echo(text: &str) -> Cow<'_, str> {
+    match escape(text) {
+        Cow::Borrowed(text) => shorten(text),
+        Cow::Owned(escaped) => Cow::Owned(shorten(&escaped).into_owned()),
+    }
+}
+
+/// `text` with control characters, bidirectional controls and other
+/// invisible characters (except the plain space) escaped as `\u{1b}`, not
+/// shortened: for a whole message that may name a file.
+///
+/// ```
+/// use mcn_core::text::escape;
+/// assert_eq!(escape("a\u{7}b"), "a\\u{7}b");
+/// ```
+#[must_use]
+pub fn escape(text: &str) -> Cow<'_, str> {
     let needs_escape =
         |c: char| c != ' ' && (c.is_control() || is_bidi_control(c) || is_invisible(c));
     if !text.chars().any(needs_escape) {
-        return shorten(text);
+        return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if needs_escape(c) {
-            escaped.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            // Writing to a `String` cannot fail.
+            let _ = write!(escaped, "\\u{{{:x}}}", u32::from(c));
         } else {
             escaped.push(c);
         }
     }
-    Cow::Owned(shorten(&escaped).into_owned())
+    Cow::Owned(escaped)
 }
 
 #[cfg(test)]

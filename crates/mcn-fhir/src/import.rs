@@ -6,7 +6,7 @@ use mcn_core::{
     Identifier, IdentifierSystem, JsonPointer, Text,
     id::{LocalityId, OrganisationId},
     serde_error::{message, pointer},
-    strict::{Strict, first_duplicate},
+    strict::{Strict, first_duplicate, is_duplicate},
     text::echo,
 };
 use mcn_organisations::{Organisation, OrganisationKind, Sector, Succession};
@@ -265,7 +265,7 @@ struct Entries {
 fn read_top(bytes: &[u8]) -> Result<Top, ImportError> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let top = serde_path_to_error::deserialize(Strict(&mut deserializer)).map_err(|error| {
-        let path = if message(error.inner()).starts_with("duplicate key") {
+        let path = if is_duplicate(&message(error.inner())) {
             first_duplicate(bytes).unwrap_or_else(|| pointer(JsonPointer::root(), error.path()))
         } else {
             pointer(JsonPointer::root(), error.path())
@@ -379,10 +379,15 @@ impl Entries {
 }
 
 fn warn(warnings: &mut Vec<ImportWarning>, kind: WarningKind, path: &JsonPointer, message: String) {
+    // Shortened, control characters escaped; kept as is when nothing changes.
+    let message = match echo(&message) {
+        std::borrow::Cow::Owned(escaped) => escaped,
+        std::borrow::Cow::Borrowed(_) => message,
+    };
     warnings.push(ImportWarning {
         kind,
         path: path.clone(),
-        message: echo(&message).into_owned(),
+        message,
     });
 }
 
@@ -807,7 +812,7 @@ fn unknown_nested(value: &Value, shape: &Shape, at: &str, unmapped: &mut Vec<Str
             for (key, member) in object {
                 match known.iter().find(|(name, _)| name == key) {
                     Some((_, inner)) => {
-                        unknown_nested(member, inner, &format!("{at}/{key}"), unmapped)
+                        unknown_nested(member, inner, &format!("{at}/{key}"), unmapped);
                     }
                     None => unmapped.push(format!("{at}/{key}")),
                 }

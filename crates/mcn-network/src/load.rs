@@ -5,7 +5,7 @@ use std::io::Read;
 use mcn_core::{
     JsonPointer,
     serde_error::{message, pointer},
-    strict::{self, Strict, first_duplicate},
+    strict::{self, Strict, first_duplicate, is_duplicate},
     text::echo,
     version::SchemaVersionError,
 };
@@ -118,7 +118,7 @@ fn explain<T: DeserializeOwned>(bytes: &[u8], fast: &serde_json::Error) -> LoadE
     let tracked = serde_path_to_error::deserialize::<_, T>(Strict(&mut deserializer));
     match tracked {
         Err(error) => {
-            let path = if message(error.inner()).starts_with("duplicate key") {
+            let path = if is_duplicate(&message(error.inner())) {
                 first_duplicate(bytes).unwrap_or_else(|| pointer(JsonPointer::root(), error.path()))
             } else {
                 pointer(JsonPointer::root(), error.path())
@@ -279,7 +279,7 @@ mod tests {
             Some("/people/1/email")
         );
         assert!(
-            error.to_string().contains("duplicate key \"email\""),
+            error.to_string().contains("duplicate field `email`"),
             "{error}"
         );
         let error = err(r#"{"schema_version": "1.0", "schema_version": "1.0"}"#);
