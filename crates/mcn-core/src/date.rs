@@ -8,7 +8,7 @@
 //! unchanged (`chrono` writes `YYYY-MM-DD`), and so are the JSON Schemas
 //! (`format: date`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use serde::{Deserializer, Serialize, Serializer};
 
 use crate::text::echo;
@@ -26,7 +26,9 @@ pub enum DateError {
 }
 
 /// Parses exactly `YYYY-MM-DD`: four-digit year, two-digit month and day, no
-/// surrounding white space.
+/// surrounding white space. (A year outside 0000–9999, which only the
+/// calendar's ends reach, is read in the one form `chrono` writes it:
+/// `+262143-12-31`.)
 ///
 /// ```
 /// use mcn_core::date::parse;
@@ -52,7 +54,13 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
             }
         });
     if !shape {
-        return Err(DateError::Format(echo(text).into_owned()));
+        // Years outside 0000–9999 have one spelling too: chrono's, with a
+        // sign (`+262143-12-31`), which is how such a date is written.
+        return text
+            .parse::<NaiveDate>()
+            .ok()
+            .filter(|date| !(0..=9999).contains(&date.year()) && date.to_string() == text)
+            .ok_or_else(|| DateError::Format(echo(text).into_owned()));
     }
     let number = |range: std::ops::Range<usize>| {
         text.get(range)
@@ -218,5 +226,12 @@ mod tests {
         assert!(matches!(parse("2025−04−01"), Err(DateError::Format(_))));
         assert!(matches!(parse("２０２５-04-01"), Err(DateError::Format(_))));
         assert!(matches!(parse(""), Err(DateError::Format(_))));
+        // The ends of the calendar round-trip in chrono's signed form only.
+        for date in [NaiveDate::MAX, NaiveDate::MIN] {
+            assert_eq!(parse(&date.to_string()), Ok(date));
+        }
+        assert!(parse("+2025-04-01").is_err());
+        assert!(parse("+10000-1-01").is_err());
+        assert_eq!(parse("+10000-01-01").map(|d| d.year()), Ok(10_000));
     }
 }
