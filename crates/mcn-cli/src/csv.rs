@@ -175,7 +175,9 @@ fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         Ok(imported) => imported,
         Err(mcn_csv::ImportError::Problems(problems)) => {
             for problem in &problems {
-                writeln!(err, "error: {problem}")?;
+                // File names and cell values quoted: shortened, escaped.
+                let problem = problem.to_string();
+                writeln!(err, "error: {}", mcn_core::text::echo(&problem))?;
             }
             writeln!(
                 err,
@@ -202,7 +204,9 @@ fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         writeln!(
             err,
             "mcn: {}:{}: no id and no natural key match: new id {}",
-            new.file, new.row, new.id
+            mcn_core::text::echo(&new.file),
+            new.row,
+            new.id
         )?;
     }
     let as_of = args.as_of.date();

@@ -4,7 +4,7 @@
 use std::{
     collections::HashMap,
     fs,
-    io::{self, IsTerminal as _, Read as _, Write},
+    io::{self, IsTerminal as _, Write},
     path::{Path, PathBuf},
     process::ExitCode,
 };
@@ -104,19 +104,17 @@ fn write_json(file: Option<&Path>, value: &impl serde::Serialize) -> anyhow::Res
 /// Reads the FHIR input (`-`: standard input).
 fn read_fhir(path: &Path) -> anyhow::Result<Vec<u8>> {
     let name = input::display_name(path);
+    let limit = input::input_limit().map_err(anyhow::Error::msg)?;
     if path.as_os_str() == "-" {
-        let mut stdin = io::stdin().lock();
+        let stdin = io::stdin().lock();
         anyhow::ensure!(
             !stdin.is_terminal(),
             "could not read {name}: standard input is a terminal: pipe a FHIR file in"
         );
-        let mut bytes = Vec::new();
-        stdin
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("could not read {name}"))?;
-        return Ok(bytes);
+        return input::read_limited(stdin, limit).with_context(|| format!("could not read {name}"));
     }
-    fs::read(path).with_context(|| format!("could not read {name}"))
+    let file = fs::File::open(path).with_context(|| format!("could not read {name}"))?;
+    input::read_limited(file, limit).with_context(|| format!("could not read {name}"))
 }
 
 fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {

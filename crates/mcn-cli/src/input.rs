@@ -3,13 +3,52 @@
 
 use std::{
     fmt, fs,
-    io::{self, IsTerminal as _},
+    io::{self, IsTerminal as _, Read as _},
     path::Path,
 };
 
 use chrono::NaiveDate;
-use mcn_core::{JsonPointer, text::shorten};
-use mcn_network::{LoadError, NetworkDocument};
+use mcn_core::{JsonPointer, text::echo};
+use mcn_network::{DEFAULT_INPUT_LIMIT, LoadError, NetworkDocument};
+
+/// The environment variable that sets the largest input read, in bytes
+/// (default [`DEFAULT_INPUT_LIMIT`], 2 GiB).
+pub(crate) const LIMIT_VARIABLE: &str = "MCN_MAX_INPUT_BYTES";
+
+/// The largest input read, in bytes: `MCN_MAX_INPUT_BYTES` or 2 GiB.
+///
+/// # Errors
+///
+/// The variable is set but not a whole number of bytes.
+pub(crate) fn input_limit() -> Result<u64, String> {
+    match std::env::var(LIMIT_VARIABLE) {
+        Err(std::env::VarError::NotPresent) => Ok(DEFAULT_INPUT_LIMIT),
+        Ok(text) => text.trim().parse::<u64>().map_err(|_| {
+            format!(
+                "{LIMIT_VARIABLE} must be a number of bytes, not \"{}\"",
+                echo(&text)
+            )
+        }),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(format!("{LIMIT_VARIABLE} must be a number of bytes"))
+        }
+    }
+}
+
+/// Reads all of `reader`, refusing more than `limit` bytes (it stops reading
+/// there, so `/dev/zero` is refused, not read forever).
+pub(crate) fn read_limited(reader: impl io::Read, limit: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).map_or(true, |len| len > limit) {
+        return Err(io::Error::other(format!(
+            "the input is larger than the limit of {limit} bytes (set {LIMIT_VARIABLE} to allow more)"
+        )));
+    }
+    Ok(bytes)
+}
 
 /// The file name that means standard input.
 const STDIN: &str = "-";
@@ -38,9 +77,9 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Parses exactly `YYYY-MM-DD` (as documents do: [`mcn_core::date::parse`]).
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|error| format!("expected a date as YYYY-MM-DD, e.g. 2025-04-01 ({error})"))
+    mcn_core::date::parse(text).map_err(|error| error.to_string())
 }
 
 /// Why a document could not be used; names the file, and for a parse error the
@@ -59,6 +98,8 @@ enum Problem {
     Directory,
     /// Standard input is a terminal: nothing was piped in.
     Terminal,
+    /// `MCN_MAX_INPUT_BYTES` is not a number.
+    Limit(String),
     /// The bytes are not a network document.
     Load(LoadError),
 }
@@ -85,10 +126,15 @@ impl InputError {
             Problem::Read(error) | Problem::Load(LoadError::Io(error)) => error.to_string(),
             Problem::Directory => "it is a directory, not a file".to_owned(),
             Problem::Terminal => "standard input is a terminal: pipe a document in".to_owned(),
-            Problem::Load(LoadError::Invalid { message, .. }) => message.clone(),
+            Problem::Load(LoadError::TooLarge { limit }) => format!(
+                "the input is larger than the limit of {limit} bytes (set {LIMIT_VARIABLE} to allow more)"
+            ),
+            Problem::Limit(message) | Problem::Load(LoadError::Invalid { message, .. }) => {
+                message.clone()
+            }
             Problem::Load(other) => other.to_string(),
         };
-        shorten(&text).into_owned()
+        echo(&text).into_owned()
     }
 }
 
@@ -98,11 +144,11 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let verb = match self.problem {
             Problem::Load(LoadError::Io(_)) | Problem::Read(_) | Problem::Directory => "read",
-            Problem::Terminal | Problem::Load(_) => "load",
+            Problem::Terminal | Problem::Limit(_) | Problem::Load(_) => "load",
         };
         write!(f, "could not {verb} {}", self.file)?;
         if let Some((path, line, column)) = self.location() {
-            write!(f, ":{line}:{column}: {}", shorten(&path.to_string()))?;
+            write!(f, ":{line}:{column}: {}", echo(&path.to_string()))?;
         }
         write!(f, ": {}", self.detail())
     }
@@ -110,12 +156,13 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// How `path` is named in messages: as given, `<stdin>` for `-`.
+/// How `path` is named in messages: as given (shortened, control characters
+/// escaped: a file name can hold an escape sequence), `<stdin>` for `-`.
 pub(crate) fn display_name(path: &Path) -> String {
     if path.as_os_str() == STDIN {
         "<stdin>".to_owned()
     } else {
-        path.display().to_string()
+        echo(&path.display().to_string()).into_owned()
     }
 }
 
@@ -125,19 +172,21 @@ pub(crate) fn load(path: &Path) -> Result<NetworkDocument, InputError> {
         file: display_name(path),
         problem,
     };
+    let limit = input_limit().map_err(|message| fail(Problem::Limit(message)))?;
     if path.as_os_str() == STDIN {
         let stdin = io::stdin();
         if stdin.is_terminal() {
             return Err(fail(Problem::Terminal));
         }
-        return NetworkDocument::from_reader(stdin.lock())
+        return NetworkDocument::from_reader_with_limit(stdin.lock(), limit)
             .map_err(|error| fail(Problem::Load(error)));
     }
     if path.is_dir() {
         return Err(fail(Problem::Directory));
     }
-    let bytes = fs::read(path).map_err(|error| fail(Problem::Read(error)))?;
-    NetworkDocument::from_json(&bytes).map_err(|error| fail(Problem::Load(error)))
+    let file = fs::File::open(path).map_err(|error| fail(Problem::Read(error)))?;
+    NetworkDocument::from_reader_with_limit(io::BufReader::new(file), limit)
+        .map_err(|error| fail(Problem::Load(error)))
 }
 
 #[cfg(test)]
@@ -152,5 +201,33 @@ mod tests {
         );
         assert!(parse_date("2025-13-01").is_err());
         assert!(parse_date("01/04/2025").is_err());
+        // chrono's "%Y-%m-%d" takes these; a document does not.
+        assert!(NaiveDate::parse_from_str("2025-4-1", "%Y-%m-%d").is_ok());
+        for lenient in [
+            "2025-4-1",
+            "2025-04-1",
+            " 2025-04-01",
+            "2025-04-01 ",
+            "+2025-04-01",
+        ] {
+            assert!(parse_date(lenient).is_err(), "{lenient}");
+        }
+    }
+
+    #[test]
+    fn file_names_are_escaped() {
+        let name = display_name(Path::new("evil\u{1b}[2J.json"));
+        assert_eq!(name, "evil\\u{1b}[2J.json");
+    }
+
+    #[test]
+    fn reads_stop_at_the_limit() {
+        assert_eq!(read_limited(&b"abc"[..], 3).unwrap(), b"abc");
+        let error = read_limited(io::repeat(0), 1000).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("larger than the limit of 1000 bytes")
+        );
     }
 }

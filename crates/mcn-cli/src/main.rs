@@ -69,7 +69,12 @@ fn main() -> ExitCode {
         // The reader of our output went away (`mcn ... | head`): not a failure.
         Err(error) if output::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "error: {error:#}");
+            // Whatever the message quotes (a file name, a value) has its
+            // control characters escaped, line by line: nothing reaches the
+            // terminal raw.
+            let message = format!("{error:#}");
+            let lines: Vec<_> = message.split('\n').map(mcn_core::text::escape).collect();
+            let _ = writeln!(std::io::stderr(), "error: {}", lines.join("\n"));
             ExitCode::from(exit::UNUSABLE)
         }
     }

@@ -27,6 +27,8 @@ pub struct StatusChange<S> {
     /// The status entered.
     pub status: S,
     /// The day it took effect.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub on: NaiveDate,
     /// Why, or anything else worth recording (e.g. the reason a standard does
     /// not apply).

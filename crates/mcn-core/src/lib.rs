@@ -7,6 +7,7 @@
 extern crate self as mcn_core;
 
 pub mod bounded;
+pub mod date;
 pub mod decimal;
 pub mod email;
 pub mod finding;
@@ -23,6 +24,7 @@ pub mod redact;
 pub mod serde_error;
 #[cfg(feature = "proptest")]
 pub mod strategy;
+pub mod strict;
 pub mod text;
 pub mod version;
 pub mod vocab;

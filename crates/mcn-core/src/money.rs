@@ -1,6 +1,6 @@
 //! Amounts of money in pounds sterling, held as whole pence.
 
-use std::{borrow::Cow, fmt, iter::Sum, ops::Add};
+use std::{borrow::Cow, fmt};
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 /// A non-negative amount of money in GBP, held as integer pence so sums are exact.
 ///
 /// Serialises as a JSON integer of pence (`150000` is £1,500.00). Addition
-/// saturates at the largest amount rather than wrapping.
+/// is checked ([`Money::checked_add`], [`Money::checked_sum`]): a total too
+/// large to hold is `None`, never a wrapped or saturated amount.
 ///
 /// ```
 /// use mcn_core::Money;
-/// let grant = Money::from_pounds(45_000) + Money::from_pence(50);
+/// let grant = Money::from_pounds(45_000).checked_add(Money::from_pence(50)).unwrap();
 /// assert_eq!(grant.to_string(), "£45,000.50");
 /// ```
 #[derive(
@@ -50,23 +51,29 @@ impl Money {
     }
 }
 
-impl Add for Money {
-    type Output = Self;
-
-    fn add(self, rhs: Self) -> Self {
-        Self(self.0.saturating_add(rhs.0))
+impl Money {
+    /// `self + other`, or `None` when the sum is larger than the largest
+    /// amount (`u64::MAX` pence): a total is never a saturated figure shown
+    /// as real.
+    #[must_use]
+    pub const fn checked_add(self, other: Self) -> Option<Self> {
+        match self.0.checked_add(other.0) {
+            Some(pence) => Some(Self(pence)),
+            None => None,
+        }
     }
-}
 
-impl Sum for Money {
-    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Self::ZERO, Add::add)
-    }
-}
-
-impl<'a> Sum<&'a Money> for Money {
-    fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-        iter.copied().sum()
+    /// The total of `amounts`, or `None` when it is too large to hold.
+    ///
+    /// ```
+    /// use mcn_core::Money;
+    /// let total = Money::checked_sum([Money::from_pounds(2), Money::from_pence(50)]);
+    /// assert_eq!(total, Some(Money::from_pence(250)));
+    /// assert_eq!(Money::checked_sum([Money::from_pence(u64::MAX), Money::from_pence(1)]), None);
+    /// ```
+    #[must_use]
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Self>) -> Option<Self> {
+        amounts.into_iter().try_fold(Self::ZERO, Self::checked_add)
     }
 }
 
@@ -118,13 +125,20 @@ mod tests {
     }
 
     #[test]
-    fn sums_exactly_and_saturates() {
-        let total: Money = [Money::from_pence(10), Money::from_pence(20)].iter().sum();
-        assert_eq!(total, Money::from_pence(30));
+    fn sums_exactly_and_overflow_is_none() {
+        let total = Money::checked_sum([Money::from_pence(10), Money::from_pence(20)]);
+        assert_eq!(total, Some(Money::from_pence(30)));
         assert_eq!(
-            Money::from_pence(u64::MAX) + Money::from_pence(1),
-            Money::from_pence(u64::MAX)
+            Money::from_pence(u64::MAX).checked_add(Money::from_pence(1)),
+            None
         );
+        assert_eq!(
+            Money::from_pence(u64::MAX - 1).checked_add(Money::from_pence(1)),
+            Some(Money::from_pence(u64::MAX))
+        );
+        let near = Money::from_pence(u64::MAX / 2 + 1);
+        assert_eq!(Money::checked_sum([near, near]), None);
+        assert_eq!(Money::checked_sum([]), Some(Money::ZERO));
     }
 
     #[test]

@@ -36,9 +36,14 @@ pub struct PeriodError {
 #[serde(try_from = "RawPeriod", deny_unknown_fields)]
 pub struct Period {
     /// First day of the period.
+    #[serde(with = "mcn_core::date::strict")]
     start: NaiveDate,
     /// Last day of the period (inclusive); absent while it is open-ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     end: Option<NaiveDate>,
 }
 
@@ -48,9 +53,12 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 struct RawPeriod {
     /// First day of the period.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     start: NaiveDate,
     /// Last day of the period (inclusive); absent while it is open-ended.
-    #[serde(default)]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(with = "mcn_core::date::strict_option", default)]
     end: Option<NaiveDate>,
 }
 

@@ -1,7 +1,7 @@
 //! Human-readable text that is never empty: [`Text`] for names and titles,
 //! [`Note`] for longer, possibly multi-line descriptions.
 
-use std::{borrow::Cow, fmt};
+use std::{borrow::Cow, fmt, fmt::Write as _};
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TextError {
-    /// Nothing but white space was given.
-    #[error("text is empty (after trimming white space)")]
+    /// Nothing but white space or invisible characters (zero-width space,
+    /// byte-order mark, Hangul filler, ...: [`is_invisible`]) was given.
+    #[error("text is empty (after trimming white space; invisible characters do not count)")]
     Empty,
     /// The text is longer than the type allows.
     #[error("text is {len} characters long; at most {max} are allowed")]
@@ -22,13 +23,59 @@ pub enum TextError {
         max: usize,
     },
     /// The text holds a control character the type does not allow.
-    #[error("text contains control character {0:?}")]
+    #[error("text contains control character {}", code_point(*.0))]
     ControlCharacter(char),
+    /// The text holds a bidirectional override or isolate control, which
+    /// could reorder how the text around it is shown.
+    #[error(
+        "text contains bidirectional control character {}, which could reorder what is shown",
+        code_point(*.0)
+    )]
+    BidiControl(char),
+}
+
+/// `U+202E`: how a character is named in messages.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// Whether `c` is a bidirectional embedding, override or isolate control
+/// (U+202A–U+202E, U+2066–U+2069).
+#[must_use]
+pub const fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `c` shows nothing on its own: white space, and the characters
+/// that render as blank (zero-width space, joiners, word joiner, invisible
+/// operators, byte-order mark, soft hyphen, combining grapheme joiner,
+/// Mongolian vowel separator, directional marks, Braille blank, Hangul
+/// fillers). A text made only of these is blank.
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00ad}'
+                | '\u{034f}'
+                | '\u{061c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+        )
 }
 
 fn parse_text(raw: &str, max: usize, multiline: bool) -> Result<String, TextError> {
     let trimmed = raw.trim();
-    if trimmed.is_empty() {
+    if trimmed.chars().all(is_invisible) {
         return Err(TextError::Empty);
     }
     if let Some(c) = trimmed
@@ -36,6 +83,9 @@ fn parse_text(raw: &str, max: usize, multiline: bool) -> Result<String, TextErro
         .find(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
     {
         return Err(TextError::ControlCharacter(c));
+    }
+    if let Some(c) = trimmed.chars().find(|c| is_bidi_control(*c)) {
+        return Err(TextError::BidiControl(c));
     }
     let len = trimmed.chars().count();
     if len > max {
@@ -233,6 +283,53 @@ pub fn shorten(text: &str) -> Cow<'_, str> {
     ))
 }
 
+/// `text` as it may be echoed back in a message: control characters,
+/// bidirectional controls and other invisible characters (except the plain
+/// space) escaped as `\u{1b}`, and the middle left out when long
+/// ([`shorten`]). Every value from the input that a message quotes (unknown
+/// fields and variants, FHIR import warnings, file names) goes through this,
+/// so a terminal escape sequence in the input never reaches a terminal raw.
+///
+/// ```
+/// use mcn_core::text::echo;
+/// assert_eq!(echo("red\u{1b}[31m\u{202e}"), "red\\u{1b}[31m\\u{202e}");
+/// assert_eq!(echo("plain text"), "plain text");
+/// ```
+#[must_use]
+pub fn echo(text: &str) -> Cow<'_, str> {
+    match escape(text) {
+        Cow::Borrowed(text) => shorten(text),
+        Cow::Owned(escaped) => Cow::Owned(shorten(&escaped).into_owned()),
+    }
+}
+
+/// `text` with control characters, bidirectional controls and other
+/// invisible characters (except the plain space) escaped as `\u{1b}`, not
+/// shortened: for a whole message that may name a file.
+///
+/// ```
+/// use mcn_core::text::escape;
+/// assert_eq!(escape("a\u{7}b"), "a\\u{7}b");
+/// ```
+#[must_use]
+pub fn escape(text: &str) -> Cow<'_, str> {
+    let needs_escape =
+        |c: char| c != ' ' && (c.is_control() || is_bidi_control(c) || is_invisible(c));
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            // Writing to a `String` cannot fail.
+            let _ = write!(escaped, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,6 +361,54 @@ mod tests {
         // characters, not bytes
         assert!(Text::new(&"é".repeat(Text::MAX_CHARS)).is_ok());
         assert!(Note::new(&"y".repeat(Note::MAX_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn invisible_only_is_blank() {
+        for blank in [
+            "\u{200b}",
+            "\u{200c}\u{200d}",
+            "\u{2060}",
+            "\u{feff}",
+            "\u{2800}",
+            "\u{115f}\u{1160}",
+            "\u{3164}",
+            "\u{ffa0}",
+            " \u{200b} \u{feff} ",
+        ] {
+            assert_eq!(Text::new(blank), Err(TextError::Empty), "{blank:?}");
+            assert_eq!(Note::new(blank), Err(TextError::Empty), "{blank:?}");
+        }
+        assert!(Text::new("a\u{200d}b").is_ok());
+    }
+
+    #[test]
+    fn bidi_controls_are_refused() {
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}',
+        ] {
+            let text = format!("Hospice {c}exe.txt");
+            assert_eq!(Text::new(&text), Err(TextError::BidiControl(c)));
+            assert_eq!(Note::new(&text), Err(TextError::BidiControl(c)));
+        }
+        let error = Text::new("a\u{202e}b").unwrap_err().to_string();
+        assert!(error.contains("U+202E"), "{error}");
+        assert_eq!(
+            Text::new("a\u{1b}b").unwrap_err().to_string(),
+            "text contains control character U+001B"
+        );
+        assert!(Note::new("a\u{85}b").is_err());
+        assert!(Note::new("a\u{9b}b").is_err());
+    }
+
+    #[test]
+    fn echo_escapes_and_shortens() {
+        assert_eq!(echo("\u{1b}[2J"), "\\u{1b}[2J");
+        assert_eq!(echo("a\nb\tc\u{7f}"), "a\\u{a}b\\u{9}c\\u{7f}");
+        let long = format!("{}\u{1b}", "x".repeat(10_000));
+        let short = echo(&long);
+        assert!(short.chars().count() < 400 && !short.contains('\u{1b}'));
     }
 
     #[test]

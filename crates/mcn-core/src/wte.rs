@@ -4,8 +4,6 @@
 //! [`WteTotal`] is a sum of them (funded or in-post WTE for a team), which may
 //! exceed 1.
 
-use std::{iter::Sum, ops::Add};
-
 pub use crate::decimal::DecimalError;
 
 crate::hundredths_quantity! {
@@ -56,24 +54,33 @@ impl From<Wte> for WteTotal {
     }
 }
 
-impl Add for WteTotal {
-    type Output = Self;
-
-    /// Saturates at the maximum.
-    fn add(self, rhs: Self) -> Self {
-        Self(self.0.saturating_add(rhs.0).min(Self::MAX_HUNDREDTHS))
+impl WteTotal {
+    /// `self + other`, or `None` above the largest total (100,000.00): a
+    /// total is never a saturated figure shown as real.
+    #[must_use]
+    pub fn checked_add(self, other: Self) -> Option<Self> {
+        self.0
+            .checked_add(other.0)
+            .filter(|sum| *sum <= Self::MAX_HUNDREDTHS)
+            .map(Self)
     }
-}
 
-impl Sum for WteTotal {
-    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Self::ZERO, Add::add)
-    }
-}
-
-impl Sum<Wte> for WteTotal {
-    fn sum<I: Iterator<Item = Wte>>(iter: I) -> Self {
-        iter.map(Self::from).sum()
+    /// The total of `values` (appointments' [`Wte`]s or totals), or `None`
+    /// when it is above the largest total.
+    ///
+    /// ```
+    /// use mcn_core::{Wte, WteTotal};
+    /// let total = WteTotal::checked_sum([Wte::FULL, Wte::try_from(0.6)?]);
+    /// assert_eq!(total.map(|t| t.hundredths()), Some(160));
+    /// let max = WteTotal::try_from(100_000.0)?;
+    /// assert_eq!(WteTotal::checked_sum([max, WteTotal::try_from(0.01)?]), None);
+    /// # Ok::<(), mcn_core::wte::DecimalError>(())
+    /// ```
+    #[must_use]
+    pub fn checked_sum<T: Into<Self>>(values: impl IntoIterator<Item = T>) -> Option<Self> {
+        values
+            .into_iter()
+            .try_fold(Self::ZERO, |total, value| total.checked_add(value.into()))
     }
 }
 
@@ -130,8 +137,16 @@ mod tests {
 
     #[test]
     fn totals_sum_and_exceed_one() {
-        let total: WteTotal = [Wte::FULL, Wte::try_from(0.6).unwrap()].into_iter().sum();
+        let total = WteTotal::checked_sum([Wte::FULL, Wte::try_from(0.6).unwrap()]).unwrap();
         assert_eq!(total.to_string(), "1.60");
+        // Above the largest total is None, not the maximum.
+        let max = WteTotal::try_from(100_000.0).unwrap();
+        assert_eq!(max.checked_add(WteTotal::ZERO), Some(max));
+        assert_eq!(max.checked_add(WteTotal::try_from(0.01).unwrap()), None);
+        assert_eq!(
+            WteTotal::checked_sum(std::iter::repeat_n(Wte::FULL, 100_001)),
+            None
+        );
         assert_eq!(WteTotal::try_from(12.5).unwrap().hundredths(), 1250);
         assert!(WteTotal::try_from(100_000.01).is_err());
         assert_eq!(

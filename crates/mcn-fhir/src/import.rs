@@ -6,6 +6,8 @@ use mcn_core::{
     Identifier, IdentifierSystem, JsonPointer, Text,
     id::{LocalityId, OrganisationId},
     serde_error::{message, pointer},
+    strict::{Strict, first_duplicate, is_duplicate},
+    text::echo,
 };
 use mcn_organisations::{Organisation, OrganisationKind, Sector, Succession};
 use serde::{
@@ -38,13 +40,13 @@ pub enum ImportError {
         column: usize,
     },
     /// The top-level resource is neither a `Bundle` nor an `Organization`.
-    #[error("expected a FHIR Bundle or Organization, found resourceType {0:?}")]
+    #[error("expected a FHIR Bundle or Organization, found resourceType \"{0}\"")]
     UnexpectedResource(String),
     /// The top level has no `resourceType`.
     #[error("no resourceType at the top level: expected a FHIR Bundle or Organization")]
     MissingResourceType,
     /// An element does not have the shape FHIR R4 gives it.
-    #[error("{path}: {message}")]
+    #[error("{}: {message}", echo(path.as_str()))]
     Invalid {
         /// Where (a JSON Pointer into the input).
         path: JsonPointer,
@@ -186,6 +188,7 @@ const MAPPED: [&str; 8] = [
 /// # Ok::<(), mcn_fhir::ImportError>(())
 /// ```
 pub fn import_organisations(bytes: &[u8]) -> Result<Import, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
@@ -213,7 +216,7 @@ pub fn import_organisations(bytes: &[u8]) -> Result<Import, ImportError> {
                 full_url: None,
             }]
         }
-        Some(other) => return Err(ImportError::UnexpectedResource(other.to_owned())),
+        Some(other) => return Err(ImportError::UnexpectedResource(echo(other).into_owned())),
         None => return Err(ImportError::MissingResourceType),
     };
     let candidates = sources
@@ -261,8 +264,12 @@ struct Entries {
 
 fn read_top(bytes: &[u8]) -> Result<Top, ImportError> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let top = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = pointer(JsonPointer::root(), error.path());
+    let top = serde_path_to_error::deserialize(Strict(&mut deserializer)).map_err(|error| {
+        let path = if is_duplicate(&message(error.inner())) {
+            first_duplicate(bytes).unwrap_or_else(|| pointer(JsonPointer::root(), error.path()))
+        } else {
+            pointer(JsonPointer::root(), error.path())
+        };
         json_error(path, &error.into_inner())
     })?;
     deserializer
@@ -276,11 +283,11 @@ fn json_error(path: JsonPointer, error: &serde_json::Error) -> ImportError {
     if error.is_data() {
         ImportError::Invalid {
             path,
-            message: message(error),
+            message: echo(&message(error)).into_owned(),
         }
     } else {
         ImportError::Json {
-            message: message(error),
+            message: echo(&message(error)).into_owned(),
             line: error.line(),
             column: error.column(),
         }
@@ -372,6 +379,11 @@ impl Entries {
 }
 
 fn warn(warnings: &mut Vec<ImportWarning>, kind: WarningKind, path: &JsonPointer, message: String) {
+    // Shortened, control characters escaped; kept as is when nothing changes.
+    let message = match echo(&message) {
+        std::borrow::Cow::Owned(escaped) => escaped,
+        std::borrow::Cow::Borrowed(_) => message,
+    };
     warnings.push(ImportWarning {
         kind,
         path: path.clone(),
@@ -460,9 +472,11 @@ impl<'a> Candidate<'a> {
         } = source;
         let full_url = full_url.as_deref();
         let resource: r4::Organization =
-            serde_path_to_error::deserialize(value).map_err(|error| ImportError::Invalid {
-                path: pointer(path.clone(), error.path()),
-                message: error.into_inner().to_string(),
+            serde_path_to_error::deserialize(Strict(value)).map_err(|error| {
+                ImportError::Invalid {
+                    path: pointer(path.clone(), error.path()),
+                    message: echo(&error.into_inner().to_string()).into_owned(),
+                }
             })?;
         let id = resource
             .id
@@ -724,20 +738,11 @@ impl<'a> Candidate<'a> {
             .filter(|key| !MAPPED.contains(&key.as_str()) && !SILENT.contains(&key.as_str()))
             .cloned()
             .collect();
-        let nested = |element: &str, known: &[&str], unmapped: &mut Vec<String>| {
-            if let Some(Value::Array(items)) = object.get(element) {
-                for (index, item) in items.iter().enumerate() {
-                    if let Some(item) = item.as_object() {
-                        unmapped.extend(
-                            item.keys()
-                                .filter(|key| !known.contains(&key.as_str()))
-                                .map(|key| format!("{element}/{index}/{key}")),
-                        );
-                    }
-                }
+        for (element, shape) in NESTED {
+            if let Some(value) = object.get(*element) {
+                unknown_nested(value, shape, element, &mut unmapped);
             }
-        };
-        nested("identifier", &["system", "value"], &mut unmapped);
+        }
         if !unmapped.is_empty() {
             warn(
                 warnings,
@@ -746,6 +751,86 @@ impl<'a> Candidate<'a> {
                 format!("elements not imported: {}", unmapped.join(", ")),
             );
         }
+    }
+}
+
+/// Which members of a mapped element are read (the rest are listed as not
+/// imported). Arrays are walked item by item.
+enum Shape {
+    /// A value read whole (a string, a date, ...).
+    Leaf,
+    /// An object of which only these members are read.
+    Object(&'static [(&'static str, Shape)]),
+    /// Extensions: those with one of our URLs are read with this shape;
+    /// others are warned about on their own (`extension ... not imported`).
+    Extension(&'static Shape),
+}
+
+const CODING: Shape = Shape::Object(&[
+    ("system", Shape::Leaf),
+    ("code", Shape::Leaf),
+    ("display", Shape::Leaf),
+]);
+const REFERENCE: Shape = Shape::Object(&[("reference", Shape::Leaf), ("display", Shape::Leaf)]);
+const EXTENSION: Shape = Shape::Object(&[
+    ("url", Shape::Leaf),
+    ("valueReference", REFERENCE),
+    ("valueDate", Shape::Leaf),
+    (
+        "extension",
+        Shape::Object(&[
+            ("url", Shape::Leaf),
+            ("valueReference", REFERENCE),
+            ("valueDate", Shape::Leaf),
+        ]),
+    ),
+]);
+/// The mapped elements of an `Organization` that have members of their own.
+const NESTED: &[(&str, Shape)] = &[
+    (
+        "identifier",
+        Shape::Object(&[("system", Shape::Leaf), ("value", Shape::Leaf)]),
+    ),
+    (
+        "type",
+        Shape::Object(&[("coding", CODING), ("text", Shape::Leaf)]),
+    ),
+    ("partOf", REFERENCE),
+    ("extension", Shape::Extension(&EXTENSION)),
+];
+
+/// Adds to `unmapped` the path (`type/0/coding/1/version`) of every member
+/// of `value` that `shape` does not read.
+fn unknown_nested(value: &Value, shape: &Shape, at: &str, unmapped: &mut Vec<String>) {
+    match (value, shape) {
+        (Value::Array(items), _) => {
+            for (index, item) in items.iter().enumerate() {
+                unknown_nested(item, shape, &format!("{at}/{index}"), unmapped);
+            }
+        }
+        (Value::Object(object), Shape::Object(known)) => {
+            for (key, member) in object {
+                match known.iter().find(|(name, _)| name == key) {
+                    Some((_, inner)) => {
+                        unknown_nested(member, inner, &format!("{at}/{key}"), unmapped);
+                    }
+                    None => unmapped.push(format!("{at}/{key}")),
+                }
+            }
+        }
+        (Value::Object(object), Shape::Extension(inner)) => {
+            let ours = object
+                .get("url")
+                .and_then(Value::as_str)
+                .is_some_and(|url| {
+                    url == extension::ORGANISATION_LOCALITY
+                        || url == extension::ORGANISATION_SUCCESSOR
+                });
+            if ours {
+                unknown_nested(value, inner, at, unmapped);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -859,5 +944,100 @@ mod tests {
             err.to_string().starts_with("not JSON: EOF while parsing"),
             "{err}"
         );
+    }
+
+    const ODS: &str = "https://fhir.nhs.uk/Id/ods-organization-code";
+
+    #[test]
+    fn duplicate_keys_are_refused_with_their_path() {
+        let json = format!(
+            r#"{{"resourceType": "Bundle", "type": "collection", "entry": [{{"resource": {{"resourceType": "Organization", "name": "A", "name": "B", "identifier": [{{"system": "{ODS}", "value": "RR8"}}]}}}}]}}"#
+        );
+        match import_organisations(json.as_bytes()) {
+            Err(ImportError::Invalid { path, message }) => {
+                assert_eq!(path.as_str(), "/entry/0/resource/name");
+                assert!(message.contains("duplicate key \"name\""), "{message}");
+            }
+            other => panic!("{:?}", other.map(|i| i.organisations.len())),
+        }
+        let json =
+            r#"{"resourceType": "Organization", "resourceType": "Organization", "name": "A"}"#;
+        assert!(import_organisations(json.as_bytes()).is_err());
+        // Inside a free-form element too.
+        let json = r#"{"resourceType": "Organization", "name": "A", "telecom": [{"value": "1", "value": "2"}]}"#;
+        assert!(import_organisations(json.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn arrays_for_elements_are_refused() {
+        let json = r#"{"resourceType": "Organization", "name": "A", "identifier": [["https://x.org", "1"]]}"#;
+        let error = import_organisations(json.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("/identifier/0"), "{error}");
+        assert!(error.contains("sequence"), "{error}");
+        let json = r#"{"resourceType": "Organization", "name": "A", "partOf": ["Organization/1"]}"#;
+        assert!(import_organisations(json.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let json = b"\xef\xbb\xbf{\"resourceType\": \"Organization\", \"name\": \"A\"}";
+        assert_eq!(import_organisations(json).unwrap().organisations.len(), 1);
+    }
+
+    #[test]
+    fn echoed_values_have_control_characters_escaped() {
+        let json = r#"{"resourceType": "Organization", "name": "A", "\u001b[2J": 1,
+                    "extension": [{"url": "https://x.org/\u001b]0;pwn\u0007"}]}"#;
+        let import = import_organisations(json.as_bytes()).unwrap();
+        for warning in &import.warnings {
+            assert!(!warning.message.contains('\u{1b}'), "{}", warning.message);
+            assert!(!warning.message.contains('\u{7}'), "{}", warning.message);
+        }
+        assert!(
+            import
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("\\u{1b}[2J"))
+        );
+        let json = r#"{"resourceType": "\u001b[31mPatient"}"#;
+        let error = import_organisations(json.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            !error.contains('\u{1b}') && error.contains("\\u{1b}[31mPatient"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn nested_elements_not_mapped_are_listed() {
+        let json = format!(
+            r#"{{"resourceType": "Organization", "name": "A",
+              "identifier": [{{"system": "{ODS}", "value": "RR8", "period": {{"start": "2020-01-01"}}}}],
+              "type": [{{"coding": [{{"system": "https://x.org", "code": "c", "version": "2", "extension": []}}], "id": "t"}}],
+              "partOf": {{"reference": "Organization/x", "identifier": {{"value": "P"}}}},
+              "extension": [{{"url": "{}", "valueReference": {{"reference": "Location/x", "type": "Location"}}, "id": "e"}}]}}"#,
+            extension::ORGANISATION_LOCALITY
+        );
+        let import = import_organisations(json.as_bytes()).unwrap();
+        let listed = import
+            .warnings
+            .iter()
+            .find(|w| w.kind == WarningKind::UnmappedElements)
+            .map(|w| w.message.clone())
+            .unwrap();
+        for element in [
+            "identifier/0/period",
+            "type/0/coding/0/version",
+            "type/0/coding/0/extension",
+            "type/0/id",
+            "partOf/identifier",
+            "extension/0/valueReference/type",
+            "extension/0/id",
+        ] {
+            assert!(listed.contains(element), "{element} in {listed}");
+        }
     }
 }

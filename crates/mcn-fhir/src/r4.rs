@@ -194,10 +194,18 @@ pub struct Reference {
 #[non_exhaustive]
 pub struct Period {
     /// `0..1` Starting day, inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<NaiveDate>,
     /// `0..1` End day, inclusive; absent while ongoing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end: Option<NaiveDate>,
 }
 
@@ -250,7 +258,11 @@ pub struct Extension {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_reference: Option<Reference>,
     /// `0..1` (`value[x]`) A date value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value_date: Option<NaiveDate>,
 }
 
@@ -602,7 +614,11 @@ pub struct MeasureReport {
     /// `1..1` The measure reported on (its canonical URL).
     pub measure: String,
     /// `0..1` When the report was produced (the day it was submitted).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<NaiveDate>,
     /// `0..1` Who reported the data.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -141,12 +141,19 @@ pub struct TermsOfReference {
     /// Version, `MAJOR.MINOR` (e.g. `"2.1"`); unique within the body.
     pub version: TorVersion,
     /// The day it was approved; absent while it is a draft (a draft is never in force).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub approved_on: Option<NaiveDate>,
     /// The decision (in a meeting's `decisions`) that approved it, where recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<DecisionId>,
     /// The day by which it must be reviewed.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub review_by: NaiveDate,
     /// The body's purpose.
     pub purpose: Note,

@@ -135,8 +135,12 @@ mcn_core::bounded_integer! {
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     /// The earlier point (the window start or a meeting date).
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub from: NaiveDate,
     /// The later point (a meeting date or the window end).
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub to: NaiveDate,
     /// Days from `from` to `to`.
     pub days: i64,

@@ -11,6 +11,8 @@ pub struct Communication {
     /// The communication's id.
     pub id: CommunicationId,
     /// When it went out.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub date: NaiveDate,
     /// How.
     pub channel: Channel,

@@ -21,6 +21,8 @@ pub struct Meeting {
     /// The body that met.
     pub body: BodyId,
     /// The day of the meeting.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub date: NaiveDate,
     /// Whether it was held, is still scheduled, or was cancelled; `held` when omitted.
     #[serde(default)]
@@ -244,11 +246,18 @@ pub struct Action {
     /// Who is to do it.
     pub owner: PersonId,
     /// By when.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub due: NaiveDate,
     /// Open, done or cancelled.
     pub status: ActionStatus,
     /// The day it was done or cancelled: required when done, absent while open.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub completed_on: Option<NaiveDate>,
 }
 

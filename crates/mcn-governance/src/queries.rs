@@ -36,6 +36,8 @@ pub struct TermsReviewOverdue {
     /// Their version.
     pub version: TorVersion,
     /// Their review date.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub review_by: NaiveDate,
     /// Days from the review date to `as_of` (1 or more).
     pub days_overdue: i64,
@@ -88,6 +90,8 @@ pub struct OverdueAction {
     /// Who owns it.
     pub owner: PersonId,
     /// When it was due.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub due: NaiveDate,
     /// Days from the due date to `as_of` (1 or more).
     pub days_overdue: i64,
@@ -126,6 +130,8 @@ pub struct PastDueObjective {
     /// Its id.
     pub id: ObjectiveId,
     /// Its due date.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub due: NaiveDate,
     /// Its stage on `as_of` (`None` before its first stage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,6 +214,8 @@ pub struct EndingStream {
     /// Its id.
     pub id: FundingStreamId,
     /// Its last day.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub ends_on: NaiveDate,
     /// Its amount (per year if recurrent, in total if time-limited).
     pub amount: Money,
@@ -220,14 +228,17 @@ pub struct EndingStream {
 #[serde(deny_unknown_fields)]
 pub struct FundingEnding {
     /// The last day of the horizon (`as_of` + the days asked for).
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub until: NaiveDate,
     /// The streams, in document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub streams: Vec<EndingStream>,
-    /// Recurrent funding that ends, per year.
-    pub recurrent_per_year: Money,
-    /// Time-limited funding that ends, in total.
-    pub time_limited_total: Money,
+    /// Recurrent funding that ends, per year; `None` when the total is too
+    /// large to hold (never a saturated amount).
+    pub recurrent_per_year: Option<Money>,
+    /// Time-limited funding that ends, in total; `None` when too large to hold.
+    pub time_limited_total: Option<Money>,
 }
 
 /// Streams whose last day falls from `as_of` to `as_of + days` inclusive (a
@@ -255,11 +266,7 @@ pub fn funding_ending_within(
         })
         .collect();
     let sum = |basis: FundingBasis| {
-        ending
-            .iter()
-            .filter(|s| s.basis == basis)
-            .map(|s| s.amount)
-            .sum::<Money>()
+        Money::checked_sum(ending.iter().filter(|s| s.basis == basis).map(|s| s.amount))
     };
     FundingEnding {
         until,

@@ -30,6 +30,8 @@ pub struct Risk {
     /// Open, tolerated or closed.
     pub status: RiskStatus,
     /// The day by which it must be reviewed.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub review_by: NaiveDate,
 }
 

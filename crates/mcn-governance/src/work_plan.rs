@@ -22,6 +22,8 @@ pub struct Objective {
     /// Who leads it.
     pub owner: PersonId,
     /// When it is due to be completed.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub due: NaiveDate,
     /// Its dated stages, oldest first (see [`ObjectiveStage`] for the lifecycle).
     pub stages: History<ObjectiveStage>,

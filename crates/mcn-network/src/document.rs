@@ -152,13 +152,25 @@ impl NetworkDocument {
     /// The schema version is checked first; any other error names the JSON
     /// path, line and column, e.g. `/people/12/email: invalid email "bob@": ...
     /// at line 301 column 22`.
+    ///
+    /// A leading UTF-8 byte-order mark is skipped. Duplicate object keys and
+    /// arrays given where an object belongs are errors; so is input over
+    /// [`crate::load::DEFAULT_INPUT_LIMIT`] (2 GiB).
     pub fn from_json(bytes: &[u8]) -> Result<Self, LoadError> {
-        crate::load::parse(bytes)
+        crate::load::parse_limited(bytes, crate::load::DEFAULT_INPUT_LIMIT)
     }
 
-    /// Reads a document from JSON from `reader` (all of it).
+    /// Reads a document from JSON from `reader` (all of it, up to
+    /// [`crate::load::DEFAULT_INPUT_LIMIT`], 2 GiB).
     pub fn from_reader(reader: impl Read) -> Result<Self, LoadError> {
-        crate::load::parse_reader(reader)
+        crate::load::parse_reader(reader, crate::load::DEFAULT_INPUT_LIMIT)
+    }
+
+    /// Reads a document from JSON from `reader`, refusing input longer than
+    /// `limit` bytes with [`LoadError::TooLarge`] (it stops reading there: a
+    /// runaway stream such as `/dev/zero` is not read to the end).
+    pub fn from_reader_with_limit(reader: impl Read, limit: u64) -> Result<Self, LoadError> {
+        crate::load::parse_reader(reader, limit)
     }
 
     /// The document as pretty-printed JSON.

@@ -15,7 +15,7 @@ pub mod strategy;
 pub mod validate;
 
 pub use document::NetworkDocument;
-pub use load::LoadError;
+pub use load::{DEFAULT_INPUT_LIMIT, LoadError};
 pub use merge::MergeSummary;
 pub use network::Network;
 pub use profile::NetworkProfile;

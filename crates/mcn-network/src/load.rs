@@ -5,7 +5,8 @@ use std::io::Read;
 use mcn_core::{
     JsonPointer,
     serde_error::{message, pointer},
-    text::shorten,
+    strict::{self, Strict, first_duplicate, is_duplicate},
+    text::echo,
     version::SchemaVersionError,
 };
 use serde::{Deserialize, de::DeserializeOwned};
@@ -21,7 +22,7 @@ pub enum LoadError {
     #[error(transparent)]
     Version(#[from] SchemaVersionError),
     /// The bytes are not JSON, or not a document of the expected shape.
-    #[error("{path}: {message} at line {line} column {column}")]
+    #[error("{}: {message} at line {line} column {column}", echo(path.as_str()))]
     Invalid {
         /// Where in the document (the deepest path reached).
         path: JsonPointer,
@@ -35,7 +36,22 @@ pub enum LoadError {
     /// The input could not be read.
     #[error("could not read the input")]
     Io(#[from] std::io::Error),
+    /// The input is larger than the limit (see [`DEFAULT_INPUT_LIMIT`]).
+    #[error("the input is larger than the limit of {limit} bytes: refused before reading it all")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
 }
+
+/// The largest input read by default, in bytes (2 GiB): a runaway file or
+/// `/dev/zero` is refused with [`LoadError::TooLarge`] instead of exhausting
+/// memory. [`crate::NetworkDocument::from_reader_with_limit`] sets another.
+pub const DEFAULT_INPUT_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The UTF-8 byte-order mark, which some editors and spreadsheets write at the
+/// start of a file: skipped.
+const BOM: &[u8] = b"\xef\xbb\xbf";
 
 impl LoadError {
     /// The JSON Pointer of the problem, where there is one.
@@ -50,19 +66,45 @@ impl LoadError {
 
 /// Parses `bytes` as a `T`, checking `schema_version` first.
 ///
-/// The fast path is a plain `serde_json` parse. Only when it fails is the input
-/// read again, to find the schema version (an unsupported version is reported
-/// in preference to any other error, since the rest cannot be judged) and the
-/// JSON path of the problem.
+/// A leading UTF-8 byte-order mark is skipped. The parse is strict
+/// ([`mcn_core::strict`]): a duplicate key or an array given for an object is
+/// an error.
+///
+/// The fast path is a plain (strict) `serde_json` parse. Only when it fails is
+/// the input read again, to find the schema version (an unsupported version is
+/// reported in preference to any other error, since the rest cannot be judged)
+/// and the JSON path of the problem.
 pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, LoadError> {
-    serde_json::from_slice(bytes).map_err(|error| explain::<T>(bytes, &error))
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    strict_parse(bytes).map_err(|error| explain::<T>(bytes, &error))
 }
 
-/// Reads everything from `reader` and parses it as a `T`.
-pub(crate) fn parse_reader<T: DeserializeOwned>(mut reader: impl Read) -> Result<T, LoadError> {
+/// A parse of all of `bytes` as a `T`, strictly.
+fn strict_parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = strict::deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// [`parse`] with the size limit: input longer than `limit` bytes is refused.
+pub(crate) fn parse_limited<T: DeserializeOwned>(bytes: &[u8], limit: u64) -> Result<T, LoadError> {
+    if u64::try_from(bytes.len()).map_or(true, |len| len > limit) {
+        return Err(LoadError::TooLarge { limit });
+    }
+    parse(bytes)
+}
+
+/// Reads everything from `reader` (at most `limit` bytes) and parses it as a `T`.
+pub(crate) fn parse_reader<T: DeserializeOwned>(
+    reader: impl Read,
+    limit: u64,
+) -> Result<T, LoadError> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    parse(&bytes)
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    parse_limited(&bytes, limit)
 }
 
 fn explain<T: DeserializeOwned>(bytes: &[u8], fast: &serde_json::Error) -> LoadError {
@@ -73,10 +115,14 @@ fn explain<T: DeserializeOwned>(bytes: &[u8], fast: &serde_json::Error) -> LoadE
         return LoadError::Version(error);
     }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let tracked = serde_path_to_error::deserialize::<_, T>(&mut deserializer);
+    let tracked = serde_path_to_error::deserialize::<_, T>(Strict(&mut deserializer));
     match tracked {
         Err(error) => {
-            let path = pointer(JsonPointer::root(), error.path());
+            let path = if is_duplicate(&message(error.inner())) {
+                first_duplicate(bytes).unwrap_or_else(|| pointer(JsonPointer::root(), error.path()))
+            } else {
+                pointer(JsonPointer::root(), error.path())
+            };
             invalid(path, error.inner())
         }
         // The value parsed: the first error was trailing input after it.
@@ -97,7 +143,7 @@ fn clone_error(error: &serde_json::Error) -> serde_json::Error {
 fn invalid(path: JsonPointer, error: &serde_json::Error) -> LoadError {
     LoadError::Invalid {
         path,
-        message: shorten(&message(error)).into_owned(),
+        message: echo(&message(error)).into_owned(),
         line: error.line(),
         column: error.column(),
     }
@@ -224,6 +270,80 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_keys_are_refused_with_their_path() {
+        let error = err(
+            r#"{"schema_version": "1.0", "people": [{"email": "a@b.org"}, {"email": "a@b.org", "email": "c@d.org"}]}"#,
+        );
+        assert_eq!(
+            error.path().map(JsonPointer::as_str),
+            Some("/people/1/email")
+        );
+        assert!(
+            error.to_string().contains("duplicate field `email`"),
+            "{error}"
+        );
+        let error = err(r#"{"schema_version": "1.0", "schema_version": "1.0"}"#);
+        assert_eq!(
+            error.path().map(JsonPointer::as_str),
+            Some("/schema_version")
+        );
+    }
+
+    #[test]
+    fn arrays_for_objects_are_refused() {
+        // serde's derive takes a struct's fields in order from an array.
+        assert!(serde_json::from_str::<Doc>(r#"["1.0", []]"#).is_ok());
+        let error = err(r#"["1.0", []]"#);
+        assert!(
+            error
+                .to_string()
+                .contains("invalid type: sequence, expected struct Doc"),
+            "{error}"
+        );
+        let error = err(r#"{"schema_version": "1.0", "people": [["a@b.org"]]}"#);
+        assert_eq!(error.path().map(JsonPointer::as_str), Some("/people/0"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let json = b"\xef\xbb\xbf{\"schema_version\": \"1.0\"}";
+        assert!(parse::<Doc>(json).is_ok());
+        assert!(parse_reader::<Doc>(&json[..], DEFAULT_INPUT_LIMIT).is_ok());
+        // Only one, and only at the start.
+        assert!(parse::<Doc>(b"\xef\xbb\xbf\xef\xbb\xbf{}").is_err());
+    }
+
+    #[test]
+    fn input_over_the_limit_is_refused() {
+        let json = br#"{"schema_version": "1.0"}"#;
+        assert!(parse_reader::<Doc>(&json[..], 25).is_ok());
+        let error = parse_reader::<Doc>(&json[..], 24).unwrap_err();
+        assert!(
+            matches!(error, LoadError::TooLarge { limit: 24 }),
+            "{error}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "the input is larger than the limit of 24 bytes: refused before reading it all"
+        );
+        // An endless reader stops at the limit.
+        let error = parse_reader::<Doc>(std::io::repeat(b' '), 1 << 20).unwrap_err();
+        assert!(matches!(error, LoadError::TooLarge { .. }));
+        assert!(matches!(
+            parse_limited::<Doc>(json, 3),
+            Err(LoadError::TooLarge { limit: 3 })
+        ));
+    }
+
+    #[test]
+    fn control_characters_in_messages_are_escaped() {
+        let error = err(r#"{"schema_version": "1.0", "\u001b[2Jx": 1}"#);
+        let text = error.to_string();
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("\\u{1b}[2Jx"), "{text}");
+    }
+
+    #[test]
     fn reader_errors_are_io() {
         struct Broken;
         impl Read for Broken {
@@ -231,7 +351,7 @@ mod tests {
                 Err(std::io::Error::other("disk on fire"))
             }
         }
-        let error = parse_reader::<Doc>(Broken).unwrap_err();
+        let error = parse_reader::<Doc>(Broken, DEFAULT_INPUT_LIMIT).unwrap_err();
         assert_eq!(error.to_string(), "could not read the input");
         let cause = std::error::Error::source(&error).map(ToString::to_string);
         assert_eq!(cause.as_deref(), Some("disk on fire"));

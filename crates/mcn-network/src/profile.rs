@@ -29,7 +29,12 @@ pub struct NetworkProfile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Text>,
     /// When the network was formally established.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub established_on: Option<NaiveDate>,
     /// The organisation that hosts (employs the staff of) the network.
     #[serde(default, skip_serializing_if = "Option::is_none")]

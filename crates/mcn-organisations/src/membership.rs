@@ -96,7 +96,12 @@ pub struct Membership {
     pub status: History<MembershipStatus>,
     /// The day the organisation signed the network agreement (memorandum of
     /// understanding).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub agreement_signed_on: Option<NaiveDate>,
     /// The person named to represent the organisation in the network.
     #[serde(default, skip_serializing_if = "Option::is_none")]

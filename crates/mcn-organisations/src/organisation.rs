@@ -112,6 +112,8 @@ pub struct Succession {
     /// The successor organisation.
     pub organisation: OrganisationId,
     /// The day the merger took effect: from this day the successor carries on.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub on: NaiveDate,
 }
 

@@ -186,12 +186,14 @@ impl<'a> RolesIndex<'a> {
             .collect()
     }
 
-    /// The total WTE of a person's appointments in force on `as_of`.
+    /// The total WTE of a person's appointments in force on `as_of`; `None`
+    /// when it is above the largest [`WteTotal`] (100,000.00).
     #[must_use]
-    pub fn appointed_wte(&self, person: PersonId, as_of: NaiveDate) -> WteTotal {
-        self.current_appointments_of(person, as_of)
-            .into_iter()
-            .map(|appointment| appointment.wte)
-            .sum()
+    pub fn appointed_wte(&self, person: PersonId, as_of: NaiveDate) -> Option<WteTotal> {
+        WteTotal::checked_sum(
+            self.current_appointments_of(person, as_of)
+                .into_iter()
+                .map(|appointment| appointment.wte),
+        )
     }
 }

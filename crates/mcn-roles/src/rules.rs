@@ -266,11 +266,14 @@ impl<'i, 'a> Checker<'i, 'a> {
                 .appointments_of(person.id)
                 .filter(|(_, appointment)| appointment.is_current(as_of))
                 .collect();
-            let total: mcn_core::WteTotal =
-                current.iter().map(|(_, appointment)| appointment.wte).sum();
-            if total.hundredths() <= 100 {
+            let total = mcn_core::WteTotal::checked_sum(
+                current.iter().map(|(_, appointment)| appointment.wte),
+            );
+            if total.is_some_and(|total| total.hundredths() <= 100) {
                 continue;
             }
+            // Too large to add up is above 1.00 too: said so, not saturated.
+            let total = total.map_or_else(|| "more than 100000.00".to_owned(), |t| t.to_string());
             let mut finding = PERSON_OVER_ALLOCATED.at(
                 JsonPointer::entry(PEOPLE, position),
                 format!(

@@ -29,6 +29,8 @@ pub struct StaffingRecord {
     /// Whole-time equivalent actually in post.
     pub in_post_wte: WteTotal,
     /// The date the figures describe.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub as_of: NaiveDate,
 }
 
@@ -42,6 +44,11 @@ pub struct StaffingFigures {
     pub in_post_wte: WteTotal,
     /// How many records were summed.
     pub records: usize,
+    /// Set when a total would have been above the largest [`WteTotal`]: the
+    /// records that did not fit are left out of the totals, which must then
+    /// not be shown as real figures.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub too_large: bool,
 }
 
 impl StaffingFigures {
@@ -51,11 +58,20 @@ impl StaffingFigures {
         self.funded_wte.saturating_sub(self.in_post_wte)
     }
 
-    /// Adds one record's figures.
+    /// Adds one record's figures (checked: a total too large to hold sets
+    /// [`StaffingFigures::too_large`] and leaves the totals as they were).
     pub fn add(&mut self, record: &StaffingRecord) {
-        self.funded_wte = self.funded_wte + record.funded_wte;
-        self.in_post_wte = self.in_post_wte + record.in_post_wte;
-        self.records += 1;
+        match (
+            self.funded_wte.checked_add(record.funded_wte),
+            self.in_post_wte.checked_add(record.in_post_wte),
+        ) {
+            (Some(funded), Some(in_post)) => {
+                self.funded_wte = funded;
+                self.in_post_wte = in_post;
+                self.records += 1;
+            }
+            _ => self.too_large = true,
+        }
     }
 }
 
@@ -188,7 +204,29 @@ mod tests {
             funded_wte: wte(100),
             in_post_wte: wte(150),
             records: 1,
+            too_large: false,
         };
         assert_eq!(figures.vacant_wte(), WteTotal::ZERO);
+    }
+
+    #[test]
+    fn totals_too_large_are_flagged_not_saturated() {
+        let max = WteTotal::MAX_HUNDREDTHS;
+        let records = [
+            record(1, 1, Some(1), max, max, d(1, 1)),
+            record(2, 1, Some(2), 1, 0, d(1, 1)),
+        ];
+        let totals = staffing_totals(&records, d(6, 1));
+        let figures = totals.values().next().unwrap();
+        assert!(figures.too_large);
+        assert_eq!(figures.records, 1);
+        // Near the limit but within it: exact.
+        let records = [
+            record(1, 1, Some(1), max - 1, 0, d(1, 1)),
+            record(2, 1, Some(2), 1, 0, d(1, 1)),
+        ];
+        let figures = *staffing_totals(&records, d(6, 1)).values().next().unwrap();
+        assert!(!figures.too_large);
+        assert_eq!(figures.funded_wte, wte(max));
     }
 }

@@ -63,6 +63,8 @@ pub struct AuditResult {
     /// How many were eligible.
     pub denominator: u32,
     /// The day the result was submitted.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub submitted_on: NaiveDate,
     /// The condition category the counts are restricted to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]

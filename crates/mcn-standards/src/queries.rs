@@ -145,6 +145,8 @@ impl StatusCounts {
 #[serde(deny_unknown_fields)]
 pub struct AdoptionMatrix {
     /// The date the statuses are taken on.
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub as_of: NaiveDate,
     /// Row headings, in the order given.
     pub organisations: Vec<OrganisationId>,

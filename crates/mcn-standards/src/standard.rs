@@ -100,10 +100,20 @@ pub struct StandardSource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
     /// The day the source was first published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub published_on: Option<NaiveDate>,
     /// The day the source was last updated, if it has been.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_on: Option<NaiveDate>,
     /// Where to read it (a web address).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,7 +205,12 @@ pub struct Standard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<Period>,
     /// The date by which the network should review it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub review_by: Option<NaiveDate>,
     /// The earlier standard (version) this one replaces.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -57,6 +57,8 @@ pub struct Event {
     /// Its title.
     pub title: Text,
     /// The day it takes place (its first day if it runs over several).
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub date: NaiveDate,
     /// How long it lasts, in minutes.
     pub duration_minutes: Minutes,

@@ -70,6 +70,8 @@ pub struct Statement {
     /// The event attended or the course completed.
     pub object: StatementObject,
     /// The event's date (xAPI `timestamp`, at day precision).
+    #[schemars(with = "NaiveDate")]
+    #[serde(with = "mcn_core::date::strict")]
     pub timestamp: NaiveDate,
     /// The registration the statement comes from (usable as xAPI `context.registration`).
     pub registration: RegistrationId,

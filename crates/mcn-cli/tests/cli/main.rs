@@ -12,6 +12,7 @@
 mod csv;
 mod fhir;
 mod generate;
+mod hostile;
 mod malformed;
 mod output;
 mod pipes;

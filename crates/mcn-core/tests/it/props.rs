@@ -88,7 +88,10 @@ proptest! {
             prop_assert!(!t.as_str().is_empty());
             prop_assert_eq!(t.as_str(), t.as_str().trim());
         } else {
-            prop_assert!(s.trim().is_empty() || s.trim().chars().any(char::is_control));
+            prop_assert!(
+                s.trim().chars().all(mcn_core::text::is_invisible)
+                    || s.trim().chars().any(|c| c.is_control() || mcn_core::text::is_bidi_control(c))
+            );
         }
     }
 

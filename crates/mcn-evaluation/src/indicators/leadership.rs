@@ -436,9 +436,7 @@ fn funding_ending(cx: &Context<'_>) -> Indicator {
             None,
             vec![
                 Value::count(count(FundingBasis::Recurrent)),
-                Value::Money {
-                    amount: ending.recurrent_per_year,
-                },
+                super::money(ending.recurrent_per_year),
             ],
         ),
         row(
@@ -447,16 +445,17 @@ fn funding_ending(cx: &Context<'_>) -> Indicator {
             None,
             vec![
                 Value::count(count(FundingBasis::TimeLimited)),
-                Value::Money {
-                    amount: ending.time_limited_total,
-                },
+                super::money(ending.time_limited_total),
             ],
         ),
     ];
     FUNDING_ENDING
-        .with(Value::Money {
-            amount: ending.recurrent_per_year + ending.time_limited_total,
-        })
+        .with(super::money(
+            ending
+                .recurrent_per_year
+                .zip(ending.time_limited_total)
+                .and_then(|(recurrent, limited)| recurrent.checked_add(limited)),
+        ))
         .by_rule(
             rag,
             "green when no funding ends within the horizon; amber when funding streams end but \

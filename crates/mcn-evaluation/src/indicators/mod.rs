@@ -269,6 +269,22 @@ pub(crate) fn row(
 }
 
 /// The path of entry `index` of top-level `collection`.
+/// What a figure says when its total is too large to hold (a sum of money
+/// or WTE overflowed): never a saturated figure shown as real.
+pub(crate) const TOO_LARGE: &str = "total too large to hold";
+
+/// The cell for a total that overflowed.
+pub(crate) fn too_large() -> Value {
+    Value::Text {
+        text: TOO_LARGE.to_owned(),
+    }
+}
+
+/// An amount of money, or [`too_large`] when its sum overflowed.
+pub(crate) fn money(amount: Option<mcn_core::Money>) -> Value {
+    amount.map_or_else(too_large, |amount| Value::Money { amount })
+}
+
 pub(crate) fn entry(collection: &str, index: usize) -> JsonPointer {
     JsonPointer::root().key(collection).index(index)
 }

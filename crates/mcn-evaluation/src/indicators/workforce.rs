@@ -27,22 +27,45 @@ pub(crate) fn indicators(cx: &Context<'_>) -> Vec<Indicator> {
     vec![vacancy_rate(cx)]
 }
 
-/// Funded, in post, vacant (never negative per organisation and profession).
+/// Funded, in post, vacant (never negative per organisation and profession);
+/// `too_large` once a sum overflowed: the figures are then not shown.
 #[derive(Debug, Clone, Copy, Default)]
 struct Totals {
     funded: WteTotal,
     in_post: WteTotal,
     vacant: WteTotal,
+    too_large: bool,
 }
 
 impl Totals {
     fn add(&mut self, figures: &StaffingFigures) {
-        self.funded = self.funded + figures.funded_wte;
-        self.in_post = self.in_post + figures.in_post_wte;
-        self.vacant = self.vacant + figures.vacant_wte();
+        let sums = (
+            self.funded.checked_add(figures.funded_wte),
+            self.in_post.checked_add(figures.in_post_wte),
+            self.vacant.checked_add(figures.vacant_wte()),
+        );
+        match sums {
+            (Some(funded), Some(in_post), Some(vacant)) if !figures.too_large => {
+                self.funded = funded;
+                self.in_post = in_post;
+                self.vacant = vacant;
+            }
+            _ => self.too_large = true,
+        }
+    }
+
+    fn headline(&self) -> Value {
+        if self.too_large {
+            super::too_large()
+        } else {
+            Value::wte_proportion(self.vacant, self.funded)
+        }
     }
 
     fn cells(&self) -> Vec<Value> {
+        if self.too_large {
+            return vec![super::too_large(); 4];
+        }
         vec![
             Value::Wte { wte: self.funded },
             Value::Wte { wte: self.in_post },
@@ -101,7 +124,7 @@ fn vacancy_rate(cx: &Context<'_>) -> Indicator {
         });
     }
     VACANCY_RATE
-        .with(Value::wte_proportion(all.vacant, all.funded))
+        .with(all.headline())
         .at_most(cx.settings.thresholds.workforce_vacancy)
         .table(breakdown(
             "by_profession",

@@ -244,3 +244,26 @@ fn markdown_paper() {
         ]
     );
 }
+
+#[test]
+fn totals_too_large_to_hold_are_said_not_saturated() {
+    // Two funding streams of 2^63 pence and two staffing records of 100,000
+    // WTE: each fits, their totals do not (saturated, they would read as
+    // £184,467,440,737,095,516.15 and 100,000.00 WTE).
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fuzz/regressions/document/money-and-wte-totals-overflow.json");
+    let document = NetworkDocument::from_json(&std::fs::read(file).unwrap()).unwrap();
+    let network = Network::new(document);
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    let report = evaluate(&network, as_of, &EvaluationSettings::default());
+    let too_large = Value::Text {
+        text: "total too large to hold".to_owned(),
+    };
+    for id in ["leadership.funding_ending", "workforce.vacancy_rate"] {
+        let indicator = report.indicator(id).unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(indicator.value, too_large, "{id}");
+    }
+    let funding = report.indicator("leadership.funding_ending").unwrap();
+    let text = serde_json::to_string(&funding).unwrap();
+    assert!(!text.contains("18446744073709551615"), "{text}");
+}

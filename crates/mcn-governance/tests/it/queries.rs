@@ -145,8 +145,8 @@ fn funding_ending_and_amounts_by_basis() {
         ending.streams.iter().map(|s| s.stream).collect::<Vec<_>>(),
         [0, 1, 3]
     );
-    assert_eq!(ending.recurrent_per_year, Money::from_pounds(80_000));
-    assert_eq!(ending.time_limited_total, Money::from_pounds(100_000));
+    assert_eq!(ending.recurrent_per_year, Some(Money::from_pounds(80_000)));
+    assert_eq!(ending.time_limited_total, Some(Money::from_pounds(100_000)));
     let none = funding_ending_within(&streams, as_of(), 0);
     assert_eq!(none.streams.len(), 1); // the one ending today
     assert_eq!(

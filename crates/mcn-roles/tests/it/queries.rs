@@ -51,8 +51,8 @@ fn holders_vacancies_and_current_posts() {
             .collect::<Vec<_>>(),
         vec![coordinator.id, lead.id]
     );
-    assert_eq!(index.appointed_wte(ann.id, in_2024), total(110));
-    assert_eq!(index.appointed_wte(bob.id, in_2024), total(20));
+    assert_eq!(index.appointed_wte(ann.id, in_2024), Some(total(110)));
+    assert_eq!(index.appointed_wte(bob.id, in_2024), Some(total(20)));
 
     let in_2025 = d(2025, 3, 1);
     assert!(index.holders(coordinator.id, in_2025).is_empty());
@@ -75,13 +75,16 @@ fn holders_vacancies_and_current_posts() {
     // Funding ended: still vacant, no longer a vacant *funded* post.
     assert_eq!(index.vacant_posts(d(2026, 2, 1)).len(), 2);
     assert!(index.vacant_funded_posts(d(2026, 2, 1)).is_empty());
-    assert_eq!(index.appointed_wte(ann.id, in_2025), total(30));
+    assert_eq!(index.appointed_wte(ann.id, in_2025), Some(total(30)));
 
     // Unknown ids answer empty, never panic.
     assert!(index.holders(id(2, 99), in_2025).is_empty());
     assert!(index.post(id(2, 99)).is_none());
     assert!(index.current_posts(id(1, 99), in_2025).is_empty());
-    assert_eq!(index.appointed_wte(id(1, 99), in_2025), WteTotal::ZERO);
+    assert_eq!(
+        index.appointed_wte(id(1, 99), in_2025),
+        Some(WteTotal::ZERO)
+    );
     assert_eq!(index.post_position(lead.id), Some(1));
     assert_eq!(
         index
