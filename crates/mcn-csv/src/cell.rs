@@ -179,18 +179,8 @@ pub(crate) fn read_date(cell: &str) -> Result<NaiveDate, Expected> {
         let year = i32::try_from(number(year)?).map_err(|_| expected())?;
         NaiveDate::from_ymd_opt(year, number(month)?, number(day)?).ok_or_else(expected)
     } else {
-        let well_formed = cell.len() == 10
-            && cell.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        if !well_formed {
-            return Err(expected());
-        }
-        NaiveDate::parse_from_str(cell, "%Y-%m-%d").map_err(|_| expected())
+        // ISO exactly as the document spells dates (one parser for both).
+        mcn_core::date::parse(cell).map_err(|_| expected())
     }
 }
 
