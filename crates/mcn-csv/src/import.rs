@@ -121,6 +121,23 @@ pub struct NewId {
     pub id: Uuid,
 }
 
+impl Summary {
+    /// Gives `entity` (a row's object) a new id, a UUID v7, and records it.
+    fn give_new_id(&mut self, entity: &mut Value, file: &str, row: u64, table: &'static str) {
+        let Some(object) = entity.as_object_mut() else {
+            return;
+        };
+        let id = Uuid::now_v7();
+        object.insert("id".to_owned(), Value::String(id.to_string()));
+        self.new_ids.push(NewId {
+            file: file.to_owned(),
+            row,
+            table,
+            id,
+        });
+    }
+}
+
 /// The table a file name stands for: its last path component without
 /// `.csv` (any case).
 #[must_use]
@@ -800,16 +817,8 @@ impl Merger<'_> {
                 position
             } else {
                 if given.is_none() {
-                    let id = Uuid::now_v7();
-                    if let Some(object) = fresh.as_object_mut() {
-                        object.insert("id".to_owned(), Value::String(id.to_string()));
-                    }
-                    self.summary.new_ids.push(NewId {
-                        file: file.file.clone(),
-                        row: row.line,
-                        table: table.name,
-                        id,
-                    });
+                    self.summary
+                        .give_new_id(&mut fresh, &file.file, row.line, table.name);
                 }
                 entities.push(fresh);
                 summary.added += 1;
@@ -886,7 +895,7 @@ impl Merger<'_> {
             }
             _ => (None, HashMap::new()),
         };
-        let id_index = table.columns.iter().position(|c| c.path == "id");
+        let has_id_column = table.columns.iter().any(|c| c.path == "id");
         for (parent_id, rows) in groups {
             let (pointer, target) = match (collection, &parent_id) {
                 (Some(key), Some(id)) => {
@@ -917,19 +926,9 @@ impl Merger<'_> {
             for (i, row) in rows.into_iter().enumerate() {
                 let mut item = Value::Object(Map::new());
                 build(file, row.line, row.cells, &mut item, &mut self.problems);
-                if let Some(id_index) = id_index
-                    && item.get("id").is_none()
-                    && let Some(object) = item.as_object_mut()
-                {
-                    let _ = id_index;
-                    let id = Uuid::now_v7();
-                    object.insert("id".to_owned(), Value::String(id.to_string()));
-                    self.summary.new_ids.push(NewId {
-                        file: file.file.clone(),
-                        row: row.line,
-                        table: table.name,
-                        id,
-                    });
+                if has_id_column && item.get("id").is_none() {
+                    self.summary
+                        .give_new_id(&mut item, &file.file, row.line, table.name);
                 }
                 items.push(item);
                 if self.diagnose {
