@@ -8,7 +8,7 @@ use std::{
     process::{Command, Stdio},
 };
 
-use crate::support::{TempDir, finish, run_in};
+use crate::support::{TempDir, run, run_in};
 
 const EXAMPLE: &str = "example-network.json";
 
@@ -37,19 +37,14 @@ fn a_write_that_fails_part_way_leaves_the_old_file_and_no_debris() {
     dir.write("old.json", "{\"kept\": true}\n");
     // A file-size limit of 8 blocks (4 KiB with bash's 512-byte blocks), with
     // SIGXFSZ ignored so the write fails with EFBIG instead of killing mcn.
-    let child = Command::new("bash")
-        .args([
-            "-c",
-            "trap '' XFSZ; ulimit -f 8; exec \"$0\" generate --scale small -o old.json",
-            env!("CARGO_BIN_EXE_mcn"),
-        ])
-        .current_dir(dir.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let run = finish(child);
+    let mut bash = Command::new("bash");
+    bash.args([
+        "-c",
+        "trap '' XFSZ; ulimit -f 8; exec \"$0\" generate --scale small -o old.json",
+        env!("CARGO_BIN_EXE_mcn"),
+    ])
+    .current_dir(dir.path());
+    let run = run(bash, Stdio::piped());
     run.assert_code(2);
     assert!(
         run.stderr.contains("could not write old.json"),
@@ -151,13 +146,10 @@ fn a_full_standard_output_is_an_error_exit() {
     ] {
         let dir = TempDir::new("output-full");
         dir.write(EXAMPLE, example());
-        let child = crate::support::command(dir.path(), &args)
-            .stdin(Stdio::null())
-            .stdout(full.try_clone().unwrap())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let run = finish(child);
+        let run = run(
+            crate::support::command(dir.path(), &args),
+            full.try_clone().unwrap().into(),
+        );
         run.assert_code(2);
         assert!(
             run.stderr.contains("No space left"),

@@ -128,12 +128,18 @@ pub(crate) fn finish(child: std::process::Child) -> Run {
 
 /// Runs `mcn args` in `dir` (standard input empty, not a terminal).
 pub(crate) fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let child = command(dir, args)
+    run(command(dir, args), Stdio::piped())
+}
+
+/// Runs `command` with standard input empty, standard output to `stdout`
+/// (collected when piped) and standard error collected.
+pub(crate) fn run(mut command: Command, stdout: Stdio) -> Run {
+    let child = command
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
-        .expect("mcn starts");
+        .expect("the command starts");
     finish(child)
 }
 
