@@ -11,6 +11,7 @@ mod docs;
 mod examples;
 mod findings;
 mod regressions;
+mod steps;
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 
 use std::{collections::HashMap, hash::Hash};
 
-use crate::{Finding, FindingCode, JsonPointer, index::IdIndex};
+use crate::{Finding, FindingCode, JsonPointer, index::IdIndex, steps};
 
 /// Every cycle among `edges` (child → parent, at most one parent per child; for a
 /// child listed twice the first parent counts).
@@ -36,6 +36,7 @@ where
         let mut walk = Vec::new();
         let mut node = start;
         loop {
+            steps::one();
             match state.get(&node).copied() {
                 Some(2) => break,
                 Some(_) => {

@@ -7,6 +7,8 @@ use std::{
     hash::Hash,
 };
 
+use crate::steps;
+
 /// Where each id of one kind sits in its collection.
 ///
 /// ```
@@ -31,6 +33,7 @@ impl<K: Copy + Eq + Hash> IdIndex<K> {
         let mut positions = HashMap::with_capacity(ids.size_hint().0);
         let mut duplicates = Vec::new();
         for (position, id) in ids.enumerate() {
+            steps::one();
             match positions.entry(id) {
                 Entry::Vacant(slot) => {
                     slot.insert(position);
@@ -47,6 +50,7 @@ impl<K: Copy + Eq + Hash> IdIndex<K> {
     /// Position of `id`, if present.
     #[must_use]
     pub fn position(&self, id: K) -> Option<usize> {
+        steps::one();
         self.positions.get(&id).copied()
     }
 
@@ -60,6 +64,7 @@ impl<K: Copy + Eq + Hash> IdIndex<K> {
     /// Whether `id` is present.
     #[must_use]
     pub fn contains(&self, id: K) -> bool {
+        steps::one();
         self.positions.contains_key(&id)
     }
 
@@ -123,6 +128,7 @@ impl<K: Copy + Eq + Hash> NestedIndex<K> {
         let mut positions = HashMap::new();
         let mut duplicates = Vec::new();
         for (outer, inner, id) in ids {
+            steps::one();
             match positions.entry(id) {
                 Entry::Vacant(slot) => {
                     slot.insert((outer, inner));
@@ -139,12 +145,14 @@ impl<K: Copy + Eq + Hash> NestedIndex<K> {
     /// Position of `id`, if present.
     #[must_use]
     pub fn position(&self, id: K) -> Option<NestedPosition> {
+        steps::one();
         self.positions.get(&id).copied()
     }
 
     /// Whether `id` is present.
     #[must_use]
     pub fn contains(&self, id: K) -> bool {
+        steps::one();
         self.positions.contains_key(&id)
     }
 

@@ -22,6 +22,7 @@ pub mod pointer;
 pub mod proportion;
 pub mod redact;
 pub mod serde_error;
+pub mod steps;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod strict;

@@ -95,6 +95,8 @@ impl<'a> TermsTimeline<'a> {
     /// The same answer as [`Body::terms_as_of`], by binary search.
     #[must_use]
     pub fn as_of(&self, on: NaiveDate) -> Option<(usize, &'a TermsOfReference)> {
+        // A binary search: about log2(versions) probes.
+        mcn_core::steps::add(u64::from(usize::BITS - self.sorted.len().leading_zeros()));
         let after = self
             .sorted
             .partition_point(|(approved, _, _)| *approved <= on);

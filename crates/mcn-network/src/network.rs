@@ -1,7 +1,7 @@
 //! `Network`: a document with id indexes, so every lookup is O(1), and the
 //! domain queries that need more than one domain's data.
 
-use std::{borrow::Cow, collections::HashMap};
+use std::{borrow::Cow, collections::HashMap, sync::OnceLock};
 
 use mcn_core::{
     JsonPointer,
@@ -46,7 +46,7 @@ macro_rules! nested_referent {
             const KIND: &'static str = $kind;
 
             fn resolves(self, network: &Network) -> bool {
-                network.indexes.$field.contains(self)
+                network.derived().indexes.$field.contains(self)
             }
 
             fn uuid(self) -> Uuid {
@@ -93,7 +93,7 @@ macro_rules! collections {
                 const KIND: &'static str = $kind;
 
                 fn resolves(self, network: &Network) -> bool {
-                    network.indexes.$field.contains(self)
+                    network.derived().indexes.$field.contains(self)
                 }
 
                 fn uuid(self) -> Uuid {
@@ -107,7 +107,7 @@ macro_rules! collections {
                 #[doc = concat!("The ", $kind, " with this id (the first, if the id is repeated).")]
                 #[must_use]
                 pub fn $get(&self, id: $id) -> Option<&$ty> {
-                    self.indexes.$field.position(id).and_then(|at| self.document.$field.get(at))
+                    self.derived().indexes.$field.position(id).and_then(|at| self.document.$field.get(at))
                 }
             )+
 
@@ -117,17 +117,18 @@ macro_rules! collections {
             #[must_use]
             pub fn locate(&self, uuid: Uuid) -> Option<(&'static str, JsonPointer)> {
                 $(
-                    if let Some(at) = self.indexes.$field.position($id::from_uuid(uuid)) {
+                    if let Some(at) = self.derived().indexes.$field.position($id::from_uuid(uuid)) {
                         return Some(($kind, entry_path(stringify!($field), at)));
                     }
                 )+
-                if let Some(at) = self.indexes.decisions.position(DecisionId::from_uuid(uuid)) {
+                if let Some(at) = self.derived().indexes.decisions.position(DecisionId::from_uuid(uuid)) {
                     return Some(("decision", nested_path("meetings", "decisions", at)));
                 }
-                if let Some(at) = self.indexes.actions.position(ActionId::from_uuid(uuid)) {
+                if let Some(at) = self.derived().indexes.actions.position(ActionId::from_uuid(uuid)) {
                     return Some(("action", nested_path("meetings", "actions", at)));
                 }
-                self.indexes
+                self.derived()
+            .indexes
                     .measures
                     .position(MeasureId::from_uuid(uuid))
                     .map(|at| ("measure", nested_path("standards", "measures", at)))
@@ -140,14 +141,14 @@ macro_rules! collections {
             pub fn duplicate_ids(&self) -> Vec<(&'static str, JsonPointer, JsonPointer)> {
                 let mut found = Vec::new();
                 $(
-                    for &(repeat, first) in self.indexes.$field.duplicates() {
+                    for &(repeat, first) in self.derived().indexes.$field.duplicates() {
                         found.push(($kind, entry_path(stringify!($field), repeat), entry_path(stringify!($field), first)));
                     }
                 )+
                 for (kind, collection, field, index) in [
-                    ("decision", "meetings", "decisions", &self.indexes.decisions.duplicates()),
-                    ("action", "meetings", "actions", &self.indexes.actions.duplicates()),
-                    ("measure", "standards", "measures", &self.indexes.measures.duplicates()),
+                    ("decision", "meetings", "decisions", &self.derived().indexes.decisions.duplicates()),
+                    ("action", "meetings", "actions", &self.derived().indexes.actions.duplicates()),
+                    ("measure", "standards", "measures", &self.derived().indexes.measures.duplicates()),
                 ] {
                     for &(repeat, first) in *index {
                         found.push((kind, nested_path(collection, field, repeat), nested_path(collection, field, first)));
@@ -189,34 +190,31 @@ collections! {
 ///
 /// A `Network` owns its document ([`Network::new`]) or borrows it
 /// ([`Network::borrowed`]): a caller who keeps the document never pays for a
-/// copy. Building one never fails: a repeated id is indexed at its first
-/// occurrence (and reported by [`Network::validate`]); a reference that
-/// resolves to nothing simply looks up as `None`.
+/// copy. The indexes are built on first use (linear time, once), not when
+/// the network is made. Building them never fails: a repeated id is indexed
+/// at its first occurrence (and reported by [`Network::validate`]); a
+/// reference that resolves to nothing simply looks up as `None`.
 #[derive(Debug, Clone)]
 pub struct Network<'d> {
     document: Cow<'d, NetworkDocument>,
+    /// Built on first use, so that threaded validation can build them on one
+    /// thread while the domain rule sets (which read only the document) run
+    /// on others.
+    derived: OnceLock<Derived>,
+}
+
+/// What a `Network` derives from its document: the id indexes and the
+/// groupings its queries need.
+#[derive(Debug, Clone)]
+struct Derived {
     indexes: Indexes,
     memberships_by_organisation: HashMap<OrganisationId, Vec<usize>>,
     top_organisation: HashMap<OrganisationId, OrganisationId>,
 }
 
-impl Network<'static> {
-    /// Indexes `document`, taking ownership of it (linear time, no copy).
-    #[must_use]
-    pub fn new(document: NetworkDocument) -> Self {
-        Self::index(Cow::Owned(document))
-    }
-}
-
-impl<'d> Network<'d> {
-    /// Indexes a document the caller keeps (linear time, no copy).
-    #[must_use]
-    pub fn borrowed(document: &'d NetworkDocument) -> Self {
-        Self::index(Cow::Borrowed(document))
-    }
-
-    fn index(document: Cow<'d, NetworkDocument>) -> Self {
-        let indexes = Indexes::build(&document);
+impl Derived {
+    fn build(document: &NetworkDocument) -> Self {
+        let indexes = Indexes::build(document);
         let mut memberships_by_organisation: HashMap<OrganisationId, Vec<usize>> = HashMap::new();
         for (i, membership) in document.memberships.iter().enumerate() {
             memberships_by_organisation
@@ -226,11 +224,40 @@ impl<'d> Network<'d> {
         }
         let top_organisation = top_organisations(&document.organisations);
         Self {
-            document,
             indexes,
             memberships_by_organisation,
             top_organisation,
         }
+    }
+}
+
+impl Network<'static> {
+    /// A network over `document`, taking ownership of it (no copy; indexed
+    /// on first use).
+    #[must_use]
+    pub fn new(document: NetworkDocument) -> Self {
+        Self::index(Cow::Owned(document))
+    }
+}
+
+impl<'d> Network<'d> {
+    /// A network over a document the caller keeps (no copy; indexed on first
+    /// use).
+    #[must_use]
+    pub fn borrowed(document: &'d NetworkDocument) -> Self {
+        Self::index(Cow::Borrowed(document))
+    }
+
+    fn index(document: Cow<'d, NetworkDocument>) -> Self {
+        Self {
+            document,
+            derived: OnceLock::new(),
+        }
+    }
+
+    /// The indexes and groupings, built on first use (linear time, once).
+    fn derived(&self) -> &Derived {
+        self.derived.get_or_init(|| Derived::build(&self.document))
     }
 
     /// The document.
@@ -249,7 +276,7 @@ impl<'d> Network<'d> {
     /// The decision with this id, with the meeting it was taken at.
     #[must_use]
     pub fn decision(&self, id: DecisionId) -> Option<(&Meeting, &Decision)> {
-        let (m, d) = self.indexes.decisions.position(id)?;
+        let (m, d) = self.derived().indexes.decisions.position(id)?;
         let meeting = self.document.meetings.get(m)?;
         Some((meeting, meeting.decisions.get(d)?))
     }
@@ -257,7 +284,7 @@ impl<'d> Network<'d> {
     /// The action with this id, with the meeting that raised it.
     #[must_use]
     pub fn action(&self, id: ActionId) -> Option<(&Meeting, &Action)> {
-        let (m, a) = self.indexes.actions.position(id)?;
+        let (m, a) = self.derived().indexes.actions.position(id)?;
         let meeting = self.document.meetings.get(m)?;
         Some((meeting, meeting.actions.get(a)?))
     }
@@ -265,7 +292,7 @@ impl<'d> Network<'d> {
     /// The measure with this id, with its standard.
     #[must_use]
     pub fn measure(&self, id: MeasureId) -> Option<(&Standard, &Measure)> {
-        let (s, m) = self.indexes.measures.position(id)?;
+        let (s, m) = self.derived().indexes.measures.position(id)?;
         let standard = self.document.standards.get(s)?;
         Some((standard, standard.measures.get(m)?))
     }
@@ -273,7 +300,8 @@ impl<'d> Network<'d> {
     /// The path of the decision with this id.
     #[must_use]
     pub fn decision_path(&self, id: DecisionId) -> Option<JsonPointer> {
-        self.indexes
+        self.derived()
+            .indexes
             .decisions
             .position(id)
             .map(|at| nested_path("meetings", "decisions", at))
@@ -285,7 +313,8 @@ impl<'d> Network<'d> {
         &self,
         organisation: OrganisationId,
     ) -> impl Iterator<Item = &Membership> {
-        self.memberships_by_organisation
+        self.derived()
+            .memberships_by_organisation
             .get(&organisation)
             .into_iter()
             .flatten()
@@ -296,7 +325,8 @@ impl<'d> Network<'d> {
     /// up; itself when it is part of nothing or unknown).
     #[must_use]
     pub fn top_organisation(&self, organisation: OrganisationId) -> OrganisationId {
-        self.top_organisation
+        self.derived()
+            .top_organisation
             .get(&organisation)
             .copied()
             .unwrap_or(organisation)
@@ -305,7 +335,8 @@ impl<'d> Network<'d> {
     /// The path of the post with this id.
     #[must_use]
     pub fn post_path(&self, id: PostId) -> Option<JsonPointer> {
-        self.indexes
+        self.derived()
+            .indexes
             .posts
             .position(id)
             .map(|at| entry_path("posts", at))
@@ -338,6 +369,7 @@ fn top_organisations(organisations: &[Organisation]) -> HashMap<OrganisationId, 
         chain.clear();
         let mut current = organisation.id;
         let found = loop {
+            mcn_core::steps::one();
             if let Some(&known) = top.get(&current) {
                 break known;
             }

@@ -201,6 +201,7 @@ pub fn assess_quorum<'a, H: SeatHolders + ?Sized>(
     let mut voting: Vec<(SeatId, usize)> = Vec::new();
     let mut roles = Roles::default();
     for seat in seats {
+        mcn_core::steps::one();
         if seat.body != meeting.body || !seat.period.contains(date) {
             continue;
         }
@@ -413,6 +414,7 @@ fn max_matching(groups: &[Group], people: usize) -> Vec<Option<usize>> {
                 break;
             }
             for &p in groups.get(g).map_or(&[][..], |x| x.candidates.as_slice()) {
+                mcn_core::steps::one();
                 match owner.get(p).copied().flatten() {
                     None => deepest = Some(at),
                     Some(h) => {
@@ -470,6 +472,7 @@ fn augment(
         let candidates = groups.get(g).map_or(&[][..], |x| x.candidates.as_slice());
         let mut step: Option<(usize, Option<usize>)> = None;
         while let Some(&p) = next.get(g).and_then(|&i| candidates.get(i)) {
+            mcn_core::steps::one();
             match owner.get(p).copied().flatten() {
                 None => {
                     step = Some((p, None));
