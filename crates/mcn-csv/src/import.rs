@@ -15,6 +15,8 @@ use crate::{
     path,
 };
 
+mod direct;
+
 /// One problem with the input, located as
 /// `file:row:column (header): what was expected, what was found`.
 ///
@@ -122,19 +124,25 @@ pub struct NewId {
 }
 
 impl Summary {
-    /// Gives `entity` (a row's object) a new id, a UUID v7, and records it.
-    fn give_new_id(&mut self, entity: &mut Value, file: &str, row: u64, table: &'static str) {
-        let Some(object) = entity.as_object_mut() else {
-            return;
-        };
+    /// A new id, a UUID v7, for a row that has none; recorded.
+    fn record_new_id(&mut self, file: &str, row: u64, table: &'static str) -> Uuid {
         let id = Uuid::now_v7();
-        object.insert("id".to_owned(), Value::String(id.to_string()));
         self.new_ids.push(NewId {
             file: file.to_owned(),
             row,
             table,
             id,
         });
+        id
+    }
+
+    /// Gives `entity` (a row's object) a new id, recorded.
+    fn give_new_id(&mut self, entity: &mut Value, file: &str, row: u64, table: &'static str) {
+        let Some(object) = entity.as_object_mut() else {
+            return;
+        };
+        let id = self.record_new_id(file, row, table);
+        object.insert("id".to_owned(), Value::String(id.to_string()));
     }
 }
 
@@ -258,6 +266,17 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
         )
     };
     parsed.sort_by_key(order);
+    if into.is_none() && !diagnose {
+        // A new document from clean input: read each row straight into the
+        // model; anything unusual is read again below, to be located.
+        if !merger.problems.is_empty() {
+            return Outcome::Diagnose;
+        }
+        return match direct::read(&mut parsed) {
+            Some(imported) => Outcome::Done(Box::new(Ok(imported))),
+            None => Outcome::Diagnose,
+        };
+    }
     for file in &mut parsed {
         let rows = std::mem::take(&mut file.rows);
         let file = &*file;
@@ -343,7 +362,7 @@ struct Parsed {
 struct Row {
     line: u64,
     /// The parent's id (nested tables).
-    parent: Option<String>,
+    parent: Option<Uuid>,
     /// The filled cells: column index in the table, value.
     cells: Vec<(usize, Value)>,
 }
@@ -502,7 +521,7 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
         if let Some(position) = parsed.parent_position {
             let text = record.get(position - 1).unwrap_or_default().trim();
             match Uuid::try_parse(text) {
-                Ok(id) => row.parent = Some(id.to_string()),
+                Ok(id) => row.parent = Some(id),
                 Err(_) => problems.push(parsed.problem(
                     line,
                     Some(position),
@@ -851,14 +870,14 @@ impl Merger<'_> {
         let parent_location = crate::layout::table(parent).map(|t| t.location);
         // Group the rows by parent, in order of first appearance.
         let row_count = rows.len();
-        let mut groups: Vec<(Option<String>, Vec<Row>)> = Vec::new();
-        let mut group_of: HashMap<Option<String>, usize> = HashMap::new();
+        let mut groups: Vec<(Option<Uuid>, Vec<Row>)> = Vec::new();
+        let mut group_of: HashMap<Option<Uuid>, usize> = HashMap::new();
         for row in rows {
             if parent_column.is_some() && row.parent.is_none() {
                 continue; // already a problem
             }
-            let slot = *group_of.entry(row.parent.clone()).or_insert_with(|| {
-                groups.push((row.parent.clone(), Vec::new()));
+            let slot = *group_of.entry(row.parent).or_insert_with(|| {
+                groups.push((row.parent, Vec::new()));
                 groups.len() - 1
             });
             if let Some((_, rows)) = groups.get_mut(slot) {
@@ -899,7 +918,7 @@ impl Merger<'_> {
         for (parent_id, rows) in groups {
             let (pointer, target) = match (collection, &parent_id) {
                 (Some(key), Some(id)) => {
-                    let Some(position) = positions.get(id) else {
+                    let Some(position) = positions.get(&id.to_string()) else {
                         if let Some(first) = rows.first() {
                             self.problems.push(file.problem(
                                 first.line,
