@@ -59,6 +59,32 @@ pub(crate) fn read(kind: Kind, cell: &str) -> Result<Value, Expected> {
     })
 }
 
+/// Like [`read`], but `Ok(None)` when the JSON value is the string `cell`
+/// itself (text, and ids, dates and vocabulary already in their JSON
+/// spelling), so the cell's own text can be used without a copy.
+pub(crate) fn read_in_place(kind: Kind, cell: &str) -> Result<Option<Value>, Expected> {
+    let itself = match kind {
+        Kind::Text => true,
+        // The hyphenated lower-case form is the only 36-character one.
+        Kind::Id => {
+            cell.len() == 36
+                && !cell.bytes().any(|b| b.is_ascii_uppercase())
+                && uuid::Uuid::try_parse(cell).is_ok()
+        }
+        // The strict ISO parser accepts each date in its one spelling only.
+        Kind::Date => !cell.contains('/') && mcn_core::date::parse(cell).is_ok(),
+        Kind::Enum => !cell
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '-' | '\'' | '\u{2019}')),
+        _ => false,
+    };
+    if itself {
+        Ok(None)
+    } else {
+        read(kind, cell).map(Some)
+    }
+}
+
 /// Writes the JSON value of `kind` as a cell; `None` if the value does not
 /// have the shape the kind expects.
 pub(crate) fn write(kind: Kind, value: &Value, out: &mut String) -> Option<()> {
@@ -265,6 +291,35 @@ mod tests {
         let mut out = String::new();
         write(Kind::Money, &Value::from(148_005_u64), &mut out).unwrap();
         assert_eq!(out, "1480.05");
+    }
+
+    #[test]
+    fn cells_already_in_their_json_spelling_are_used_in_place() {
+        for (kind, cell) in [
+            (Kind::Text, "Ada Lovelace"),
+            (Kind::Id, "0190f6a4-5b2e-7c3d-9e8f-1a2b3c4d5e6f"),
+            (Kind::Date, "2026-03-01"),
+            (Kind::Enum, "in_progress"),
+        ] {
+            assert_eq!(read_in_place(kind, cell), Ok(None), "{cell}");
+            assert_eq!(read(kind, cell), Ok(Value::String(cell.to_owned())));
+        }
+        for (kind, cell) in [
+            (Kind::Id, "0190F6A4-5B2E-7C3D-9E8F-1A2B3C4D5E6F"),
+            (Kind::Id, "0190f6a45b2e7c3d9e8f1a2b3c4d5e6f"),
+            (Kind::Date, "01/03/2026"),
+            (Kind::Enum, "In progress"),
+            (Kind::Enum, "children's-hospice"),
+            (Kind::Integer, "12"),
+        ] {
+            assert_eq!(
+                read_in_place(kind, cell),
+                read(kind, cell).map(Some),
+                "{cell}"
+            );
+        }
+        assert!(read_in_place(Kind::Id, "not-an-id").is_err());
+        assert!(read_in_place(Kind::Date, "2026-02-31").is_err());
     }
 
     #[test]

@@ -257,6 +257,7 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
         summary: Summary::default(),
         origins: HashMap::new(),
         diagnose,
+        row_ids: HashMap::new(),
     };
     // Parents first, in layout order; then nested tables.
     let order = |p: &Parsed| {
@@ -363,8 +364,46 @@ struct Row {
     line: u64,
     /// The parent's id (nested tables).
     parent: Option<Uuid>,
-    /// The filled cells: column index in the table, value.
-    cells: Vec<(usize, Value)>,
+    /// The parent named as `row N` of its file instead (nested tables):
+    /// its id is known once that file is read.
+    parent_line: Option<u64>,
+    /// The row as read (the cells' text).
+    record: csv::StringRecord,
+    /// The filled cells, in column order: column index in the table, value.
+    cells: Vec<(usize, Cell)>,
+}
+
+/// A filled cell, read.
+enum Cell {
+    /// The JSON value is the string of the record's field at this index,
+    /// trimmed (no copy is made).
+    Text(usize),
+    /// The JSON value.
+    Value(Value),
+}
+
+impl Row {
+    /// The trimmed text of field `index` of the record.
+    fn text(&self, index: usize) -> &str {
+        self.record.get(index).unwrap_or_default().trim()
+    }
+
+    /// The filled cells as JSON values (taken out of the row).
+    fn take_values(&mut self) -> Vec<(usize, Value)> {
+        let record = std::mem::take(&mut self.record);
+        std::mem::take(&mut self.cells)
+            .into_iter()
+            .map(|(index, cell)| {
+                let value = match cell {
+                    Cell::Text(field) => {
+                        Value::String(record.get(field).unwrap_or_default().trim().to_owned())
+                    }
+                    Cell::Value(value) => value,
+                };
+                (index, value)
+            })
+            .collect()
+    }
 }
 
 impl Parsed {
@@ -506,6 +545,8 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
         let mut row = Row {
             line,
             parent: None,
+            parent_line: None,
+            record: csv::StringRecord::new(),
             cells: Vec::new(),
         };
         for (i, raw) in record.iter().enumerate() {
@@ -522,6 +563,7 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             let text = record.get(position - 1).unwrap_or_default().trim();
             match Uuid::try_parse(text) {
                 Ok(id) => row.parent = Some(id),
+                Err(_) if row_reference(text).is_some() => row.parent_line = row_reference(text),
                 Err(_) => problems.push(parsed.problem(
                     line,
                     Some(position),
@@ -537,8 +579,9 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             if text.is_empty() {
                 continue;
             }
-            match cell::read(column.kind, text) {
-                Ok(value) => row.cells.push((index, value)),
+            match cell::read_in_place(column.kind, text) {
+                Ok(None) => row.cells.push((index, Cell::Text(position - 1))),
+                Ok(Some(value)) => row.cells.push((index, Cell::Value(value))),
                 Err(expected) => problems.push(parsed.problem(
                     line,
                     Some(position),
@@ -546,9 +589,24 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
                 )),
             }
         }
+        row.record = record;
         parsed.rows.push(row);
     }
     parsed
+}
+
+/// `row 5` (any case, the space optional): the parent named by its row in
+/// its own file of the same import, for a parent row that has no id yet.
+fn row_reference(text: &str) -> Option<u64> {
+    let rest = text
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case("row"))
+        .and(text.get(3..))?
+        .trim_start();
+    if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    rest.parse().ok()
 }
 
 fn csv_problem(file: &str, row: u64, error: &csv::Error) -> Problem {
@@ -577,6 +635,9 @@ struct Merger<'a> {
     origins: HashMap<String, Origin>,
     /// Whether to record `origins` (the second, diagnosing pass).
     diagnose: bool,
+    /// The id each row of a top-level table ended with, by table and row
+    /// (for nested rows naming their parent as `row N`).
+    row_ids: HashMap<(&'static str, u64), Uuid>,
 }
 
 /// The row's filled cells as an entity; conflicts (two columns filling one
@@ -703,7 +764,14 @@ impl Merger<'_> {
             }
         }
         let line = row.line;
-        build(file, line, row.cells, &mut profile, &mut self.problems);
+        let mut row = row;
+        build(
+            file,
+            line,
+            row.take_values(),
+            &mut profile,
+            &mut self.problems,
+        );
         if let Some(object) = profile.as_object_mut()
             && let Some(version) = object.remove("schema_version")
         {
@@ -763,9 +831,15 @@ impl Merger<'_> {
             added: 0,
             updated: 0,
         };
-        for row in rows {
+        for mut row in rows {
             let mut fresh = Value::Object(Map::new());
-            build(file, row.line, row.cells, &mut fresh, &mut self.problems);
+            build(
+                file,
+                row.line,
+                row.take_values(),
+                &mut fresh,
+                &mut self.problems,
+            );
             let given = fresh.get("id").and_then(Value::as_str).map(str::to_owned);
             let mut position = None;
             if let Some(id) = &given {
@@ -843,6 +917,14 @@ impl Merger<'_> {
                 summary.added += 1;
                 entities.len() - 1
             };
+            if let Some(id) = entities
+                .get(position)
+                .and_then(|e| e.get("id"))
+                .and_then(Value::as_str)
+                .and_then(|id| Uuid::try_parse(id).ok())
+            {
+                self.row_ids.insert((table.name, row.line), id);
+            }
             if self.diagnose {
                 self.origins.insert(
                     format!("/{key}/{position}"),
@@ -872,7 +954,23 @@ impl Merger<'_> {
         let row_count = rows.len();
         let mut groups: Vec<(Option<Uuid>, Vec<Row>)> = Vec::new();
         let mut group_of: HashMap<Option<Uuid>, usize> = HashMap::new();
-        for row in rows {
+        for mut row in rows {
+            if let Some(line) = row.parent_line {
+                row.parent = self.row_ids.get(&(parent, line)).copied();
+                if row.parent.is_none() {
+                    let imported = self.summary.tables.iter().any(|t| t.table == parent);
+                    self.problems.push(file.problem(
+                        row.line,
+                        file.parent_position,
+                        if imported {
+                            format!("expected `row {line}` to name a data row of {parent}.csv, found none there")
+                        } else {
+                            format!("expected `row {line}` to name a row of {parent}.csv in this import, found no {parent}.csv")
+                        },
+                    ));
+                    continue;
+                }
+            }
             if parent_column.is_some() && row.parent.is_none() {
                 continue; // already a problem
             }
@@ -942,9 +1040,15 @@ impl Merger<'_> {
             let Some(target) = target else { continue };
             let first_line = rows.first().map(|r| r.line);
             let mut items = Vec::with_capacity(rows.len());
-            for (i, row) in rows.into_iter().enumerate() {
+            for (i, mut row) in rows.into_iter().enumerate() {
                 let mut item = Value::Object(Map::new());
-                build(file, row.line, row.cells, &mut item, &mut self.problems);
+                build(
+                    file,
+                    row.line,
+                    row.take_values(),
+                    &mut item,
+                    &mut self.problems,
+                );
                 if has_id_column && item.get("id").is_none() {
                     self.summary
                         .give_new_id(&mut item, &file.file, row.line, table.name);

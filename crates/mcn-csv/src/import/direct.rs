@@ -16,13 +16,14 @@ use serde::{
     Deserialize as _,
     de::{
         self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer as _, MapAccess,
-        SeqAccess, Unexpected, VariantAccess, Visitor, value::StrDeserializer,
+        SeqAccess, Unexpected, VariantAccess, Visitor,
+        value::{BorrowedStrDeserializer, StrDeserializer},
     },
 };
 use serde_json::{Error, Value};
 use uuid::Uuid;
 
-use super::{Imported, Parsed, Row, Summary, TableSummary};
+use super::{Cell, Imported, Parsed, Row, Summary, TableSummary};
 use crate::{
     layout::{Location, TABLES},
     shape::{bit, shape},
@@ -77,14 +78,14 @@ pub(super) fn read(parsed: &mut [Parsed]) -> Option<Imported> {
                 rows.ids.reserve(rows.rows.len());
                 rows.id_set.reserve(rows.rows.len());
                 for row in &mut rows.rows {
-                    let id = match id_column.and_then(|c| cell(row, c)) {
-                        Some(Value::String(text)) => Uuid::try_parse(text).ok()?,
+                    let id = match id_column.and_then(|c| cell_text(row, c)) {
+                        Some(text) => Uuid::try_parse(text).ok()?,
                         // A natural key might match an earlier row: the
                         // merging path decides.
                         None if table.natural_keys.is_empty() => {
                             new_id(&mut summary, file, row, id_column?)
                         }
-                        Some(_) | None => return None,
+                        None => return None,
                     };
                     if !rows.id_set.insert(id.as_u128()) {
                         return None;
@@ -99,11 +100,18 @@ pub(super) fn read(parsed: &mut [Parsed]) -> Option<Imported> {
                 ..
             } => {
                 let mut order = Vec::new();
+                let parent = TABLES.iter().position(|t| t.name == parent)?;
                 for (i, row) in rows.rows.iter().enumerate() {
-                    let key = match (parent_column, row.parent) {
-                        (None, _) => 0,
-                        (Some(_), Some(id)) => id.as_u128(),
-                        (Some(_), None) => return None,
+                    let key = match (parent_column, row.parent, row.parent_line) {
+                        (None, _, _) => 0,
+                        (Some(_), Some(id), _) => id.as_u128(),
+                        // `row N` of the parent's file: that row's id.
+                        (Some(_), None, Some(line)) => {
+                            let parents = tables.get(parent)?.as_ref()?;
+                            let at = parents.rows.binary_search_by_key(&line, |r| r.line).ok()?;
+                            *parents.ids.get(at)?
+                        }
+                        (Some(_), None, None) => return None,
                     };
                     rows.groups
                         .entry(key)
@@ -114,7 +122,6 @@ pub(super) fn read(parsed: &mut [Parsed]) -> Option<Imported> {
                         .push(i);
                 }
                 if parent_column.is_some() {
-                    let parent = TABLES.iter().position(|t| t.name == parent)?;
                     let parents = tables.get(parent)?.as_ref()?;
                     if !order.iter().all(|key| parents.id_set.contains(key)) {
                         return None;
@@ -136,15 +143,24 @@ pub(super) fn read(parsed: &mut [Parsed]) -> Option<Imported> {
         summary.tables.push(done);
         *tables.get_mut(index)? = Some(rows);
     }
-    let mut ctx = Ctx { tables };
-    let document = NetworkDocument::deserialize(DocDe { ctx: &mut ctx }).ok()?;
+    let ctx = Ctx { tables };
+    let document = NetworkDocument::deserialize(DocDe { ctx: &ctx }).ok()?;
     Some(Imported { document, summary })
 }
 
 /// The filled cell of column `index` (cells are in column order).
-fn cell(row: &Row, index: usize) -> Option<&Value> {
+fn cell(row: &Row, index: usize) -> Option<&Cell> {
     let at = row.cells.binary_search_by_key(&index, |(i, _)| *i).ok()?;
-    row.cells.get(at).map(|(_, value)| value)
+    row.cells.get(at).map(|(_, cell)| cell)
+}
+
+/// The text of the filled cell of column `index`, when its value is text.
+fn cell_text(row: &Row, index: usize) -> Option<&str> {
+    match cell(row, index)? {
+        Cell::Text(field) => Some(row.text(*field)),
+        Cell::Value(Value::String(text)) => Some(text),
+        Cell::Value(_) => None,
+    }
 }
 
 /// Gives `row` a new id in column `id_column`, recorded in the summary.
@@ -155,7 +171,7 @@ fn new_id(summary: &mut Summary, file: &Parsed, row: &mut Row, id_column: usize)
         .binary_search_by_key(&id_column, |(i, _)| *i)
         .unwrap_or_else(|at| at);
     row.cells
-        .insert(at, (id_column, Value::String(id.to_string())));
+        .insert(at, (id_column, Cell::Value(Value::String(id.to_string()))));
     id
 }
 
@@ -193,38 +209,44 @@ impl Ctx {
         }
     }
 
-    fn has_group(&self, table: usize, key: u128) -> bool {
+    /// The rows of `table` under the parent with id `key`.
+    fn group(&self, table: usize, key: u128) -> &[usize] {
         self.rows(table)
             .and_then(|r| r.groups.get(&key))
-            .is_some_and(|g| !g.is_empty())
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Whether any nested table at or below `node` has rows for `at`'s row.
+    fn nested_filled(&self, at: &At, node: usize) -> bool {
+        shape(at.table)
+            .node(node)
+            .nested_below
+            .iter()
+            .any(|&child| !self.group(child, at.key).is_empty())
     }
 
     /// Whether anything is filled at or below `node` of the row at `at`.
     fn filled(&self, at: &At, node: usize) -> bool {
-        let here = shape(at.table).node(node);
-        at.mask & here.below != 0
-            || here
-                .nested_below
-                .iter()
-                .any(|&child| self.has_group(child, at.key))
+        at.mask & shape(at.table).node(node).below != 0 || self.nested_filled(at, node)
     }
 
-    fn take(&mut self, at: &At, column: usize) -> Option<Value> {
-        let row = self
-            .tables
-            .get_mut(at.table)?
-            .as_mut()?
-            .rows
-            .get_mut(at.row)?;
-        let index = row.cells.binary_search_by_key(&column, |(i, _)| *i).ok()?;
-        row.cells.get_mut(index).map(|(_, v)| std::mem::take(v))
+    /// The value of `column` in the row at `at`.
+    fn leaf(&self, at: &At, column: usize) -> Option<Resolved<'_>> {
+        let row = self.rows(at.table)?.rows.get(at.row)?;
+        Some(match cell(row, column)? {
+            Cell::Text(field) => Resolved::Text(row.text(*field)),
+            Cell::Value(value) => Resolved::Leaf(value),
+        })
     }
 }
 
 /// What is at a node of a row.
-enum Resolved {
+#[derive(Clone, Copy)]
+enum Resolved<'de> {
+    /// A cell whose value is its own text.
+    Text(&'de str),
     /// A cell's value.
-    Leaf(Value),
+    Leaf(&'de Value),
     /// An object of the keys below.
     Map,
     /// A nested table's rows (its index in [`TABLES`]).
@@ -233,34 +255,38 @@ enum Resolved {
     Conflict,
 }
 
+/// A cell's text, as the JSON string it stands for (borrowed: ids, dates
+/// and vocabulary are read without a copy).
+fn text_de(text: &str) -> BorrowedStrDeserializer<'_, Error> {
+    BorrowedStrDeserializer::new(text)
+}
+
 /// The value at one node of one row.
-struct NodeDe<'c> {
-    ctx: &'c mut Ctx,
+#[derive(Clone, Copy)]
+struct NodeDe<'de> {
+    ctx: &'de Ctx,
     at: At,
 }
 
-impl NodeDe<'_> {
-    fn resolve(&mut self) -> Resolved {
+impl<'de> NodeDe<'de> {
+    fn resolve(self) -> Resolved<'de> {
         let here = shape(self.at.table).node(self.at.node);
         let own = here.column.map_or(0, bit);
         if let Some(column) = here.column
             && self.at.mask & own != 0
         {
-            let others = self.at.mask & here.below & !own != 0
-                || here
-                    .nested_below
-                    .iter()
-                    .any(|&child| self.ctx.has_group(child, self.at.key));
-            if others {
+            if self.at.mask & here.below & !own != 0
+                || self.ctx.nested_filled(&self.at, self.at.node)
+            {
                 return Resolved::Conflict;
             }
             return self
                 .ctx
-                .take(&self.at, column)
-                .map_or(Resolved::Conflict, Resolved::Leaf);
+                .leaf(&self.at, column)
+                .unwrap_or(Resolved::Conflict);
         }
         if let Some(child) = here.nested
-            && self.ctx.has_group(child, self.at.key)
+            && !self.ctx.group(child, self.at.key).is_empty()
         {
             if self.at.mask & here.below != 0 {
                 return Resolved::Conflict;
@@ -270,59 +296,62 @@ impl NodeDe<'_> {
         Resolved::Map
     }
 
-    fn structured<'de, V: Visitor<'de>>(
+    fn structured<V: Visitor<'de>>(
         self,
-        resolved: Resolved,
+        resolved: Resolved<'de>,
         visitor: V,
     ) -> Result<V::Value, Error> {
         match resolved {
+            Resolved::Text(text) => text_de(text).deserialize_any(visitor),
             Resolved::Leaf(value) => value.deserialize_any(visitor),
             Resolved::Map => visitor.visit_map(NodeMap {
-                ctx: self.ctx,
-                at: self.at,
+                node: self,
                 next: 0,
                 value: 0,
             }),
-            Resolved::Seq(child) => {
-                let rows = self
-                    .ctx
-                    .tables
-                    .get_mut(child)
-                    .and_then(Option::as_mut)
-                    .and_then(|r| r.groups.remove(&self.at.key))
-                    .unwrap_or_default();
-                visitor.visit_seq(RowSeq {
-                    ctx: self.ctx,
-                    table: child,
-                    rows: rows.into_iter(),
-                })
-            }
+            Resolved::Seq(child) => visitor.visit_seq(RowSeq {
+                ctx: self.ctx,
+                table: child,
+                rows: self.ctx.group(child, self.at.key).iter().copied(),
+            }),
             Resolved::Conflict => Err(de::Error::custom("two columns fill one value")),
+        }
+    }
+
+    fn at(self, node: usize) -> Self {
+        Self {
+            ctx: self.ctx,
+            at: At { node, ..self.at },
         }
     }
 }
 
 macro_rules! leaf_or_structured {
-    ($($method:ident)*) => {$(
-        fn $method<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, Error> {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Error> {
             match self.resolve() {
-                Resolved::Leaf(value) => value.$method(visitor),
+                Resolved::Text(text) => text_de(text).$method($($arg,)* visitor),
+                Resolved::Leaf(value) => value.$method($($arg,)* visitor),
                 other => self.structured(other, visitor),
             }
         }
     )*};
 }
 
-impl<'de> Deserializer<'de> for NodeDe<'_> {
+impl<'de> Deserializer<'de> for NodeDe<'de> {
     type Error = Error;
 
     leaf_or_structured! {
-        deserialize_any deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32
-        deserialize_i64 deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32
-        deserialize_u64 deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char
-        deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
-        deserialize_unit deserialize_seq deserialize_map deserialize_identifier
-        deserialize_ignored_any
+        deserialize_any(); deserialize_bool(); deserialize_i8(); deserialize_i16();
+        deserialize_i32(); deserialize_i64(); deserialize_i128(); deserialize_u8();
+        deserialize_u16(); deserialize_u32(); deserialize_u64(); deserialize_u128();
+        deserialize_f32(); deserialize_f64(); deserialize_char(); deserialize_str();
+        deserialize_string(); deserialize_bytes(); deserialize_byte_buf(); deserialize_unit();
+        deserialize_seq(); deserialize_map(); deserialize_identifier(); deserialize_ignored_any();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -338,59 +367,14 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
         visitor.visit_newtype_struct(self)
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        mut self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.resolve() {
-            Resolved::Leaf(value) => value.deserialize_unit_struct(name, visitor),
-            other => self.structured(other, visitor),
-        }
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(
-        mut self,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.resolve() {
-            Resolved::Leaf(value) => value.deserialize_tuple(len, visitor),
-            other => self.structured(other, visitor),
-        }
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        mut self,
-        name: &'static str,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.resolve() {
-            Resolved::Leaf(value) => value.deserialize_tuple_struct(name, len, visitor),
-            other => self.structured(other, visitor),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        mut self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.resolve() {
-            Resolved::Leaf(value) => value.deserialize_struct(name, fields, visitor),
-            other => self.structured(other, visitor),
-        }
-    }
-
     fn deserialize_enum<V: Visitor<'de>>(
-        mut self,
+        self,
         name: &'static str,
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
         match self.resolve() {
+            Resolved::Text(text) => text_de(text).deserialize_enum(name, variants, visitor),
             Resolved::Leaf(value) => value.deserialize_enum(name, variants, visitor),
             Resolved::Map => {
                 // `{"variant": value}`: exactly one key below is filled.
@@ -401,13 +385,7 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
                     .copied()
                     .filter(|&c| self.ctx.filled(&self.at, c));
                 match (filled.next(), filled.next()) {
-                    (Some(variant), None) => visitor.visit_enum(NodeDe {
-                        ctx: self.ctx,
-                        at: At {
-                            node: variant,
-                            ..self.at
-                        },
-                    }),
+                    (Some(variant), None) => visitor.visit_enum(self.at(variant)),
                     _ => Err(de::Error::invalid_value(
                         Unexpected::Map,
                         &"a map with a single key",
@@ -419,20 +397,17 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
     }
 }
 
-impl<'de> EnumAccess<'de> for NodeDe<'_> {
+impl<'de> EnumAccess<'de> for NodeDe<'de> {
     type Error = Error;
     type Variant = Self;
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
-        let key: StrDeserializer<'_, Error> = shape(self.at.table)
-            .node(self.at.node)
-            .key
-            .into_deserializer();
-        Ok((seed.deserialize(key)?, self))
+        let key = shape(self.at.table).node(self.at.node).key;
+        Ok((seed.deserialize(text_de(key))?, self))
     }
 }
 
-impl<'de> VariantAccess<'de> for NodeDe<'_> {
+impl<'de> VariantAccess<'de> for NodeDe<'de> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
@@ -457,58 +432,51 @@ impl<'de> VariantAccess<'de> for NodeDe<'_> {
 }
 
 /// The filled keys below a node, as an object.
-struct NodeMap<'c> {
-    ctx: &'c mut Ctx,
-    at: At,
+struct NodeMap<'de> {
+    node: NodeDe<'de>,
     /// The next child to look at.
     next: usize,
     /// The child whose value comes next.
     value: usize,
 }
 
-impl<'de> MapAccess<'de> for NodeMap<'_> {
+impl<'de> MapAccess<'de> for NodeMap<'de> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        let shape = shape(self.at.table);
-        let here = shape.node(self.at.node);
+        let at = self.node.at;
+        let shape = shape(at.table);
+        let here = shape.node(at.node);
         while let Some(&child) = here.children.get(self.next) {
             self.next += 1;
             let key = shape.node(child).key;
-            if self.at.skip_version && self.at.node == 0 && key == "schema_version" {
+            if at.skip_version && at.node == 0 && key == "schema_version" {
                 continue;
             }
-            if self.ctx.filled(&self.at, child) {
+            if self.node.ctx.filled(&at, child) {
                 self.value = child;
-                let key: StrDeserializer<'_, Error> = key.into_deserializer();
-                return seed.deserialize(key).map(Some);
+                return seed.deserialize(text_de(key)).map(Some);
             }
         }
         Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        seed.deserialize(NodeDe {
-            ctx: &mut *self.ctx,
-            at: At {
-                node: self.value,
-                ..self.at
-            },
-        })
+        seed.deserialize(self.node.at(self.value))
     }
 }
 
 /// Rows of a table, as a list of entities.
-struct RowSeq<'c> {
-    ctx: &'c mut Ctx,
+struct RowSeq<'de, I> {
+    ctx: &'de Ctx,
     table: usize,
-    rows: std::vec::IntoIter<usize>,
+    rows: I,
 }
 
-impl<'de> SeqAccess<'de> for RowSeq<'_> {
+impl<'de, I: ExactSizeIterator<Item = usize>> SeqAccess<'de> for RowSeq<'de, I> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -519,11 +487,7 @@ impl<'de> SeqAccess<'de> for RowSeq<'_> {
             return Ok(None);
         };
         let at = self.ctx.at_row(self.table, row);
-        seed.deserialize(NodeDe {
-            ctx: &mut *self.ctx,
-            at,
-        })
-        .map(Some)
+        seed.deserialize(NodeDe { ctx: self.ctx, at }).map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -533,8 +497,8 @@ impl<'de> SeqAccess<'de> for RowSeq<'_> {
 
 /// The document: its schema version and profile from the profile row, then
 /// each collection given.
-struct DocDe<'c> {
-    ctx: &'c mut Ctx,
+struct DocDe<'de> {
+    ctx: &'de Ctx,
 }
 
 enum Entry {
@@ -543,7 +507,7 @@ enum Entry {
     Collection(&'static str, usize),
 }
 
-impl<'de> Deserializer<'de> for DocDe<'_> {
+impl<'de> Deserializer<'de> for DocDe<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -586,13 +550,13 @@ impl<'de> Deserializer<'de> for DocDe<'_> {
     }
 }
 
-struct DocMap<'c> {
-    ctx: &'c mut Ctx,
+struct DocMap<'de> {
+    ctx: &'de Ctx,
     entries: std::vec::IntoIter<Entry>,
     value: Option<Entry>,
 }
 
-impl<'de> MapAccess<'de> for DocMap<'_> {
+impl<'de> MapAccess<'de> for DocMap<'de> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -614,12 +578,11 @@ impl<'de> MapAccess<'de> for DocMap<'_> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         match self.value.take() {
-            Some(Entry::Version(at) | Entry::Network(at)) => seed.deserialize(NodeDe {
-                ctx: &mut *self.ctx,
-                at,
-            }),
+            Some(Entry::Version(at) | Entry::Network(at)) => {
+                seed.deserialize(NodeDe { ctx: self.ctx, at })
+            }
             Some(Entry::Collection(_, table)) => seed.deserialize(AllRows {
-                ctx: &mut *self.ctx,
+                ctx: self.ctx,
                 table,
             }),
             None => Err(de::Error::custom("a value without a key")),
@@ -628,12 +591,12 @@ impl<'de> MapAccess<'de> for DocMap<'_> {
 }
 
 /// Every row of a top-level table, as the collection.
-struct AllRows<'c> {
-    ctx: &'c mut Ctx,
+struct AllRows<'de> {
+    ctx: &'de Ctx,
     table: usize,
 }
 
-impl<'de> Deserializer<'de> for AllRows<'_> {
+impl<'de> Deserializer<'de> for AllRows<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -641,7 +604,7 @@ impl<'de> Deserializer<'de> for AllRows<'_> {
         visitor.visit_seq(RowSeq {
             ctx: self.ctx,
             table: self.table,
-            rows: (0..count).collect::<Vec<_>>().into_iter(),
+            rows: 0..count,
         })
     }
 
@@ -738,15 +701,20 @@ mod tests {
         let row = services
             .rows
             .iter_mut()
-            .find(|r| cell(r, id) == Some(&Value::String(scheduled.to_string())))
+            .find(|r| cell_text(r, id) == Some(scheduled.to_string().as_str()))
             .unwrap();
         assert!(cell(row, availability).is_none());
         let at = row
             .cells
             .binary_search_by_key(&availability, |(i, _)| *i)
             .unwrap_err();
-        row.cells
-            .insert(at, (availability, Value::String("office_hours".to_owned())));
+        row.cells.insert(
+            at,
+            (
+                availability,
+                Cell::Value(Value::String("office_hours".to_owned())),
+            ),
+        );
         assert!(read(&mut files).is_none());
     }
 }
