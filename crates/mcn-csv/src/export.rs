@@ -103,9 +103,10 @@ pub fn export_tables(
         .position(|t| t.location == Location::Profile)
         .unwrap_or_default();
     exporter.begin(profile, None);
-    match document.serialize(DocSer {
+    match document.serialize(TopSer {
         ex: &mut exporter,
         profile,
+        collection: None,
     }) {
         Ok(()) => {}
         Err(Fail::Export(error)) => return Err(error),
@@ -426,6 +427,21 @@ macro_rules! capture_compounds {
     };
 }
 
+/// The associated types of this module's serializers.
+macro_rules! serializer_types {
+    ($seq:ty, $structure:ty, $variant:ty) => {
+        type Ok = ();
+        type Error = Fail;
+        type SerializeSeq = $seq;
+        type SerializeTuple = Impossible<(), Fail>;
+        type SerializeTupleStruct = Impossible<(), Fail>;
+        type SerializeTupleVariant = Impossible<(), Fail>;
+        type SerializeMap = Impossible<(), Fail>;
+        type SerializeStruct = $structure;
+        type SerializeStructVariant = $variant;
+    };
+}
+
 /// A value at one node of a table's entity.
 struct NodeSer<'a> {
     ex: &'a mut Exporter,
@@ -453,15 +469,7 @@ impl NodeSer<'_> {
 }
 
 impl<'a> ser::Serializer for NodeSer<'a> {
-    type Ok = ();
-    type Error = Fail;
-    type SerializeSeq = Rows<'a>;
-    type SerializeTuple = Impossible<(), Fail>;
-    type SerializeTupleStruct = Impossible<(), Fail>;
-    type SerializeTupleVariant = Impossible<(), Fail>;
-    type SerializeMap = Impossible<(), Fail>;
-    type SerializeStruct = Fields<'a>;
-    type SerializeStructVariant = Fields<'a>;
+    serializer_types!(Rows<'a>, Fields<'a>, Fields<'a>);
 
     capture_compounds!();
 
@@ -622,35 +630,27 @@ impl Fields<'_> {
     }
 }
 
-impl ser::SerializeStruct for Fields<'_> {
-    type Ok = ();
-    type Error = Fail;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Fail> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Fail> {
-        Ok(())
-    }
+/// Fields are written by each type's `field`.
+macro_rules! fields {
+    ($($ty:ident: $trait:ident),*) => {$(
+        impl ser::$trait for $ty<'_> {
+            type Ok = ();
+            type Error = Fail;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Fail> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), Fail> {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Fields<'_> {
-    type Ok = ();
-    type Error = Fail;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Fail> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Fail> {
-        Ok(())
-    }
-}
+fields!(Fields: SerializeStruct, Fields: SerializeStructVariant, DocFields: SerializeStruct);
 
 /// The items of a list that is a table of its own: each is a row.
 struct Rows<'a> {
@@ -672,11 +672,13 @@ impl ser::SerializeSeq for Rows<'_> {
     }
 }
 
-/// The document: the profile row (with the schema version) and each
-/// collection's rows.
-struct DocSer<'a> {
+/// The document (the profile row, with the schema version, and each
+/// collection's rows), or one of its collections (`collection`: the
+/// table's index).
+struct TopSer<'a> {
     ex: &'a mut Exporter,
     profile: usize,
+    collection: Option<usize>,
 }
 
 macro_rules! not_a_struct {
@@ -740,23 +742,23 @@ macro_rules! reject_all_but_compounds {
     };
 }
 
-impl<'a> ser::Serializer for DocSer<'a> {
-    type Ok = ();
-    type Error = Fail;
-    type SerializeSeq = Impossible<(), Fail>;
-    type SerializeTuple = Impossible<(), Fail>;
-    type SerializeTupleStruct = Impossible<(), Fail>;
-    type SerializeTupleVariant = Impossible<(), Fail>;
-    type SerializeMap = Impossible<(), Fail>;
-    type SerializeStruct = DocFields<'a>;
-    type SerializeStructVariant = Impossible<(), Fail>;
+impl<'a> ser::Serializer for TopSer<'a> {
+    serializer_types!(Rows<'a>, DocFields<'a>, Impossible<(), Fail>);
 
     reject_all_but_compounds!();
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<Impossible<(), Fail>, Fail> {
-        Err(Fail::Capture)
+    fn serialize_seq(self, _: Option<usize>) -> Result<Rows<'a>, Fail> {
+        let table = self.collection.ok_or(Fail::Capture)?;
+        Ok(Rows {
+            ex: self.ex,
+            table,
+            parent_id: None,
+        })
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<DocFields<'a>, Fail> {
+        if self.collection.is_some() {
+            return Err(Fail::Capture);
+        }
         Ok(DocFields {
             ex: self.ex,
             profile: self.profile,
@@ -769,14 +771,8 @@ struct DocFields<'a> {
     profile: usize,
 }
 
-impl ser::SerializeStruct for DocFields<'_> {
-    type Ok = ();
-    type Error = Fail;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Fail> {
+impl DocFields<'_> {
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Fail> {
         let profile_shape = shape(self.profile);
         let place = match key {
             // The schema version is a column of the profile row.
@@ -791,7 +787,12 @@ impl ser::SerializeStruct for DocFields<'_> {
             .iter()
             .position(|t| t.location == Location::Collection(key));
         if let Some(table) = collection {
-            match value.serialize(CollectionSer { ex: self.ex, table }) {
+            let collection = TopSer {
+                ex: self.ex,
+                profile: self.profile,
+                collection: Some(table),
+            };
+            match value.serialize(collection) {
                 Err(Fail::Capture) => {}
                 other => return other,
             }
@@ -804,39 +805,5 @@ impl ser::SerializeStruct for DocFields<'_> {
         }
         let value = serde_json::to_value(value).map_err(ExportError::from)?;
         Ok(unmapped(self.profile, key, &value)?)
-    }
-    fn end(self) -> Result<(), Fail> {
-        Ok(())
-    }
-}
-
-/// A top-level collection: each item is a row.
-struct CollectionSer<'a> {
-    ex: &'a mut Exporter,
-    table: usize,
-}
-
-impl<'a> ser::Serializer for CollectionSer<'a> {
-    type Ok = ();
-    type Error = Fail;
-    type SerializeSeq = Rows<'a>;
-    type SerializeTuple = Impossible<(), Fail>;
-    type SerializeTupleStruct = Impossible<(), Fail>;
-    type SerializeTupleVariant = Impossible<(), Fail>;
-    type SerializeMap = Impossible<(), Fail>;
-    type SerializeStruct = Impossible<(), Fail>;
-    type SerializeStructVariant = Impossible<(), Fail>;
-
-    reject_all_but_compounds!();
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Rows<'a>, Fail> {
-        Ok(Rows {
-            ex: self.ex,
-            table: self.table,
-            parent_id: None,
-        })
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Impossible<(), Fail>, Fail> {
-        Err(Fail::Capture)
     }
 }

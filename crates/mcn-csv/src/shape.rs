@@ -95,15 +95,7 @@ impl Shape {
     }
 }
 
-static EMPTY: Node = Node {
-    key: "",
-    path: String::new(),
-    column: None,
-    nested: None,
-    children: Vec::new(),
-    below: 0,
-    nested_below: Vec::new(),
-};
+static EMPTY: Node = Node::root();
 
 impl Node {
     const fn root() -> Self {

@@ -672,16 +672,9 @@ mod tests {
         let mut files = parsed(&example);
         // Two columns filling one value: a service's availability given
         // both as a word and as a weekly schedule.
-        let services = files
-            .iter_mut()
-            .find(|p| p.table.name == "services")
-            .unwrap();
-        let availability = services
-            .table
-            .columns
-            .iter()
-            .position(|c| c.header == "availability")
-            .unwrap();
+        let layout = crate::layout::table("services").unwrap();
+        let column = |header: &str| layout.columns.iter().position(|c| c.header == header);
+        let (availability, id) = (column("availability").unwrap(), column("id").unwrap());
         let scheduled = files
             .iter()
             .find(|p| p.table.name == "service_schedule")
@@ -691,12 +684,6 @@ mod tests {
         let services = files
             .iter_mut()
             .find(|p| p.table.name == "services")
-            .unwrap();
-        let id = services
-            .table
-            .columns
-            .iter()
-            .position(|c| c.path == "id")
             .unwrap();
         let row = services
             .rows
