@@ -26,11 +26,7 @@ pub(crate) fn read(kind: Kind, cell: &str) -> Result<Value, Expected> {
         ),
         Kind::Decimal => Value::Number(read_decimal(cell)?),
         Kind::Money => Value::Number(read_money(cell)?.into()),
-        Kind::Id => Value::String(
-            uuid::Uuid::try_parse(cell)
-                .map_err(|_| "an id (a UUID such as 0190f6a4-5b2e-7c3d-9e8f-1a2b3c4d5e6f)".to_owned())?
-                .to_string(),
-        ),
+        Kind::Id => Value::String(read_id(cell)?.0.to_string()),
         Kind::Enum => Value::String(read_enum(cell)),
         Kind::List => Value::Array(split(cell, ';').map(list_item).collect()),
         Kind::RoleGroups => Value::Array(
@@ -59,18 +55,24 @@ pub(crate) fn read(kind: Kind, cell: &str) -> Result<Value, Expected> {
     })
 }
 
+/// An id cell: the UUID, and whether the cell is already its JSON spelling
+/// (the hyphenated lower-case form, the only one of 36 characters).
+pub(crate) fn read_id(cell: &str) -> Result<(uuid::Uuid, bool), Expected> {
+    let id = uuid::Uuid::try_parse(cell)
+        .map_err(|_| "an id (a UUID such as 0190f6a4-5b2e-7c3d-9e8f-1a2b3c4d5e6f)".to_owned())?;
+    Ok((
+        id,
+        cell.len() == 36 && !cell.bytes().any(|b| b.is_ascii_uppercase()),
+    ))
+}
+
 /// Like [`read`], but `Ok(None)` when the JSON value is the string `cell`
 /// itself (text, and ids, dates and vocabulary already in their JSON
 /// spelling), so the cell's own text can be used without a copy.
 pub(crate) fn read_in_place(kind: Kind, cell: &str) -> Result<Option<Value>, Expected> {
     let itself = match kind {
         Kind::Text => true,
-        // The hyphenated lower-case form is the only 36-character one.
-        Kind::Id => {
-            cell.len() == 36
-                && !cell.bytes().any(|b| b.is_ascii_uppercase())
-                && uuid::Uuid::try_parse(cell).is_ok()
-        }
+        Kind::Id => read_id(cell)?.1,
         // The strict ISO parser accepts each date in its one spelling only.
         Kind::Date => !cell.contains('/') && mcn_core::date::parse(cell).is_ok(),
         Kind::Enum => !cell

@@ -367,6 +367,8 @@ struct Row {
     /// The parent named as `row N` of its file instead (nested tables):
     /// its id is known once that file is read.
     parent_line: Option<u64>,
+    /// The row's own id (its `id` cell), when given.
+    id: Option<Uuid>,
     /// The row as read (the cells' text).
     record: csv::StringRecord,
     /// The filled cells, in column order: column index in the table, value.
@@ -546,6 +548,7 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             line,
             parent: None,
             parent_line: None,
+            id: None,
             record: csv::StringRecord::new(),
             cells: Vec::new(),
         };
@@ -579,7 +582,16 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             if text.is_empty() {
                 continue;
             }
-            match cell::read_in_place(column.kind, text) {
+            let read = if column.path == "id" {
+                // The row's id, parsed once (matching and nesting use it).
+                cell::read_id(text).map(|(id, itself)| {
+                    row.id = Some(id);
+                    (!itself).then(|| Value::String(id.to_string()))
+                })
+            } else {
+                cell::read_in_place(column.kind, text)
+            };
+            match read {
                 Ok(None) => row.cells.push((index, Cell::Text(position - 1))),
                 Ok(Some(value)) => row.cells.push((index, Cell::Value(value))),
                 Err(expected) => problems.push(parsed.problem(

@@ -9,9 +9,8 @@
 //! gives `None`, and the import then takes the merging path, which locates
 //! every problem. So both paths accept exactly the same input.
 
-use std::collections::{HashMap, HashSet};
-
 use mcn_network::NetworkDocument;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{
     Deserialize as _,
     de::{
@@ -57,8 +56,8 @@ pub(super) fn read(parsed: &mut [Parsed]) -> Option<Imported> {
         let mut rows = Rows {
             rows: std::mem::take(&mut file.rows),
             ids: Vec::new(),
-            id_set: HashSet::new(),
-            groups: HashMap::new(),
+            id_set: HashSet::default(),
+            groups: HashMap::default(),
         };
         let mut done = TableSummary {
             table: table.name,
@@ -78,8 +77,8 @@ pub(super) fn read(parsed: &mut [Parsed]) -> Option<Imported> {
                 rows.ids.reserve(rows.rows.len());
                 rows.id_set.reserve(rows.rows.len());
                 for row in &mut rows.rows {
-                    let id = match id_column.and_then(|c| cell_text(row, c)) {
-                        Some(text) => Uuid::try_parse(text).ok()?,
+                    let id = match row.id {
+                        Some(id) => id,
                         // A natural key might match an earlier row: the
                         // merging path decides.
                         None if table.natural_keys.is_empty() => {
@@ -154,18 +153,22 @@ fn cell(row: &Row, index: usize) -> Option<&Cell> {
     row.cells.get(at).map(|(_, cell)| cell)
 }
 
-/// The text of the filled cell of column `index`, when its value is text.
-fn cell_text(row: &Row, index: usize) -> Option<&str> {
-    match cell(row, index)? {
-        Cell::Text(field) => Some(row.text(*field)),
-        Cell::Value(Value::String(text)) => Some(text),
-        Cell::Value(_) => None,
+/// The filled cell of column `index`, found by the row's `mask` of filled
+/// columns (cells are in column order, one per column): as many cells come
+/// before it as there are filled columns before it.
+fn cell_at(row: &Row, mask: u64, index: usize) -> Option<&Cell> {
+    let before = mask & bit(index).wrapping_sub(1);
+    let at = usize::try_from(before.count_ones()).ok()?;
+    match row.cells.get(at) {
+        Some((i, cell)) if *i == index => Some(cell),
+        _ => cell(row, index),
     }
 }
 
 /// Gives `row` a new id in column `id_column`, recorded in the summary.
 fn new_id(summary: &mut Summary, file: &Parsed, row: &mut Row, id_column: usize) -> Uuid {
     let id = summary.record_new_id(&file.file, row.line, file.table.name);
+    row.id = Some(id);
     let at = row
         .cells
         .binary_search_by_key(&id_column, |(i, _)| *i)
@@ -233,7 +236,7 @@ impl Ctx {
     /// The value of `column` in the row at `at`.
     fn leaf(&self, at: &At, column: usize) -> Option<Resolved<'_>> {
         let row = self.rows(at.table)?.rows.get(at.row)?;
-        Some(match cell(row, column)? {
+        Some(match cell_at(row, at.mask, column)? {
             Cell::Text(field) => Resolved::Text(row.text(*field)),
             Cell::Value(value) => Resolved::Leaf(value),
         })
@@ -674,7 +677,7 @@ mod tests {
         // both as a word and as a weekly schedule.
         let layout = crate::layout::table("services").unwrap();
         let column = |header: &str| layout.columns.iter().position(|c| c.header == header);
-        let (availability, id) = (column("availability").unwrap(), column("id").unwrap());
+        let availability = column("availability").unwrap();
         let scheduled = files
             .iter()
             .find(|p| p.table.name == "service_schedule")
@@ -688,7 +691,7 @@ mod tests {
         let row = services
             .rows
             .iter_mut()
-            .find(|r| cell_text(r, id) == Some(scheduled.to_string().as_str()))
+            .find(|r| r.id == Some(scheduled))
             .unwrap();
         assert!(cell(row, availability).is_none());
         let at = row
