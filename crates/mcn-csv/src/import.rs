@@ -202,7 +202,7 @@ enum Outcome {
 #[allow(clippy::too_many_lines)] // the import's steps in order, read top to bottom
 fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bool) -> Outcome {
     let mut problems = Vec::new();
-    let mut parsed: Vec<Parsed> = Vec::new();
+    let mut jobs: Vec<(&str, &'static Table, &[u8])> = Vec::new();
     for (name, bytes) in files {
         let Some(table) = table_for_file(name) else {
             problems.push(Problem {
@@ -216,21 +216,19 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
             });
             continue;
         };
-        if let Some(other) = parsed.iter().find(|p| p.table.name == table.name) {
+        if let Some((other, _, _)) = jobs.iter().find(|(_, t, _)| t.name == table.name) {
             problems.push(Problem {
                 file: name.clone(),
                 row: None,
                 column: None,
                 header: None,
-                message: format!(
-                    "table `{}` is given twice (also by {})",
-                    table.name, other.file
-                ),
+                message: format!("table `{}` is given twice (also by {})", table.name, other),
             });
             continue;
         }
-        parsed.push(parse(name, table, bytes, &mut problems));
+        jobs.push((name, table, bytes));
     }
+    let mut parsed = parse_all(&jobs, &mut problems);
     let mut root = if let Some(document) = into {
         match serde_json::to_value(document) {
             Ok(root) => root,
@@ -438,6 +436,64 @@ impl Parsed {
     fn has(&self, index: usize) -> bool {
         self.positions.get(index).is_some_and(Option::is_some)
     }
+}
+
+/// Reads the files, on two threads where the machine has two cores (each
+/// file is read on its own, so the result is the same either way), in the
+/// order given.
+fn parse_all(jobs: &[(&str, &'static Table, &[u8])], problems: &mut Vec<Problem>) -> Vec<Parsed> {
+    let one = |&(name, table, bytes): &(&str, &'static Table, &[u8])| {
+        let mut problems = Vec::new();
+        let parsed = parse(name, table, bytes, &mut problems);
+        (parsed, problems)
+    };
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let results: Vec<Option<(Parsed, Vec<Problem>)>> = if two_cores && jobs.len() > 1 {
+        // The larger files first, each to the thread with less to read.
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(jobs.get(i).map_or(0, |j| j.2.len())));
+        let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+        let (mut my_bytes, mut their_bytes) = (0, 0);
+        for i in order {
+            let size = jobs.get(i).map_or(0, |j| j.2.len());
+            if my_bytes <= their_bytes {
+                mine.push(i);
+                my_bytes += size;
+            } else {
+                theirs.push(i);
+                their_bytes += size;
+            }
+        }
+        let read = |indexes: &[usize]| -> Vec<(usize, (Parsed, Vec<Problem>))> {
+            indexes
+                .iter()
+                .filter_map(|&i| jobs.get(i).map(|job| (i, one(job))))
+                .collect()
+        };
+        let (done, other) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| read(&theirs));
+            let done = read(&mine);
+            // A failed thread's files are read again here.
+            (done, other.join().unwrap_or_else(|_| read(&theirs)))
+        });
+        let mut results: Vec<_> = jobs.iter().map(|_| None).collect();
+        for (i, result) in done.into_iter().chain(other) {
+            if let Some(slot) = results.get_mut(i) {
+                *slot = Some(result);
+            }
+        }
+        results
+    } else {
+        jobs.iter().map(|job| Some(one(job))).collect()
+    };
+    results
+        .into_iter()
+        .flatten()
+        .map(|(parsed, found)| {
+            problems.extend(found);
+            parsed
+        })
+        .collect()
 }
 
 /// Reads one file: headers against the layout, then every row's cells.
