@@ -356,6 +356,8 @@ struct Parsed {
     /// The parent id column's position.
     parent_position: Option<usize>,
     rows: Vec<Row>,
+    /// The text of the rows' [`Cell::Text`] cells, one after another.
+    text: String,
 }
 
 struct Row {
@@ -367,36 +369,29 @@ struct Row {
     parent_line: Option<u64>,
     /// The row's own id (its `id` cell), when given.
     id: Option<Uuid>,
-    /// The row as read (the cells' text).
-    record: csv::StringRecord,
     /// The filled cells, in column order: column index in the table, value.
     cells: Vec<(usize, Cell)>,
 }
 
 /// A filled cell, read.
 enum Cell {
-    /// The JSON value is the string of the record's field at this index,
-    /// trimmed (no copy is made).
-    Text(usize),
+    /// The JSON value is the cell's own (trimmed) text: this range of the
+    /// file's [`Parsed::text`] (no string of its own is made).
+    Text(usize, usize),
     /// The JSON value.
     Value(Value),
 }
 
 impl Row {
-    /// The trimmed text of field `index` of the record.
-    fn text(&self, index: usize) -> &str {
-        self.record.get(index).unwrap_or_default().trim()
-    }
-
-    /// The filled cells as JSON values (taken out of the row).
-    fn take_values(&mut self) -> Vec<(usize, Value)> {
-        let record = std::mem::take(&mut self.record);
+    /// The filled cells as JSON values (taken out of the row); `text` is
+    /// the file's [`Parsed::text`].
+    fn take_values(&mut self, text: &str) -> Vec<(usize, Value)> {
         std::mem::take(&mut self.cells)
             .into_iter()
             .map(|(index, cell)| {
                 let value = match cell {
-                    Cell::Text(field) => {
-                        Value::String(record.get(field).unwrap_or_default().trim().to_owned())
+                    Cell::Text(start, end) => {
+                        Value::String(text.get(start..end).unwrap_or_default().to_owned())
                     }
                     Cell::Value(value) => value,
                 };
@@ -505,6 +500,7 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
         positions: vec![None; table.columns.len()],
         parent_position: None,
         rows: Vec::new(),
+        text: String::new(),
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
@@ -586,17 +582,22 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             message: format!("expected a column `{header}`, found none"),
         });
     }
-    for (index, record) in records.enumerate() {
+    let present = parsed.positions.iter().flatten().count();
+    // One record buffer for every row: the cells keep what they need.
+    let mut record = csv::StringRecord::new();
+    let mut line: u64 = 1;
+    loop {
         // The spreadsheet row: the header is row 1; a cell with line breaks
         // does not start a new row.
-        let line = u64::try_from(index).unwrap_or(u64::MAX).saturating_add(2);
-        let record = match record {
-            Ok(record) => record,
+        line = line.saturating_add(1);
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(error) => {
                 problems.push(csv_problem(name, line, &error));
                 continue;
             }
-        };
+        }
         if record.iter().all(|c| c.trim().is_empty()) {
             continue; // a trailing (or spacer) empty row
         }
@@ -605,8 +606,8 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             parent: None,
             parent_line: None,
             id: None,
-            record: csv::StringRecord::new(),
-            cells: Vec::new(),
+            // One allocation for the row's cells.
+            cells: Vec::with_capacity(present),
         };
         for (i, raw) in record.iter().enumerate() {
             let text = raw.trim();
@@ -648,7 +649,12 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
                 cell::read_in_place(column.kind, text)
             };
             match read {
-                Ok(None) => row.cells.push((index, Cell::Text(position - 1))),
+                Ok(None) => {
+                    let start = parsed.text.len();
+                    parsed.text.push_str(text);
+                    row.cells
+                        .push((index, Cell::Text(start, parsed.text.len())));
+                }
                 Ok(Some(value)) => row.cells.push((index, Cell::Value(value))),
                 Err(expected) => problems.push(parsed.problem(
                     line,
@@ -657,7 +663,6 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
                 )),
             }
         }
-        row.record = record;
         parsed.rows.push(row);
     }
     parsed
@@ -836,7 +841,7 @@ impl Merger<'_> {
         build(
             file,
             line,
-            row.take_values(),
+            row.take_values(&file.text),
             &mut profile,
             &mut self.problems,
         );
@@ -904,7 +909,7 @@ impl Merger<'_> {
             build(
                 file,
                 row.line,
-                row.take_values(),
+                row.take_values(&file.text),
                 &mut fresh,
                 &mut self.problems,
             );
@@ -1113,7 +1118,7 @@ impl Merger<'_> {
                 build(
                     file,
                     row.line,
-                    row.take_values(),
+                    row.take_values(&file.text),
                     &mut item,
                     &mut self.problems,
                 );

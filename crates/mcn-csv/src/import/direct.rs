@@ -32,6 +32,8 @@ use crate::{
 #[allow(clippy::struct_field_names)] // `rows` of a table's `Rows`
 struct Rows {
     rows: Vec<Row>,
+    /// The text of the rows' [`Cell::Text`] cells.
+    text: String,
     /// Each row's id (top-level tables).
     ids: Vec<u128>,
     /// The same ids, to look parents up.
@@ -55,6 +57,7 @@ pub(super) fn read(parsed: &mut [Parsed]) -> Option<Imported> {
         let table = file.table;
         let mut rows = Rows {
             rows: std::mem::take(&mut file.rows),
+            text: std::mem::take(&mut file.text),
             ids: Vec::new(),
             id_set: HashSet::default(),
             groups: HashMap::default(),
@@ -235,9 +238,12 @@ impl Ctx {
 
     /// The value of `column` in the row at `at`.
     fn leaf(&self, at: &At, column: usize) -> Option<Resolved<'_>> {
-        let row = self.rows(at.table)?.rows.get(at.row)?;
+        let rows = self.rows(at.table)?;
+        let row = rows.rows.get(at.row)?;
         Some(match cell_at(row, at.mask, column)? {
-            Cell::Text(field) => Resolved::Text(row.text(*field)),
+            Cell::Text(start, end) => {
+                Resolved::Text(rows.text.get(*start..*end).unwrap_or_default())
+            }
             Cell::Value(value) => Resolved::Leaf(value),
         })
     }
