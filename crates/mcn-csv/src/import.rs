@@ -181,9 +181,11 @@ pub fn import(
     files: &[(String, Vec<u8>)],
     into: Option<&NetworkDocument>,
 ) -> Result<Imported, ImportError> {
-    // The fast path keeps no record of where values came from and moves
-    // them into the document; only if it fails is the input read again,
-    // keeping that record, to locate every problem.
+    // The first pass keeps no record of where values came from: a new
+    // document is read row by row straight into the model (`direct`), a
+    // merge through the document's JSON form. Only if it fails is the input
+    // read again, through the JSON form and keeping that record, to locate
+    // every problem.
     match run(files, into, false) {
         Outcome::Done(result) => *result,
         Outcome::Diagnose => match run(files, into, true) {
