@@ -713,4 +713,33 @@ mod tests {
         );
         assert!(read(&mut files).is_none());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+        /// The direct path reads exactly what the JSON path reads: on
+        /// arbitrary documents' exports, whenever it gives a document, the
+        /// JSON path (the one that locates problems) gives the same
+        /// document and summary.
+        #[test]
+        fn the_direct_path_agrees_with_the_json_path(
+            document in mcn_network::strategy::document()
+        ) {
+            let files: Vec<(String, Vec<u8>)> = crate::export(&document)
+                .unwrap()
+                .into_iter()
+                .map(|t| (t.table.file_name(), t.text.into_bytes()))
+                .collect();
+            let direct = read(&mut parsed(&document));
+            let super::super::Outcome::Done(json) = super::super::run(&files, None, true) else {
+                panic!("the JSON path always concludes");
+            };
+            if let Some(direct) = direct {
+                let json = json.unwrap();
+                proptest::prop_assert!(direct.document == json.document);
+                proptest::prop_assert_eq!(direct.summary, json.summary);
+                proptest::prop_assert!(direct.document == document);
+            }
+        }
+    }
 }
