@@ -375,13 +375,73 @@ struct Row {
     cells: Vec<(usize, Cell)>,
 }
 
-/// A filled cell, read.
+/// A filled cell, read: 16 bytes (every parsed row is held until the
+/// document is read).
 enum Cell {
     /// The JSON value is the cell's own (trimmed) text: this range of the
     /// file's [`Parsed::text`] (no string of its own is made).
-    Text(usize, usize),
-    /// The JSON value.
-    Value(Value),
+    Text(u32, u32),
+    /// A number or boolean.
+    Scalar(Scalar),
+    /// Any other JSON value.
+    Value(Box<Value>),
+}
+
+/// A number or boolean cell, kept unboxed.
+#[derive(Debug, Clone, Copy)]
+enum Scalar {
+    Bool(bool),
+    Negative(i64),
+    Whole(u64),
+    Decimal(f64),
+}
+
+impl Scalar {
+    /// The JSON value (the same `Number` the cell was read as).
+    fn value(self) -> Value {
+        match self {
+            Self::Bool(b) => Value::Bool(b),
+            Self::Negative(n) => Value::from(n),
+            Self::Whole(n) => Value::from(n),
+            Self::Decimal(n) => Value::from(n),
+        }
+    }
+}
+
+impl Cell {
+    /// A cell holding the JSON `value`.
+    fn of(value: Value) -> Self {
+        match value {
+            Value::Bool(b) => Self::Scalar(Scalar::Bool(b)),
+            Value::Number(n) if n.is_u64() => {
+                Self::Scalar(Scalar::Whole(n.as_u64().unwrap_or_default()))
+            }
+            Value::Number(n) if n.is_i64() => {
+                Self::Scalar(Scalar::Negative(n.as_i64().unwrap_or_default()))
+            }
+            Value::Number(n) if n.is_f64() => {
+                Self::Scalar(Scalar::Decimal(n.as_f64().unwrap_or_default()))
+            }
+            other => Self::Value(Box::new(other)),
+        }
+    }
+
+    /// The JSON value; `text` is the file's [`Parsed::text`].
+    fn into_value(self, text: &str) -> Value {
+        match self {
+            Self::Text(start, end) => Value::String(span(text, start, end).to_owned()),
+            Self::Scalar(scalar) => scalar.value(),
+            Self::Value(value) => *value,
+        }
+    }
+}
+
+/// The text of a [`Cell::Text`] range.
+fn span(text: &str, start: u32, end: u32) -> &str {
+    let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+        return "";
+    };
+    text.get(start..end).unwrap_or_default()
 }
 
 impl Row {
@@ -390,15 +450,7 @@ impl Row {
     fn take_values(&mut self, text: &str) -> Vec<(usize, Value)> {
         std::mem::take(&mut self.cells)
             .into_iter()
-            .map(|(index, cell)| {
-                let value = match cell {
-                    Cell::Text(start, end) => {
-                        Value::String(text.get(start..end).unwrap_or_default().to_owned())
-                    }
-                    Cell::Value(value) => value,
-                };
-                (index, value)
-            })
+            .map(|(index, cell)| (index, cell.into_value(text)))
             .collect()
     }
 }
@@ -651,13 +703,20 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
                 cell::read_in_place(column.kind, text)
             };
             match read {
-                Ok(None) => {
-                    let start = parsed.text.len();
-                    parsed.text.push_str(text);
-                    row.cells
-                        .push((index, Cell::Text(start, parsed.text.len())));
-                }
-                Ok(Some(value)) => row.cells.push((index, Cell::Value(value))),
+                // A file's text beyond 4 GiB is kept as values.
+                Ok(None) => match (
+                    u32::try_from(parsed.text.len()),
+                    u32::try_from(parsed.text.len() + text.len()),
+                ) {
+                    (Ok(start), Ok(end)) => {
+                        parsed.text.push_str(text);
+                        row.cells.push((index, Cell::Text(start, end)));
+                    }
+                    _ => row
+                        .cells
+                        .push((index, Cell::Value(Box::new(Value::String(text.to_owned()))))),
+                },
+                Ok(Some(value)) => row.cells.push((index, Cell::of(value))),
                 Err(expected) => problems.push(parsed.problem(
                     line,
                     Some(position),

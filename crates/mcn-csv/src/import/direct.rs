@@ -22,7 +22,7 @@ use serde::{
 use serde_json::{Error, Value};
 use uuid::Uuid;
 
-use super::{Cell, Imported, Parsed, Row, Summary, TableSummary};
+use super::{Cell, Imported, Parsed, Row, Scalar, Summary, TableSummary, span};
 use crate::{
     layout::{Location, TABLES},
     shape::{bit, shape},
@@ -177,7 +177,7 @@ fn new_id(summary: &mut Summary, file: &Parsed, row: &mut Row, id_column: usize)
         .binary_search_by_key(&id_column, |(i, _)| *i)
         .unwrap_or_else(|at| at);
     row.cells
-        .insert(at, (id_column, Cell::Value(Value::String(id.to_string()))));
+        .insert(at, (id_column, Cell::of(Value::String(id.to_string()))));
     id
 }
 
@@ -241,9 +241,8 @@ impl Ctx {
         let rows = self.rows(at.table)?;
         let row = rows.rows.get(at.row)?;
         Some(match cell_at(row, at.mask, column)? {
-            Cell::Text(start, end) => {
-                Resolved::Text(rows.text.get(*start..*end).unwrap_or_default())
-            }
+            Cell::Text(start, end) => Resolved::Text(span(&rows.text, *start, *end)),
+            Cell::Scalar(scalar) => Resolved::Scalar(*scalar),
             Cell::Value(value) => Resolved::Leaf(value),
         })
     }
@@ -254,6 +253,8 @@ impl Ctx {
 enum Resolved<'de> {
     /// A cell whose value is its own text.
     Text(&'de str),
+    /// A number or boolean cell.
+    Scalar(Scalar),
     /// A cell's value.
     Leaf(&'de Value),
     /// An object of the keys below.
@@ -312,6 +313,7 @@ impl<'de> NodeDe<'de> {
     ) -> Result<V::Value, Error> {
         match resolved {
             Resolved::Text(text) => text_de(text).deserialize_any(visitor),
+            Resolved::Scalar(scalar) => scalar.value().deserialize_any(visitor),
             Resolved::Leaf(value) => value.deserialize_any(visitor),
             Resolved::Map => visitor.visit_map(NodeMap {
                 node: self,
@@ -340,6 +342,7 @@ macro_rules! leaf_or_structured {
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Error> {
             match self.resolve() {
                 Resolved::Text(text) => text_de(text).$method($($arg,)* visitor),
+                Resolved::Scalar(scalar) => scalar.value().$method($($arg,)* visitor),
                 Resolved::Leaf(value) => value.$method($($arg,)* visitor),
                 other => self.structured(other, visitor),
             }
@@ -384,6 +387,7 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
     ) -> Result<V::Value, Error> {
         match self.resolve() {
             Resolved::Text(text) => text_de(text).deserialize_enum(name, variants, visitor),
+            Resolved::Scalar(scalar) => scalar.value().deserialize_enum(name, variants, visitor),
             Resolved::Leaf(value) => value.deserialize_enum(name, variants, visitor),
             Resolved::Map => {
                 // `{"variant": value}`: exactly one key below is filled.
@@ -654,6 +658,12 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_is_small() {
+        // Every parsed row is held until the document is read.
+        assert!(std::mem::size_of::<Cell>() <= 16);
+    }
+
+    #[test]
     fn clean_exports_take_the_direct_path() {
         let json = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -708,7 +718,7 @@ mod tests {
             at,
             (
                 availability,
-                Cell::Value(Value::String("office_hours".to_owned())),
+                Cell::of(Value::String("office_hours".to_owned())),
             ),
         );
         assert!(read(&mut files).is_none());
