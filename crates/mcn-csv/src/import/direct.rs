@@ -660,7 +660,7 @@ mod tests {
     #[test]
     fn a_cell_is_small() {
         // Every parsed row is held until the document is read.
-        assert!(std::mem::size_of::<Cell>() <= 16);
+        assert!(size_of::<Cell>() <= 16);
     }
 
     #[test]
