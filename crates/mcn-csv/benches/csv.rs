@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo bench -p mcn-csv --bench csv                 # small and a tenth of national
+//! MCN_BENCH_GROWTH=1 cargo bench -p mcn-csv --bench csv -- s2   # and 2 and 4 tenths
 //! MCN_BENCH_NATIONAL=1 cargo bench -p mcn-csv --bench csv   # and national
 //! ```
 //!
@@ -48,11 +49,20 @@ fn fixture(scale: Scale) -> Fixture {
 static SMALL: LazyLock<Fixture> = LazyLock::new(|| fixture(Scale::Small));
 static TENTH: LazyLock<Fixture> =
     LazyLock::new(|| fixture(Scale::Custom(Counts::NATIONAL.scaled(1, 10))));
+static TWO_TENTHS: LazyLock<Fixture> =
+    LazyLock::new(|| fixture(Scale::Custom(Counts::NATIONAL.scaled(2, 10))));
+static FOUR_TENTHS: LazyLock<Fixture> =
+    LazyLock::new(|| fixture(Scale::Custom(Counts::NATIONAL.scaled(4, 10))));
 static NATIONAL: LazyLock<Fixture> = LazyLock::new(|| fixture(Scale::National));
 
 /// Whether the national scale is asked for (it takes minutes and GBs).
 fn national() -> bool {
     std::env::var_os("MCN_BENCH_NATIONAL").is_some()
+}
+
+/// Whether the growth scales (2 and 4 tenths of national) are asked for.
+fn growth() -> bool {
+    std::env::var_os("MCN_BENCH_GROWTH").is_some()
 }
 
 macro_rules! scale {
@@ -95,4 +105,6 @@ macro_rules! scale {
 
 scale!(s1_small, SMALL, 20, true);
 scale!(s2_tenth, TENTH, 5, true);
+scale!(s2b_two_tenths, TWO_TENTHS, 5, growth());
+scale!(s2c_four_tenths, FOUR_TENTHS, 3, growth());
 scale!(s3_national, NATIONAL, 3, national());

@@ -26,11 +26,7 @@ pub(crate) fn read(kind: Kind, cell: &str) -> Result<Value, Expected> {
         ),
         Kind::Decimal => Value::Number(read_decimal(cell)?),
         Kind::Money => Value::Number(read_money(cell)?.into()),
-        Kind::Id => Value::String(
-            uuid::Uuid::try_parse(cell)
-                .map_err(|_| "an id (a UUID such as 0190f6a4-5b2e-7c3d-9e8f-1a2b3c4d5e6f)".to_owned())?
-                .to_string(),
-        ),
+        Kind::Id => Value::String(read_id(cell)?.0.to_string()),
         Kind::Enum => Value::String(read_enum(cell)),
         Kind::List => Value::Array(split(cell, ';').map(list_item).collect()),
         Kind::RoleGroups => Value::Array(
@@ -57,6 +53,38 @@ pub(crate) fn read(kind: Kind, cell: &str) -> Result<Value, Expected> {
                 .collect::<Result<_, _>>()?,
         ),
     })
+}
+
+/// An id cell: the UUID, and whether the cell is already its JSON spelling
+/// (the hyphenated lower-case form, the only one of 36 characters).
+pub(crate) fn read_id(cell: &str) -> Result<(uuid::Uuid, bool), Expected> {
+    let id = uuid::Uuid::try_parse(cell)
+        .map_err(|_| "an id (a UUID such as 0190f6a4-5b2e-7c3d-9e8f-1a2b3c4d5e6f)".to_owned())?;
+    Ok((
+        id,
+        cell.len() == 36 && !cell.bytes().any(|b| b.is_ascii_uppercase()),
+    ))
+}
+
+/// Like [`read`], but `Ok(None)` when the JSON value is the string `cell`
+/// itself (text, and ids, dates and vocabulary already in their JSON
+/// spelling), so the cell's own text can be used without a copy.
+pub(crate) fn read_in_place(kind: Kind, cell: &str) -> Result<Option<Value>, Expected> {
+    let itself = match kind {
+        Kind::Text => true,
+        Kind::Id => read_id(cell)?.1,
+        // The strict ISO parser accepts each date in its one spelling only.
+        Kind::Date => !cell.contains('/') && mcn_core::date::parse(cell).is_ok(),
+        Kind::Enum => !cell
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '-' | '\'' | '\u{2019}')),
+        _ => false,
+    };
+    if itself {
+        Ok(None)
+    } else {
+        read(kind, cell).map(Some)
+    }
 }
 
 /// Writes the JSON value of `kind` as a cell; `None` if the value does not
@@ -265,6 +293,35 @@ mod tests {
         let mut out = String::new();
         write(Kind::Money, &Value::from(148_005_u64), &mut out).unwrap();
         assert_eq!(out, "1480.05");
+    }
+
+    #[test]
+    fn cells_already_in_their_json_spelling_are_used_in_place() {
+        for (kind, cell) in [
+            (Kind::Text, "Ada Lovelace"),
+            (Kind::Id, "0190f6a4-5b2e-7c3d-9e8f-1a2b3c4d5e6f"),
+            (Kind::Date, "2026-03-01"),
+            (Kind::Enum, "in_progress"),
+        ] {
+            assert_eq!(read_in_place(kind, cell), Ok(None), "{cell}");
+            assert_eq!(read(kind, cell), Ok(Value::String(cell.to_owned())));
+        }
+        for (kind, cell) in [
+            (Kind::Id, "0190F6A4-5B2E-7C3D-9E8F-1A2B3C4D5E6F"),
+            (Kind::Id, "0190f6a45b2e7c3d9e8f1a2b3c4d5e6f"),
+            (Kind::Date, "01/03/2026"),
+            (Kind::Enum, "In progress"),
+            (Kind::Enum, "children's-hospice"),
+            (Kind::Integer, "12"),
+        ] {
+            assert_eq!(
+                read_in_place(kind, cell),
+                read(kind, cell).map(Some),
+                "{cell}"
+            );
+        }
+        assert!(read_in_place(Kind::Id, "not-an-id").is_err());
+        assert!(read_in_place(Kind::Date, "2026-02-31").is_err());
     }
 
     #[test]

@@ -32,8 +32,19 @@ pub fn markdown() -> String {
          (a chair or vice-chair, and a clinical lead).\n\
          - **id**: a UUID. Leave it empty on a new row: it is matched by natural \
          key where the table has one, else given a new id (UUID v7).\n\n\
-         A nested table's rows name their parent by its id in the first column; \
-         the rows of one parent replace that parent's list, in file order.\n\n\
+         A nested table's rows name their parent by its id in the first column, \
+         or, for a parent row new in the same import and without an id, as \
+         `row N`: row N of the parent's file (the header is row 1, as a \
+         spreadsheet numbers rows), whatever id that row ends with (given, \
+         matched by natural key, or new). A `row N` naming no data row of the \
+         parent's file in the import is an error naming both rows. The rows \
+         of one parent replace that parent's list, in file order.\n\n\
+         Merging into a document (`mcn csv import --into`) adds and updates; \
+         it never deletes. An entity missing from a top-level file stays as it \
+         was, and so does every list of a parent no nested row names (a \
+         parent's list can be replaced, not emptied: delete in the JSON \
+         document). An updated entity keeps the values of columns its file \
+         leaves out; an empty cell clears its value.\n\n\
          | table | rows | parent | natural keys |\n| --- | --- | --- | --- |\n",
     );
     for table in TABLES {
@@ -64,7 +75,10 @@ pub fn markdown() -> String {
         }
         out.push_str("\n\n| column | holds | required | JSON path |\n| --- | --- | --- | --- |\n");
         if let Some(parent_column) = table.parent_column() {
-            let _ = writeln!(out, "| `{parent_column}` | id of the parent row | yes | |");
+            let _ = writeln!(
+                out,
+                "| `{parent_column}` | id of the parent row, or `row N` of its file | yes | |"
+            );
         }
         for column in table.columns {
             let path = if column.path.is_empty() {

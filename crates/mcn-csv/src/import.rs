@@ -15,6 +15,8 @@ use crate::{
     path,
 };
 
+mod direct;
+
 /// One problem with the input, located as
 /// `file:row:column (header): what was expected, what was found`.
 ///
@@ -122,19 +124,25 @@ pub struct NewId {
 }
 
 impl Summary {
-    /// Gives `entity` (a row's object) a new id, a UUID v7, and records it.
-    fn give_new_id(&mut self, entity: &mut Value, file: &str, row: u64, table: &'static str) {
-        let Some(object) = entity.as_object_mut() else {
-            return;
-        };
+    /// A new id, a UUID v7, for a row that has none; recorded.
+    fn record_new_id(&mut self, file: &str, row: u64, table: &'static str) -> Uuid {
         let id = Uuid::now_v7();
-        object.insert("id".to_owned(), Value::String(id.to_string()));
         self.new_ids.push(NewId {
             file: file.to_owned(),
             row,
             table,
             id,
         });
+        id
+    }
+
+    /// Gives `entity` (a row's object) a new id, recorded.
+    fn give_new_id(&mut self, entity: &mut Value, file: &str, row: u64, table: &'static str) {
+        let Some(object) = entity.as_object_mut() else {
+            return;
+        };
+        let id = self.record_new_id(file, row, table);
+        object.insert("id".to_owned(), Value::String(id.to_string()));
     }
 }
 
@@ -173,9 +181,11 @@ pub fn import(
     files: &[(String, Vec<u8>)],
     into: Option<&NetworkDocument>,
 ) -> Result<Imported, ImportError> {
-    // The fast path keeps no record of where values came from and moves
-    // them into the document; only if it fails is the input read again,
-    // keeping that record, to locate every problem.
+    // The first pass keeps no record of where values came from: a new
+    // document is read row by row straight into the model (`direct`), a
+    // merge through the document's JSON form. Only if it fails is the input
+    // read again, through the JSON form and keeping that record, to locate
+    // every problem.
     match run(files, into, false) {
         Outcome::Done(result) => *result,
         Outcome::Diagnose => match run(files, into, true) {
@@ -194,7 +204,7 @@ enum Outcome {
 #[allow(clippy::too_many_lines)] // the import's steps in order, read top to bottom
 fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bool) -> Outcome {
     let mut problems = Vec::new();
-    let mut parsed: Vec<Parsed> = Vec::new();
+    let mut jobs: Vec<(&str, &'static Table, &[u8])> = Vec::new();
     for (name, bytes) in files {
         let Some(table) = table_for_file(name) else {
             problems.push(Problem {
@@ -208,21 +218,19 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
             });
             continue;
         };
-        if let Some(other) = parsed.iter().find(|p| p.table.name == table.name) {
+        if let Some((other, _, _)) = jobs.iter().find(|(_, t, _)| t.name == table.name) {
             problems.push(Problem {
                 file: name.clone(),
                 row: None,
                 column: None,
                 header: None,
-                message: format!(
-                    "table `{}` is given twice (also by {})",
-                    table.name, other.file
-                ),
+                message: format!("table `{}` is given twice (also by {})", table.name, other),
             });
             continue;
         }
-        parsed.push(parse(name, table, bytes, &mut problems));
+        jobs.push((name, table, bytes));
     }
+    let mut parsed = parse_all(&jobs, &mut problems);
     let mut root = if let Some(document) = into {
         match serde_json::to_value(document) {
             Ok(root) => root,
@@ -249,6 +257,7 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
         summary: Summary::default(),
         origins: HashMap::new(),
         diagnose,
+        row_ids: HashMap::new(),
     };
     // Parents first, in layout order; then nested tables.
     let order = |p: &Parsed| {
@@ -258,6 +267,17 @@ fn run(files: &[(String, Vec<u8>)], into: Option<&NetworkDocument>, diagnose: bo
         )
     };
     parsed.sort_by_key(order);
+    if into.is_none() && !diagnose {
+        // A new document from clean input: read each row straight into the
+        // model; anything unusual is read again below, to be located.
+        if !merger.problems.is_empty() {
+            return Outcome::Diagnose;
+        }
+        return match direct::read(&mut parsed) {
+            Some(imported) => Outcome::Done(Box::new(Ok(imported))),
+            None => Outcome::Diagnose,
+        };
+    }
     for file in &mut parsed {
         let rows = std::mem::take(&mut file.rows);
         let file = &*file;
@@ -338,14 +358,101 @@ struct Parsed {
     /// The parent id column's position.
     parent_position: Option<usize>,
     rows: Vec<Row>,
+    /// The text of the rows' [`Cell::Text`] cells, one after another.
+    text: String,
 }
 
 struct Row {
     line: u64,
     /// The parent's id (nested tables).
-    parent: Option<String>,
-    /// The filled cells: column index in the table, value.
-    cells: Vec<(usize, Value)>,
+    parent: Option<Uuid>,
+    /// The parent named as `row N` of its file instead (nested tables):
+    /// its id is known once that file is read.
+    parent_line: Option<u64>,
+    /// The row's own id (its `id` cell), when given.
+    id: Option<Uuid>,
+    /// The filled cells, in column order: column index in the table, value.
+    cells: Vec<(usize, Cell)>,
+}
+
+/// A filled cell, read: 16 bytes (every parsed row is held until the
+/// document is read).
+enum Cell {
+    /// The JSON value is the cell's own (trimmed) text: this range of the
+    /// file's [`Parsed::text`] (no string of its own is made).
+    Text(u32, u32),
+    /// A number or boolean.
+    Scalar(Scalar),
+    /// Any other JSON value.
+    Value(Box<Value>),
+}
+
+/// A number or boolean cell, kept unboxed.
+#[derive(Debug, Clone, Copy)]
+enum Scalar {
+    Bool(bool),
+    Negative(i64),
+    Whole(u64),
+    Decimal(f64),
+}
+
+impl Scalar {
+    /// The JSON value (the same `Number` the cell was read as).
+    fn value(self) -> Value {
+        match self {
+            Self::Bool(b) => Value::Bool(b),
+            Self::Negative(n) => Value::from(n),
+            Self::Whole(n) => Value::from(n),
+            Self::Decimal(n) => Value::from(n),
+        }
+    }
+}
+
+impl Cell {
+    /// A cell holding the JSON `value`.
+    fn of(value: Value) -> Self {
+        match value {
+            Value::Bool(b) => Self::Scalar(Scalar::Bool(b)),
+            Value::Number(n) if n.is_u64() => {
+                Self::Scalar(Scalar::Whole(n.as_u64().unwrap_or_default()))
+            }
+            Value::Number(n) if n.is_i64() => {
+                Self::Scalar(Scalar::Negative(n.as_i64().unwrap_or_default()))
+            }
+            Value::Number(n) if n.is_f64() => {
+                Self::Scalar(Scalar::Decimal(n.as_f64().unwrap_or_default()))
+            }
+            other => Self::Value(Box::new(other)),
+        }
+    }
+
+    /// The JSON value; `text` is the file's [`Parsed::text`].
+    fn into_value(self, text: &str) -> Value {
+        match self {
+            Self::Text(start, end) => Value::String(span(text, start, end).to_owned()),
+            Self::Scalar(scalar) => scalar.value(),
+            Self::Value(value) => *value,
+        }
+    }
+}
+
+/// The text of a [`Cell::Text`] range.
+fn span(text: &str, start: u32, end: u32) -> &str {
+    let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+        return "";
+    };
+    text.get(start..end).unwrap_or_default()
+}
+
+impl Row {
+    /// The filled cells as JSON values (taken out of the row); `text` is
+    /// the file's [`Parsed::text`].
+    fn take_values(&mut self, text: &str) -> Vec<(usize, Value)> {
+        std::mem::take(&mut self.cells)
+            .into_iter()
+            .map(|(index, cell)| (index, cell.into_value(text)))
+            .collect()
+    }
 }
 
 impl Parsed {
@@ -380,6 +487,64 @@ impl Parsed {
     }
 }
 
+/// Reads the files, on two threads where the machine has two cores (each
+/// file is read on its own, so the result is the same either way), in the
+/// order given.
+fn parse_all(jobs: &[(&str, &'static Table, &[u8])], problems: &mut Vec<Problem>) -> Vec<Parsed> {
+    let one = |&(name, table, bytes): &(&str, &'static Table, &[u8])| {
+        let mut problems = Vec::new();
+        let parsed = parse(name, table, bytes, &mut problems);
+        (parsed, problems)
+    };
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let results: Vec<Option<(Parsed, Vec<Problem>)>> = if two_cores && jobs.len() > 1 {
+        // The larger files first, each to the thread with less to read.
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(jobs.get(i).map_or(0, |j| j.2.len())));
+        let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+        let (mut my_bytes, mut their_bytes) = (0, 0);
+        for i in order {
+            let size = jobs.get(i).map_or(0, |j| j.2.len());
+            if my_bytes <= their_bytes {
+                mine.push(i);
+                my_bytes += size;
+            } else {
+                theirs.push(i);
+                their_bytes += size;
+            }
+        }
+        let read = |indexes: &[usize]| -> Vec<(usize, (Parsed, Vec<Problem>))> {
+            indexes
+                .iter()
+                .filter_map(|&i| jobs.get(i).map(|job| (i, one(job))))
+                .collect()
+        };
+        let (done, other) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| read(&theirs));
+            let done = read(&mine);
+            // A failed thread's files are read again here.
+            (done, other.join().unwrap_or_else(|_| read(&theirs)))
+        });
+        let mut results: Vec<_> = jobs.iter().map(|_| None).collect();
+        for (i, result) in done.into_iter().chain(other) {
+            if let Some(slot) = results.get_mut(i) {
+                *slot = Some(result);
+            }
+        }
+        results
+    } else {
+        jobs.iter().map(|job| Some(one(job))).collect()
+    };
+    results
+        .into_iter()
+        .flatten()
+        .map(|(parsed, found)| {
+            problems.extend(found);
+            parsed
+        })
+        .collect()
+}
+
 /// Reads one file: headers against the layout, then every row's cells.
 #[allow(clippy::too_many_lines)] // headers, then rows: one file's checks together
 fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Problem>) -> Parsed {
@@ -389,6 +554,7 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
         positions: vec![None; table.columns.len()],
         parent_position: None,
         rows: Vec::new(),
+        text: String::new(),
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
@@ -470,24 +636,32 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             message: format!("expected a column `{header}`, found none"),
         });
     }
-    for (index, record) in records.enumerate() {
+    let present = parsed.positions.iter().flatten().count();
+    // One record buffer for every row: the cells keep what they need.
+    let mut record = csv::StringRecord::new();
+    let mut line: u64 = 1;
+    loop {
         // The spreadsheet row: the header is row 1; a cell with line breaks
         // does not start a new row.
-        let line = u64::try_from(index).unwrap_or(u64::MAX).saturating_add(2);
-        let record = match record {
-            Ok(record) => record,
+        line = line.saturating_add(1);
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(error) => {
                 problems.push(csv_problem(name, line, &error));
                 continue;
             }
-        };
+        }
         if record.iter().all(|c| c.trim().is_empty()) {
             continue; // a trailing (or spacer) empty row
         }
         let mut row = Row {
             line,
             parent: None,
-            cells: Vec::new(),
+            parent_line: None,
+            id: None,
+            // One allocation for the row's cells.
+            cells: Vec::with_capacity(present),
         };
         for (i, raw) in record.iter().enumerate() {
             let text = raw.trim();
@@ -502,7 +676,8 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
         if let Some(position) = parsed.parent_position {
             let text = record.get(position - 1).unwrap_or_default().trim();
             match Uuid::try_parse(text) {
-                Ok(id) => row.parent = Some(id.to_string()),
+                Ok(id) => row.parent = Some(id),
+                Err(_) if row_reference(text).is_some() => row.parent_line = row_reference(text),
                 Err(_) => problems.push(parsed.problem(
                     line,
                     Some(position),
@@ -518,8 +693,30 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
             if text.is_empty() {
                 continue;
             }
-            match cell::read(column.kind, text) {
-                Ok(value) => row.cells.push((index, value)),
+            let read = if column.path == "id" {
+                // The row's id, parsed once (matching and nesting use it).
+                cell::read_id(text).map(|(id, itself)| {
+                    row.id = Some(id);
+                    (!itself).then(|| Value::String(id.to_string()))
+                })
+            } else {
+                cell::read_in_place(column.kind, text)
+            };
+            match read {
+                // A file's text beyond 4 GiB is kept as values.
+                Ok(None) => match (
+                    u32::try_from(parsed.text.len()),
+                    u32::try_from(parsed.text.len() + text.len()),
+                ) {
+                    (Ok(start), Ok(end)) => {
+                        parsed.text.push_str(text);
+                        row.cells.push((index, Cell::Text(start, end)));
+                    }
+                    _ => row
+                        .cells
+                        .push((index, Cell::Value(Box::new(Value::String(text.to_owned()))))),
+                },
+                Ok(Some(value)) => row.cells.push((index, Cell::of(value))),
                 Err(expected) => problems.push(parsed.problem(
                     line,
                     Some(position),
@@ -530,6 +727,20 @@ fn parse(name: &str, table: &'static Table, bytes: &[u8], problems: &mut Vec<Pro
         parsed.rows.push(row);
     }
     parsed
+}
+
+/// `row 5` (any case, the space optional): the parent named by its row in
+/// its own file of the same import, for a parent row that has no id yet.
+fn row_reference(text: &str) -> Option<u64> {
+    let rest = text
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case("row"))
+        .and(text.get(3..))?
+        .trim_start();
+    if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    rest.parse().ok()
 }
 
 fn csv_problem(file: &str, row: u64, error: &csv::Error) -> Problem {
@@ -558,6 +769,9 @@ struct Merger<'a> {
     origins: HashMap<String, Origin>,
     /// Whether to record `origins` (the second, diagnosing pass).
     diagnose: bool,
+    /// The id each row of a top-level table ended with, by table and row
+    /// (for nested rows naming their parent as `row N`).
+    row_ids: HashMap<(&'static str, u64), Uuid>,
 }
 
 /// The row's filled cells as an entity; conflicts (two columns filling one
@@ -684,7 +898,14 @@ impl Merger<'_> {
             }
         }
         let line = row.line;
-        build(file, line, row.cells, &mut profile, &mut self.problems);
+        let mut row = row;
+        build(
+            file,
+            line,
+            row.take_values(&file.text),
+            &mut profile,
+            &mut self.problems,
+        );
         if let Some(object) = profile.as_object_mut()
             && let Some(version) = object.remove("schema_version")
         {
@@ -744,9 +965,15 @@ impl Merger<'_> {
             added: 0,
             updated: 0,
         };
-        for row in rows {
+        for mut row in rows {
             let mut fresh = Value::Object(Map::new());
-            build(file, row.line, row.cells, &mut fresh, &mut self.problems);
+            build(
+                file,
+                row.line,
+                row.take_values(&file.text),
+                &mut fresh,
+                &mut self.problems,
+            );
             let given = fresh.get("id").and_then(Value::as_str).map(str::to_owned);
             let mut position = None;
             if let Some(id) = &given {
@@ -824,6 +1051,14 @@ impl Merger<'_> {
                 summary.added += 1;
                 entities.len() - 1
             };
+            if let Some(id) = entities
+                .get(position)
+                .and_then(|e| e.get("id"))
+                .and_then(Value::as_str)
+                .and_then(|id| Uuid::try_parse(id).ok())
+            {
+                self.row_ids.insert((table.name, row.line), id);
+            }
             if self.diagnose {
                 self.origins.insert(
                     format!("/{key}/{position}"),
@@ -851,14 +1086,30 @@ impl Merger<'_> {
         let parent_location = crate::layout::table(parent).map(|t| t.location);
         // Group the rows by parent, in order of first appearance.
         let row_count = rows.len();
-        let mut groups: Vec<(Option<String>, Vec<Row>)> = Vec::new();
-        let mut group_of: HashMap<Option<String>, usize> = HashMap::new();
-        for row in rows {
+        let mut groups: Vec<(Option<Uuid>, Vec<Row>)> = Vec::new();
+        let mut group_of: HashMap<Option<Uuid>, usize> = HashMap::new();
+        for mut row in rows {
+            if let Some(line) = row.parent_line {
+                row.parent = self.row_ids.get(&(parent, line)).copied();
+                if row.parent.is_none() {
+                    let imported = self.summary.tables.iter().any(|t| t.table == parent);
+                    self.problems.push(file.problem(
+                        row.line,
+                        file.parent_position,
+                        if imported {
+                            format!("expected `row {line}` to name a data row of {parent}.csv, found none there")
+                        } else {
+                            format!("expected `row {line}` to name a row of {parent}.csv in this import, found no {parent}.csv")
+                        },
+                    ));
+                    continue;
+                }
+            }
             if parent_column.is_some() && row.parent.is_none() {
                 continue; // already a problem
             }
-            let slot = *group_of.entry(row.parent.clone()).or_insert_with(|| {
-                groups.push((row.parent.clone(), Vec::new()));
+            let slot = *group_of.entry(row.parent).or_insert_with(|| {
+                groups.push((row.parent, Vec::new()));
                 groups.len() - 1
             });
             if let Some((_, rows)) = groups.get_mut(slot) {
@@ -899,7 +1150,7 @@ impl Merger<'_> {
         for (parent_id, rows) in groups {
             let (pointer, target) = match (collection, &parent_id) {
                 (Some(key), Some(id)) => {
-                    let Some(position) = positions.get(id) else {
+                    let Some(position) = positions.get(&id.to_string()) else {
                         if let Some(first) = rows.first() {
                             self.problems.push(file.problem(
                                 first.line,
@@ -923,9 +1174,15 @@ impl Merger<'_> {
             let Some(target) = target else { continue };
             let first_line = rows.first().map(|r| r.line);
             let mut items = Vec::with_capacity(rows.len());
-            for (i, row) in rows.into_iter().enumerate() {
+            for (i, mut row) in rows.into_iter().enumerate() {
                 let mut item = Value::Object(Map::new());
-                build(file, row.line, row.cells, &mut item, &mut self.problems);
+                build(
+                    file,
+                    row.line,
+                    row.take_values(&file.text),
+                    &mut item,
+                    &mut self.problems,
+                );
                 if has_id_column && item.get("id").is_none() {
                     self.summary
                         .give_new_id(&mut item, &file.file, row.line, table.name);

@@ -8,6 +8,7 @@ mod export;
 mod import;
 pub mod layout;
 mod path;
+mod shape;
 
 pub use docs::{markdown, template};
 pub use export::{CsvTable, ExportError, export, export_tables};

@@ -3,31 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::layout::{Column, Kind};
-
 fn keys(path: &str) -> impl Iterator<Item = &str> {
     path.split('/')
-}
-
-/// Removes and returns the value a column covers from `entity`: a scalar at
-/// the path (not an object or array, unless the kind is a list). Leaves
-/// empty objects behind (see [`is_empty`]).
-pub(crate) fn take(entity: &mut Value, column: &Column) -> Option<Value> {
-    if column.path.is_empty() {
-        return Some(std::mem::take(entity));
-    }
-    let (parent, last) = match column.path.rsplit_once('/') {
-        Some((parent, last)) => (get_mut(entity, parent)?, last),
-        None => (entity, column.path),
-    };
-    let object = parent.as_object_mut()?;
-    match column.kind {
-        Kind::List | Kind::RoleGroups | Kind::Identifiers => object.remove(last),
-        _ => match object.get(last)? {
-            Value::Object(_) | Value::Array(_) => None,
-            _ => object.remove(last),
-        },
-    }
 }
 
 /// The value at a `/`-separated path, mutably.
@@ -67,15 +44,6 @@ pub(crate) fn put(entity: &mut Value, path: &str, value: Value) -> Result<(), ()
         here = object.get_mut(key).ok_or(())?;
     }
     Err(())
-}
-
-/// Whether nothing is left in `value` (null, or objects holding only such).
-pub(crate) fn is_empty(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::Object(object) => object.values().all(is_empty),
-        _ => false,
-    }
 }
 
 /// The `/`-separated paths of what is left in `value` (for the error naming

@@ -229,3 +229,24 @@ fn an_empty_required_cell_is_named_by_its_column() {
         ]
     );
 }
+
+#[test]
+fn a_row_that_is_not_utf8_is_named_and_the_rows_after_it_are_read() {
+    let mut sheet = b"name,profession\nAda,doctor\n".to_vec();
+    sheet.extend_from_slice(b"Gr\xffce,nurse\n");
+    sheet.extend_from_slice(b"Bob,maybe a pilot\n");
+    let example = example();
+    let found = problems(mcn_csv::import(
+        &[("people.csv".to_owned(), sheet)],
+        Some(&example),
+    ));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("people.csv:3: expected UTF-8 CSV"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("people.csv:4:2 (profession): unknown variant `maybe_a_pilot`"),
+        "{found:?}"
+    );
+}

@@ -15,6 +15,7 @@ mod bad_input;
 mod edited;
 mod fixtures;
 mod layout;
+mod merging;
 mod round_trip;
 
 use mcn_network::NetworkDocument;
