@@ -8,17 +8,19 @@
 //! One pass over the registrations, on dense `u32` indices: people and
 //! organisations get a bit mask of the small groups they reached (all, each
 //! level, each outcome area, the first caller groups), larger groupings a set
-//! of packed `u64` pairs, all with the fast non-cryptographic `FxHash` (ids
-//! are the caller's own, so hash flooding is no concern).
+//! of packed `u64` pairs. Ids (chosen by whoever wrote the document) are
+//! mapped to dense indices through std's keyed hasher, so crafted ids cannot
+//! collide into one bucket; the pair sets, keyed by indices this pass hands
+//! out in order, use the fast unkeyed `FxHash`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use mcn_core::{
     Period,
     id::{CourseId, EventId, LocalityId, OrganisationId, PersonId},
     index::IdIndex,
 };
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -108,14 +110,14 @@ const MASK_GROUPS: usize = 32 - DIMENSIONS;
 /// Dense indices for ids met in the pass: maps and packed pair keys are
 /// cheaper on `u32`s than on 16-byte UUIDs.
 struct Dense<K> {
-    index: FxHashMap<K, u32>,
+    index: HashMap<K, u32>,
     keys: Vec<K>,
 }
 
 impl<K> Default for Dense<K> {
     fn default() -> Self {
         Self {
-            index: FxHashMap::default(),
+            index: HashMap::new(),
             keys: Vec::new(),
         }
     }
@@ -267,7 +269,7 @@ pub fn reach<G: Clone + Ord>(
 ) -> Reach<G> {
     let courses: IdIndex<CourseId> = IdIndex::new(data.courses.iter().map(|c| c.id));
     let mut localities: Dense<Option<LocalityId>> = Dense::default();
-    let mut event_position: FxHashMap<EventId, u32> = FxHashMap::default();
+    let mut event_position: HashMap<EventId, u32> = HashMap::new();
     event_position.reserve(data.events.len());
     let events: Vec<EventFacts> = data
         .events

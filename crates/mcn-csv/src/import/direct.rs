@@ -9,8 +9,9 @@
 //! gives `None`, and the import then takes the merging path, which locates
 //! every problem. So both paths accept exactly the same input.
 
+use std::collections::{HashMap, HashSet};
+
 use mcn_network::NetworkDocument;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{
     Deserialize as _,
     de::{
