@@ -1,7 +1,10 @@
 //! Governance: terms of reference, meeting cadence, quorum, actions, the work
 //! plan and the risk register.
 
-use std::collections::{BTreeMap, HashSet};
+use std::{
+    collections::{BTreeMap, HashSet},
+    fmt,
+};
 
 use mcn_core::{Rag, id::BodyId};
 use mcn_governance::{
@@ -243,6 +246,35 @@ fn meeting_cadence(cx: &Context<'_>) -> Indicator {
         .evidence(evidence, cx.limit())
 }
 
+/// Why a meeting was inquorate, leading with what was missing: too few
+/// voting members, a required role absent, or both (the old note, "4 of 4
+/// voting members needed were present; missing chair", read as quorate).
+fn inquorate_note(present: u32, required: u32, missing_roles: &[impl fmt::Display]) -> String {
+    let mut reasons = Vec::new();
+    if present < required {
+        reasons.push(format!(
+            "too few voting members present ({present}, {required} needed)"
+        ));
+    }
+    if !missing_roles.is_empty() {
+        let missing: Vec<String> = missing_roles.iter().map(ToString::to_string).collect();
+        let roles = missing.join(", ").replace('_', " ");
+        if reasons.is_empty() {
+            reasons.push(format!(
+                "no {roles} present, although {present} voting members were present ({required} needed)"
+            ));
+        } else {
+            reasons.push(format!("no {roles} present"));
+        }
+    }
+    if reasons.is_empty() {
+        reasons.push(format!(
+            "{present} voting members present, {required} needed"
+        ));
+    }
+    format!("inquorate: {}", reasons.join("; "))
+}
+
 fn quorate_meetings(cx: &Context<'_>) -> Indicator {
     let mut by_body: BTreeMap<BodyId, (u64, u64, u64)> = BTreeMap::new();
     let mut evidence = EvidenceList::default();
@@ -264,17 +296,7 @@ fn quorate_meetings(cx: &Context<'_>) -> Indicator {
                     quorate += 1;
                     counts.1 += 1;
                 } else {
-                    let mut note = format!(
-                        "inquorate: {} of {} voting members needed were present",
-                        a.members_present, a.required
-                    );
-                    if !a.missing_roles.is_empty() {
-                        let missing: Vec<String> =
-                            a.missing_roles.iter().map(ToString::to_string).collect();
-                        note.push_str(
-                            &format!("; missing {}", missing.join(", ")).replace('_', " "),
-                        );
-                    }
+                    let note = inquorate_note(a.members_present, a.required, &a.missing_roles);
                     evidence.add(
                         meeting.id.as_uuid(),
                         entry("meetings", check.meeting),

@@ -393,12 +393,20 @@ pub(crate) struct Context<'n> {
     pub(crate) event_position: FxHashMap<EventId, usize>,
 }
 
-/// The window of `months` ending on `as_of`: from the day after `as_of` minus
-/// `months` months, to `as_of` (12 months to 2026-11-01 start on 2025-11-02).
+/// The window of `months` ending on `as_of`: from the day after `as_of`
+/// minus `months` months, to `as_of` (12 months to 2026-11-01 start on
+/// 2025-11-02; 3 months to 2026-06-30 start on 2026-04-01).
+///
+/// Counting back from the day after, not from `as_of`, makes a report dated
+/// on the last day of a month cover whole calendar months, so reports dated
+/// on consecutive month or quarter ends tile: each day is in exactly one of
+/// their windows (counting back from 2026-06-30 would start on 2026-03-31,
+/// a day the report to 2026-03-31 already covered). See [`crate::series`]
+/// for how activities are assigned to a window.
 pub(crate) fn window(as_of: NaiveDate, months: u32) -> Period {
     let start = as_of
-        .checked_sub_months(chrono::Months::new(months))
-        .and_then(|d| d.checked_add_days(Days::new(1)))
+        .checked_add_days(Days::new(1))
+        .and_then(|next| next.checked_sub_months(chrono::Months::new(months)))
         .unwrap_or(NaiveDate::MIN)
         .min(as_of);
     Period::new(start, Some(as_of)).unwrap_or_else(|_| Period::day(as_of))

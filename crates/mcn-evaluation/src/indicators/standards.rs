@@ -5,11 +5,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use mcn_core::{
-    JsonPointer,
+    JsonPointer, NaiveDate, Period,
     id::{OrganisationId, StandardId},
 };
 use mcn_standards::{
-    AdoptionStatus, SourceKind,
+    AdoptionStatus, AuditResult, SourceKind,
     queries::{MeasureCompliance, compliance_by_measure},
 };
 
@@ -48,10 +48,11 @@ pub(crate) const COMPLIANCE: IndicatorSpec = IndicatorSpec {
     id: "standards.compliance",
     theme: Theme::Standards,
     title: "Measures meeting their target",
-    definition: "Measures of endorsed standards whose pooled compliance over the window (Σ \
-                 numerators / Σ denominators of the audit results whose period lies within the \
-                 window) reaches the measure's target, out of the measures with a target and \
-                 at least one result.",
+    definition: "Measures of endorsed standards whose pooled compliance (Σ numerators / Σ \
+                 denominators of the audit results submitted in the window, whatever their \
+                 reporting period) reaches the measure's target, out of the measures with a \
+                 target and at least one such result. Reads each result's submission date: a \
+                 result counts in the one window it was submitted in, never before.",
     unit: "measures",
     direction: Direction::HigherIsBetter,
     sources: &["standards", "audit_results"],
@@ -63,8 +64,9 @@ pub(crate) const AUDIT_SUBMISSION: IndicatorSpec = IndicatorSpec {
     theme: Theme::Standards,
     title: "Members submitting audit results",
     definition: "Active members that adopted an endorsed standard with measures and submitted \
-                 at least one audit result in the window for each such standard, out of all such \
-                 members.",
+                 (submission date in the window) at least one audit result for each such \
+                 standard, out of all such members. Reads the submission dates, the adoption \
+                 and membership histories on the report date.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
     sources: &["standards", "adoptions", "audit_results", "memberships"],
@@ -72,10 +74,21 @@ pub(crate) const AUDIT_SUBMISSION: IndicatorSpec = IndicatorSpec {
 
 pub(crate) fn indicators(cx: &Context<'_>) -> Vec<Indicator> {
     let members: Vec<OrganisationId> = cx.members.iter().map(|m| m.id).collect();
+    // A result belongs to the window it was submitted in (one date, so
+    // consecutive windows count it once, and never before it was known);
+    // its reporting period no longer decides (a quarter straddling the
+    // window start was in no window).
+    let submitted: Vec<AuditResult> = cx
+        .doc
+        .audit_results
+        .iter()
+        .filter(|r| submitted_in(r, cx.window))
+        .cloned()
+        .collect();
     let results = compliance_by_measure(
         &cx.doc.standards,
-        &cx.doc.audit_results,
-        cx.window,
+        &submitted,
+        Period::starting(NaiveDate::MIN),
         None,
         &members,
     );
@@ -85,6 +98,11 @@ pub(crate) fn indicators(cx: &Context<'_>) -> Vec<Indicator> {
         compliance(cx, &results),
         audit_submission(cx, &results),
     ]
+}
+
+/// Whether `result` counts in `window`: it was submitted in it.
+pub(crate) fn submitted_in(result: &AuditResult, window: Period) -> bool {
+    window.contains(result.submitted_on)
 }
 
 /// A standard's code, or `standard <id>`.
@@ -406,7 +424,7 @@ fn audit_submission(cx: &Context<'_>, results: &[MeasureCompliance]) -> Indicato
         }
         member.evidence(
             &mut evidence,
-            format!("no audit result in the window for {missing} of {expected} adopted standards"),
+            format!("no audit result submitted in the window for {missing} of {expected} adopted standards"),
         );
         rows.push(member.row(vec![Value::count(expected), Value::count(missing)]));
     }
