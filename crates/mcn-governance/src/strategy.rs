@@ -341,20 +341,31 @@ pub fn risk() -> impl Strategy<Value = Risk> {
         prop::collection::vec(note(), 0..=2),
         vocabulary::<RiskStatus>(),
         date(),
+        prop::option::of(date()),
     )
         .prop_map(
-            |(id, title, category, likelihood, impact, owner, mitigations, status, review_by)| {
-                Risk {
-                    id,
-                    title,
-                    category,
-                    likelihood,
-                    impact,
-                    owner,
-                    mitigations,
-                    status,
-                    review_by,
-                }
+            |(
+                id,
+                title,
+                category,
+                likelihood,
+                impact,
+                owner,
+                mitigations,
+                status,
+                review_by,
+                recorded_on,
+            )| Risk {
+                id,
+                title,
+                category,
+                likelihood,
+                impact,
+                owner,
+                mitigations,
+                status,
+                review_by,
+                recorded_on,
             },
         )
 }

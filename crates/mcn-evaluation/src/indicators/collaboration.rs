@@ -23,6 +23,7 @@ pub(crate) const BODY_MIX: IndicatorSpec = IndicatorSpec {
                  distinct organisations represented at each body.",
     unit: "bodies",
     direction: Direction::HigherIsBetter,
+    basis: "bodies that met",
     sources: &["bodies", "meetings", "people", "organisations"],
 };
 
@@ -36,6 +37,7 @@ pub(crate) const CROSS_ORGANISATION_EVENTS: IndicatorSpec = IndicatorSpec {
                  attending.",
     unit: "events",
     direction: Direction::HigherIsBetter,
+    basis: "events attended",
     sources: &["events", "registrations"],
 };
 

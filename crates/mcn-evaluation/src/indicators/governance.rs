@@ -27,6 +27,7 @@ pub(crate) const TERMS_CURRENT: IndicatorSpec = IndicatorSpec {
                  their review date, out of all bodies active on the report date.",
     unit: "bodies",
     direction: Direction::HigherIsBetter,
+    basis: "active bodies",
     sources: &["bodies"],
 };
 
@@ -40,6 +41,7 @@ pub(crate) const MEETING_CADENCE: IndicatorSpec = IndicatorSpec {
                  expected to meet at least once in it.",
     unit: "bodies",
     direction: Direction::HigherIsBetter,
+    basis: "bodies expected to meet",
     sources: &["bodies", "meetings"],
 };
 
@@ -53,6 +55,7 @@ pub(crate) const QUORATE_MEETINGS: IndicatorSpec = IndicatorSpec {
                  whose body had terms of reference in force.",
     unit: "meetings",
     direction: Direction::HigherIsBetter,
+    basis: "held meetings assessed",
     sources: &["bodies", "seats", "meetings", "posts", "appointments"],
 };
 
@@ -66,6 +69,7 @@ pub(crate) const OVERDUE_ACTIONS: IndicatorSpec = IndicatorSpec {
                  on the report date.",
     unit: "actions",
     direction: Direction::LowerIsBetter,
+    basis: "open actions",
     sources: &["meetings"],
 };
 
@@ -79,6 +83,7 @@ pub(crate) const OBJECTIVES_ON_TRACK: IndicatorSpec = IndicatorSpec {
                  cancelled; with every objective by stage and RAG.",
     unit: "objectives",
     direction: Direction::HigherIsBetter,
+    basis: "objectives",
     sources: &["objectives"],
 };
 
@@ -87,10 +92,13 @@ pub(crate) const HIGH_RISKS: IndicatorSpec = IndicatorSpec {
     id: "governance.high_risks",
     theme: Theme::Governance,
     title: "Live risks with a high score",
-    definition: "Open or tolerated risks whose score (likelihood × impact) is at or above the \
-                 high-risk score (15 by default).",
+    definition: "Open or tolerated risks on the register on the report date (recorded on or \
+                 before it) whose score (likelihood × impact) is at or above the high-risk score \
+                 (15 by default). Reads `recorded_on`; the register keeps no status history, so \
+                 a risk closed since reads as closed.",
     unit: "risks",
     direction: Direction::LowerIsBetter,
+    basis: "",
     sources: &["risks"],
 };
 
@@ -510,7 +518,14 @@ fn high_risks(cx: &Context<'_>) -> Indicator {
     let threshold = RiskScore::new(cx.settings.high_risk_score.into()).unwrap_or(RiskScore::HIGH);
     let high: Vec<_> = risks_needing_attention(&cx.doc.risks, threshold, cx.as_of)
         .into_iter()
-        .filter(|r| r.at_or_above_threshold)
+        .filter(|r| {
+            r.at_or_above_threshold
+                && cx
+                    .doc
+                    .risks
+                    .get(r.risk)
+                    .is_some_and(|risk| risk.is_known_on(cx.as_of))
+        })
         .collect();
     let mut by_category: BTreeMap<RiskCategory, u64> = BTreeMap::new();
     let mut evidence = EvidenceList::default();

@@ -24,6 +24,7 @@ pub(crate) const COORDINATOR_POST: IndicatorSpec = IndicatorSpec {
                  is funded on the report date and held by someone.",
     unit: "yes/no",
     direction: Direction::HigherIsBetter,
+    basis: "",
     sources: &["network", "posts", "appointments"],
 };
 
@@ -35,6 +36,7 @@ pub(crate) const CLINICAL_LEAD: IndicatorSpec = IndicatorSpec {
     definition: "Whether a post with the clinical lead role exists on the report date and is held by someone.",
     unit: "yes/no",
     direction: Direction::HigherIsBetter,
+    basis: "",
     sources: &["posts", "appointments"],
 };
 
@@ -47,6 +49,7 @@ pub(crate) const POSTS_VACANT: IndicatorSpec = IndicatorSpec {
                  that exist on the report date.",
     unit: "posts",
     direction: Direction::LowerIsBetter,
+    basis: "existing posts",
     sources: &["posts", "appointments"],
 };
 
@@ -58,6 +61,7 @@ pub(crate) const FUNDED_VACANT_POSTS: IndicatorSpec = IndicatorSpec {
     definition: "Posts whose funding covers the report date and which exist then with nobody appointed.",
     unit: "posts",
     direction: Direction::LowerIsBetter,
+    basis: "",
     sources: &["posts", "appointments"],
 };
 
@@ -72,6 +76,7 @@ pub(crate) const FUNDING_ENDING: IndicatorSpec = IndicatorSpec {
                  funding ends then.",
     unit: "GBP",
     direction: Direction::LowerIsBetter,
+    basis: "",
     sources: &["funding_streams", "posts"],
 };
 

@@ -19,6 +19,7 @@ pub(crate) const ACTIVE_MEMBERS: IndicatorSpec = IndicatorSpec {
                  and non-NHS).",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "",
     sources: &["memberships", "organisations"],
 };
 
@@ -33,6 +34,7 @@ pub(crate) const ENGAGEMENT: IndicatorSpec = IndicatorSpec {
                  of all active members; with each member's engagement profile.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "active members",
     sources: &[
         "memberships",
         "organisations",
@@ -55,6 +57,7 @@ pub(crate) const UNENGAGED: IndicatorSpec = IndicatorSpec {
                  submitted in the window and no endorsed standard adopted.",
     unit: "organisations",
     direction: Direction::LowerIsBetter,
+    basis: "active members",
     sources: ENGAGEMENT.sources,
 };
 
@@ -322,6 +325,7 @@ fn unengaged(cx: &Context<'_>, profiles: &[Profile]) -> Indicator {
         .collect();
     UNENGAGED
         .with(Value::count(rows.len()))
+        .basis(cx.members.len())
         .at_most(cx.settings.thresholds.unengaged_members)
         .table(breakdown(
             "members",

@@ -19,7 +19,10 @@ use rustc_hash::FxHashMap;
 
 use crate::{
     EvaluationSettings,
-    report::{Breakdown, Column, Direction, Evidence, Indicator, Row, Theme, ThresholdUsed, Value},
+    report::{
+        Basis, Breakdown, Column, Direction, Evidence, Indicator, Rate, Row, Theme, ThresholdUsed,
+        Value,
+    },
     settings::{AtLeast, AtMost},
 };
 
@@ -49,6 +52,11 @@ pub struct IndicatorSpec {
     pub unit: &'static str,
     /// Which way is better.
     pub direction: Direction,
+    /// Who or what the figure counts, for comparisons (see
+    /// [`Basis`](crate::Basis)): for a share, what its denominator counts;
+    /// empty where the figure has no basis (yes/no, a count of the things
+    /// themselves).
+    pub basis: &'static str,
     /// Top-level document collections read (`network` is the profile).
     pub sources: &'static [&'static str],
 }
@@ -105,8 +113,21 @@ pub(crate) fn all(cx: &Context<'_>) -> Vec<Indicator> {
 }
 
 impl IndicatorSpec {
-    /// An unrated indicator with this spec and `value`.
+    /// An unrated indicator with this spec and `value`; a share's (or
+    /// ratio's, or mean's) basis is its denominator, counted in the spec's
+    /// `basis`.
     pub(crate) fn with(&self, value: Value) -> Indicator {
+        let count = match &value {
+            Value::Proportion { denominator, .. } | Value::Ratio { denominator, .. } => {
+                Some(*denominator)
+            }
+            Value::Mean { responses, .. } => Some(*responses),
+            _ => None,
+        };
+        let basis = count.filter(|_| !self.basis.is_empty()).map(|count| Basis {
+            count,
+            what: self.basis.to_owned(),
+        });
         Indicator {
             id: self.id.to_owned(),
             theme: self.theme,
@@ -120,6 +141,9 @@ impl IndicatorSpec {
             breakdowns: Vec::new(),
             evidence: Vec::new(),
             evidence_omitted: 0,
+            basis,
+            rate: None,
+            stale: 0,
             sources: self.sources.iter().map(|s| (*s).to_owned()).collect(),
             source_errors: 0,
         }
@@ -148,6 +172,25 @@ impl Indicator {
         self.threshold = Some(ThresholdUsed::Rule {
             rule: rule.to_owned(),
         });
+        self
+    }
+
+    /// Sets the basis: `count` of the spec's basis.
+    pub(crate) fn basis(mut self, count: impl TryInto<u64>) -> Self {
+        let what = CATALOGUE
+            .iter()
+            .find(|s| s.id == self.id)
+            .map_or("", |s| s.basis);
+        self.basis = Some(Basis {
+            count: count.try_into().unwrap_or(u64::MAX),
+            what: what.to_owned(),
+        });
+        self
+    }
+
+    /// Adds a rate alongside a count.
+    pub(crate) fn rate(mut self, rate: Rate) -> Self {
+        self.rate = Some(rate);
         self
     }
 
@@ -366,20 +409,50 @@ impl Member<'_> {
     }
 }
 
+/// The lookups that do not depend on the date: built once per network and
+/// shared by every report of a series.
+pub(crate) struct Shared<'n> {
+    roles: RolesIndex<'n>,
+    employer: HashMap<PersonId, OrganisationId>,
+    event_position: FxHashMap<EventId, usize>,
+}
+
+impl<'n> Shared<'n> {
+    pub(crate) fn new(network: &'n Network<'n>) -> Self {
+        let doc = network.document();
+        let employer = doc
+            .people
+            .iter()
+            .rev() // the first record of a repeated id wins
+            .filter_map(|p| p.employer.map(|e| (p.id, e)))
+            .collect();
+        let mut event_position = FxHashMap::default();
+        event_position.reserve(doc.events.len());
+        for (i, event) in doc.events.iter().enumerate() {
+            event_position.entry(event.id).or_insert(i);
+        }
+        Self {
+            roles: network.roles(),
+            employer,
+            event_position,
+        }
+    }
+}
+
 /// Everything the indicators share: the network, the dates, the settings and
-/// lookups built once.
+/// lookups built once (those that do not depend on the date in [`Shared`]).
 pub(crate) struct Context<'n> {
     pub(crate) network: &'n Network<'n>,
     pub(crate) doc: &'n NetworkDocument,
     pub(crate) as_of: NaiveDate,
     pub(crate) window: Period,
     pub(crate) settings: &'n EvaluationSettings,
-    pub(crate) roles: RolesIndex<'n>,
+    pub(crate) roles: &'n RolesIndex<'n>,
     /// Organisations with an active membership on `as_of`, one each, sorted
     /// by name then id.
     pub(crate) members: Vec<Member<'n>>,
     /// Employer of each person.
-    pub(crate) employer: HashMap<PersonId, OrganisationId>,
+    pub(crate) employer: &'n HashMap<PersonId, OrganisationId>,
     /// Indices of the standards endorsed on `as_of`.
     pub(crate) endorsed: Vec<usize>,
     /// Adoption of the endorsed standards by the active members on `as_of`
@@ -390,7 +463,7 @@ pub(crate) struct Context<'n> {
     /// pass over the registrations.
     pub(crate) attendance: Reach<NhsGroup>,
     /// Position of each event id (first occurrence).
-    pub(crate) event_position: FxHashMap<EventId, usize>,
+    pub(crate) event_position: &'n FxHashMap<EventId, usize>,
 }
 
 /// The window of `months` ending on `as_of`: from the day after `as_of`
@@ -415,6 +488,7 @@ pub(crate) fn window(as_of: NaiveDate, months: u32) -> Period {
 impl<'n> Context<'n> {
     pub(crate) fn new(
         network: &'n Network<'n>,
+        shared: &'n Shared<'n>,
         as_of: NaiveDate,
         settings: &'n EvaluationSettings,
     ) -> Self {
@@ -442,12 +516,6 @@ impl<'n> Context<'n> {
             })
             .collect();
         members.sort_by(|a, b| by_label(&a.label, &b.label).then(a.id.cmp(&b.id)));
-        let employer = doc
-            .people
-            .iter()
-            .rev() // the first record of a repeated id wins
-            .filter_map(|p| p.employer.map(|e| (p.id, e)))
-            .collect();
         let window = window(as_of, settings.window_months.get());
         let endorsed = endorsed_on(&doc.standards, as_of);
         let member_ids: Vec<OrganisationId> = members.iter().map(|m| m.id).collect();
@@ -456,11 +524,6 @@ impl<'n> Context<'n> {
             .filter_map(|&i| doc.standards.get(i).map(|s| s.id))
             .collect();
         let matrix = adoption_matrix(&doc.adoptions, &member_ids, &endorsed_ids, as_of);
-        let mut event_position = FxHashMap::default();
-        event_position.reserve(doc.events.len());
-        for (i, event) in doc.events.iter().enumerate() {
-            event_position.entry(event.id).or_insert(i);
-        }
         let attendance = reach(&doc.training_data(), window, |organisation| {
             NhsGroup::of(
                 network
@@ -474,13 +537,13 @@ impl<'n> Context<'n> {
             as_of,
             window,
             settings,
-            roles: network.roles(),
+            roles: &shared.roles,
             members,
-            employer,
+            employer: &shared.employer,
             endorsed,
             matrix,
             attendance,
-            event_position,
+            event_position: &shared.event_position,
         }
     }
 

@@ -27,6 +27,7 @@ pub(crate) const ENDORSED: IndicatorSpec = IndicatorSpec {
                  governance).",
     unit: "standards",
     direction: Direction::HigherIsBetter,
+    basis: "",
     sources: &["standards", "meetings"],
 };
 
@@ -40,6 +41,7 @@ pub(crate) const ADOPTION: IndicatorSpec = IndicatorSpec {
                  applicable; a cell with no record counts as not adopted).",
     unit: "member × standard pairs",
     direction: Direction::HigherIsBetter,
+    basis: "member × standard pairs that apply",
     sources: &["adoptions", "standards", "memberships", "organisations"],
 };
 
@@ -55,6 +57,7 @@ pub(crate) const COMPLIANCE: IndicatorSpec = IndicatorSpec {
                  result counts in the one window it was submitted in, never before.",
     unit: "measures",
     direction: Direction::HigherIsBetter,
+    basis: "measures with a target and results",
     sources: &["standards", "audit_results"],
 };
 
@@ -69,6 +72,7 @@ pub(crate) const AUDIT_SUBMISSION: IndicatorSpec = IndicatorSpec {
                  and membership histories on the report date.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "members expected to submit",
     sources: &["standards", "adoptions", "audit_results", "memberships"],
 };
 
@@ -123,8 +127,14 @@ fn endorsed(cx: &Context<'_>) -> Indicator {
         *by_source
             .entry(source_label(standard.source.kind))
             .or_default() += 1;
+        // The decision is named only once its meeting has happened.
         let decision = standard
             .endorsed_by
+            .filter(|d| {
+                cx.network
+                    .decision(*d)
+                    .is_some_and(|(meeting, _)| meeting.date <= cx.as_of)
+            })
             .and_then(|d| cx.network.decision_path(d))
             .map_or_else(String::new, |p| format!(" by the decision at {p}"));
         evidence.add(

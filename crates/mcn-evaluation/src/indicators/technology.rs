@@ -15,6 +15,7 @@ pub(crate) const RECORD_SHARING: IndicatorSpec = IndicatorSpec {
                  the network (\"yes\"; \"partly\" does not count), out of all active members.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "active members",
     sources: &["systems", "memberships", "organisations"],
 };
 

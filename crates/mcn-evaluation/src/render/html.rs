@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    change_text, headline, long_date, or_dash, plural, rag_key, rag_word, shown_unit,
-    threshold_text,
+    basis_text, change_text, counts_text, headline, long_date, or_dash, outcome_text, plural,
+    rag_key, rag_word, shown_unit, threshold_text,
 };
 use crate::{
     report::{Breakdown, EvaluationReport, Indicator, Theme, Value},
@@ -42,7 +42,7 @@ const HEAT_MAP: (&str, &str) = ("standards.adoption", "matrix");
 /// Breakdowns longer than this are folded away in a `<details>`.
 const FOLD_ROWS: usize = 25;
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root{--green:#1e7b43;--green-bg:#e3f3e8;--amber:#8a5a00;--amber-bg:#fff1d0;--red:#a3262a;--red-bg:#fbe3e3;--grey:#5c6370;--grey-bg:#eef0f3;--ink:#1f2328;--line:#d5d9de;--accent:#2f5d8a}
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);line-height:1.45;max-width:1100px;margin:0 auto;padding:24px 28px 48px;background:#fff}
@@ -292,11 +292,7 @@ fn write_comparison(out: &mut String, report: &EvaluationReport) -> std::fmt::Re
         "<h2>Changes since {}</h2>",
         long_date(comparison.before)
     )?;
-    writeln!(
-        out,
-        "<p>{} improved, {} worsened, {} unchanged, {} changed, {} not comparable.</p>",
-        c.improved, c.worsened, c.unchanged, c.changed, c.not_comparable
-    )?;
+    writeln!(out, "<p>{}.</p>", counts_text(&c))?;
     writeln!(out, "<table class=\"changes\">")?;
     writeln!(
         out,
@@ -318,7 +314,7 @@ fn write_comparison(out: &mut String, report: &EvaluationReport) -> std::fmt::Re
             escape(&or_dash(change.before.as_ref())),
             escape(&or_dash(change.after.as_ref())),
             escape(&change_text(change)),
-            change.outcome.as_str()
+            escape(&outcome_text(change))
         )?;
     }
     writeln!(out, "</tbody>")?;
@@ -358,6 +354,9 @@ fn write_indicator(out: &mut String, indicator: &Indicator) -> std::fmt::Result 
             "<p class=\"threshold\">RAG: {}.</p>",
             escape(&threshold)
         )?;
+    }
+    if let Some(basis) = basis_text(indicator) {
+        writeln!(out, "<p class=\"basis\">{}</p>", escape(&basis))?;
     }
     if indicator.source_errors > 0 {
         writeln!(
