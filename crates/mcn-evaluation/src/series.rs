@@ -358,7 +358,7 @@ fn assemble(
             id: spec.id.to_owned(),
             theme: spec.theme,
             title: spec.title.to_owned(),
-            definition: spec.definition.to_owned(),
+            definition: spec.described(),
             unit: spec.unit.to_owned(),
             direction: spec.direction,
             threshold: None,

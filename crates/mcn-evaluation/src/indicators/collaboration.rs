@@ -24,6 +24,7 @@ pub(crate) const BODY_MIX: IndicatorSpec = IndicatorSpec {
     unit: "bodies",
     direction: Direction::HigherIsBetter,
     basis: "bodies that met",
+    reads: "meeting dates in the window",
     sources: &["bodies", "meetings", "people", "organisations"],
 };
 
@@ -38,6 +39,7 @@ pub(crate) const CROSS_ORGANISATION_EVENTS: IndicatorSpec = IndicatorSpec {
     unit: "events",
     direction: Direction::HigherIsBetter,
     basis: "events attended",
+    reads: "event dates in the window",
     sources: &["events", "registrations"],
 };
 

@@ -24,6 +24,7 @@ pub(crate) const QS160_24_7: IndicatorSpec = IndicatorSpec {
     unit: "localities",
     direction: Direction::HigherIsBetter,
     basis: "localities",
+    reads: "services' periods on the report date",
     sources: &["localities", "services"],
 };
 
@@ -37,6 +38,7 @@ pub(crate) const SPECIALIST_TEAM: IndicatorSpec = IndicatorSpec {
     unit: "localities",
     direction: Direction::HigherIsBetter,
     basis: "localities",
+    reads: "services' periods on the report date",
     sources: &["localities", "services"],
 };
 
@@ -52,6 +54,7 @@ pub(crate) const TRAINING_PER_CHILD: IndicatorSpec = IndicatorSpec {
     unit: "people per child",
     direction: Direction::HigherIsBetter,
     basis: "estimated children",
+    reads: "event dates in the window",
     sources: &["localities", "events", "registrations"],
 };
 

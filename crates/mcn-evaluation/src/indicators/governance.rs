@@ -28,6 +28,7 @@ pub(crate) const TERMS_CURRENT: IndicatorSpec = IndicatorSpec {
     unit: "bodies",
     direction: Direction::HigherIsBetter,
     basis: "active bodies",
+    reads: "bodies' active periods and their terms' approved_on and review_by, on the report date",
     sources: &["bodies"],
 };
 
@@ -42,6 +43,7 @@ pub(crate) const MEETING_CADENCE: IndicatorSpec = IndicatorSpec {
     unit: "bodies",
     direction: Direction::HigherIsBetter,
     basis: "bodies expected to meet",
+    reads: "meeting dates in the window; bodies' active periods and terms in force",
     sources: &["bodies", "meetings"],
 };
 
@@ -56,6 +58,7 @@ pub(crate) const QUORATE_MEETINGS: IndicatorSpec = IndicatorSpec {
     unit: "meetings",
     direction: Direction::HigherIsBetter,
     basis: "held meetings assessed",
+    reads: "meeting dates in the window; seats' and appointments' periods on each meeting's date",
     sources: &["bodies", "seats", "meetings", "posts", "appointments"],
 };
 
@@ -70,6 +73,7 @@ pub(crate) const OVERDUE_ACTIONS: IndicatorSpec = IndicatorSpec {
     unit: "actions",
     direction: Direction::LowerIsBetter,
     basis: "open actions",
+    reads: "the raising meeting's date, due and completed_on, against the report date",
     sources: &["meetings"],
 };
 
@@ -84,6 +88,7 @@ pub(crate) const OBJECTIVES_ON_TRACK: IndicatorSpec = IndicatorSpec {
     unit: "objectives",
     direction: Direction::HigherIsBetter,
     basis: "objectives",
+    reads: "each objective's stage history and due date, on the report date",
     sources: &["objectives"],
 };
 
@@ -94,11 +99,11 @@ pub(crate) const HIGH_RISKS: IndicatorSpec = IndicatorSpec {
     title: "Live risks with a high score",
     definition: "Open or tolerated risks on the register on the report date (recorded on or \
                  before it) whose score (likelihood × impact) is at or above the high-risk score \
-                 (15 by default). Reads `recorded_on`; the register keeps no status history, so \
-                 a risk closed since reads as closed.",
+                 (15 by default).",
     unit: "risks",
     direction: Direction::LowerIsBetter,
     basis: "",
+    reads: "recorded_on and review_by, on the report date (the status has no history: a risk closed since reads as closed)",
     sources: &["risks"],
 };
 

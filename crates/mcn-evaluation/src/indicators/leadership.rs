@@ -25,6 +25,7 @@ pub(crate) const COORDINATOR_POST: IndicatorSpec = IndicatorSpec {
     unit: "yes/no",
     direction: Direction::HigherIsBetter,
     basis: "",
+    reads: "the profile's co-ordinator post; posts', funding and appointments' periods on the report date",
     sources: &["network", "posts", "appointments"],
 };
 
@@ -37,6 +38,7 @@ pub(crate) const CLINICAL_LEAD: IndicatorSpec = IndicatorSpec {
     unit: "yes/no",
     direction: Direction::HigherIsBetter,
     basis: "",
+    reads: "posts' and appointments' periods on the report date",
     sources: &["posts", "appointments"],
 };
 
@@ -50,6 +52,7 @@ pub(crate) const POSTS_VACANT: IndicatorSpec = IndicatorSpec {
     unit: "posts",
     direction: Direction::LowerIsBetter,
     basis: "existing posts",
+    reads: "posts' and appointments' periods on the report date",
     sources: &["posts", "appointments"],
 };
 
@@ -62,6 +65,7 @@ pub(crate) const FUNDED_VACANT_POSTS: IndicatorSpec = IndicatorSpec {
     unit: "posts",
     direction: Direction::LowerIsBetter,
     basis: "",
+    reads: "posts' funding periods, posts' and appointments' periods on the report date",
     sources: &["posts", "appointments"],
 };
 
@@ -77,6 +81,7 @@ pub(crate) const FUNDING_ENDING: IndicatorSpec = IndicatorSpec {
     unit: "GBP",
     direction: Direction::LowerIsBetter,
     basis: "",
+    reads: "funding streams' and posts' funding periods, from the report date to the end of the horizon",
     sources: &["funding_streams", "posts"],
 };
 

@@ -20,6 +20,7 @@ pub(crate) const ACTIVE_MEMBERS: IndicatorSpec = IndicatorSpec {
     unit: "organisations",
     direction: Direction::HigherIsBetter,
     basis: "",
+    reads: "membership status histories on the report date",
     sources: &["memberships", "organisations"],
 };
 
@@ -35,6 +36,7 @@ pub(crate) const ENGAGEMENT: IndicatorSpec = IndicatorSpec {
     unit: "organisations",
     direction: Direction::HigherIsBetter,
     basis: "active members",
+    reads: "memberships and adoptions on the report date; meeting dates, event dates and audit submitted_on in the window",
     sources: &[
         "memberships",
         "organisations",
@@ -58,6 +60,7 @@ pub(crate) const UNENGAGED: IndicatorSpec = IndicatorSpec {
     unit: "organisations",
     direction: Direction::LowerIsBetter,
     basis: "active members",
+    reads: "memberships and adoptions on the report date; meeting dates, event dates and audit submitted_on in the window",
     sources: ENGAGEMENT.sources,
 };
 

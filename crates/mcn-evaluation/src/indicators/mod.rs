@@ -57,6 +57,9 @@ pub struct IndicatorSpec {
     /// empty where the figure has no basis (yes/no, a count of the things
     /// themselves).
     pub basis: &'static str,
+    /// The dates the figure reads (and so what a report as of a date may
+    /// not read before it is known): shown after the definition.
+    pub reads: &'static str,
     /// Top-level document collections read (`network` is the profile).
     pub sources: &'static [&'static str],
 }
@@ -113,6 +116,12 @@ pub(crate) fn all(cx: &Context<'_>) -> Vec<Indicator> {
 }
 
 impl IndicatorSpec {
+    /// The definition with the dates it reads, as reports show it.
+    #[must_use]
+    pub fn described(&self) -> String {
+        format!("{} Dates read: {}.", self.definition, self.reads)
+    }
+
     /// An unrated indicator with this spec and `value`; a share's (or
     /// ratio's, or mean's) basis is its denominator, counted in the spec's
     /// `basis`.
@@ -132,7 +141,7 @@ impl IndicatorSpec {
             id: self.id.to_owned(),
             theme: self.theme,
             title: self.title.to_owned(),
-            definition: self.definition.to_owned(),
+            definition: self.described(),
             value,
             unit: self.unit.to_owned(),
             direction: self.direction,

@@ -28,6 +28,7 @@ pub(crate) const ENDORSED: IndicatorSpec = IndicatorSpec {
     unit: "standards",
     direction: Direction::HigherIsBetter,
     basis: "",
+    reads: "standards' status histories on the report date; the endorsing meeting's date",
     sources: &["standards", "meetings"],
 };
 
@@ -42,6 +43,7 @@ pub(crate) const ADOPTION: IndicatorSpec = IndicatorSpec {
     unit: "member × standard pairs",
     direction: Direction::HigherIsBetter,
     basis: "member × standard pairs that apply",
+    reads: "membership, adoption and standard status histories on the report date",
     sources: &["adoptions", "standards", "memberships", "organisations"],
 };
 
@@ -53,11 +55,12 @@ pub(crate) const COMPLIANCE: IndicatorSpec = IndicatorSpec {
     definition: "Measures of endorsed standards whose pooled compliance (Σ numerators / Σ \
                  denominators of the audit results submitted in the window, whatever their \
                  reporting period) reaches the measure's target, out of the measures with a \
-                 target and at least one such result. Reads each result's submission date: a \
-                 result counts in the one window it was submitted in, never before.",
+                 target and at least one such result. A result counts in the one window it was \
+                 submitted in, never before.",
     unit: "measures",
     direction: Direction::HigherIsBetter,
     basis: "measures with a target and results",
+    reads: "audit results' submitted_on in the window (not their reporting period); standards' status on the report date",
     sources: &["standards", "audit_results"],
 };
 
@@ -68,11 +71,11 @@ pub(crate) const AUDIT_SUBMISSION: IndicatorSpec = IndicatorSpec {
     title: "Members submitting audit results",
     definition: "Active members that adopted an endorsed standard with measures and submitted \
                  (submission date in the window) at least one audit result for each such \
-                 standard, out of all such members. Reads the submission dates, the adoption \
-                 and membership histories on the report date.",
+                 standard, out of all such members.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
     basis: "members expected to submit",
+    reads: "audit results' submitted_on in the window; membership, adoption and standard status histories on the report date",
     sources: &["standards", "adoptions", "audit_results", "memberships"],
 };
 

@@ -16,6 +16,7 @@ pub(crate) const RECORD_SHARING: IndicatorSpec = IndicatorSpec {
     unit: "organisations",
     direction: Direction::HigherIsBetter,
     basis: "active members",
+    reads: "memberships on the report date (system records are undated and read as they stand)",
     sources: &["systems", "memberships", "organisations"],
 };
 

@@ -24,6 +24,7 @@ pub(crate) const EVENTS_HELD: IndicatorSpec = IndicatorSpec {
     unit: "events",
     direction: Direction::HigherIsBetter,
     basis: "",
+    reads: "event dates in the window",
     sources: &["events"],
 };
 
@@ -37,6 +38,7 @@ pub(crate) const ATTENDANCE_RATE: IndicatorSpec = IndicatorSpec {
     unit: "registrations",
     direction: Direction::HigherIsBetter,
     basis: "registrations attended or missed",
+    reads: "event dates in the window (a registration counts with its event)",
     sources: &["events", "registrations"],
 };
 
@@ -51,6 +53,7 @@ pub(crate) const REACH: IndicatorSpec = IndicatorSpec {
     unit: "people",
     direction: Direction::HigherIsBetter,
     basis: "",
+    reads: "event dates in the window (a registration counts with its event)",
     sources: &[
         "courses",
         "events",
@@ -70,6 +73,7 @@ pub(crate) const ORGANISATIONS_REACHED: IndicatorSpec = IndicatorSpec {
     unit: "organisations",
     direction: Direction::HigherIsBetter,
     basis: "",
+    reads: "event dates in the window (a registration counts with its event)",
     sources: TRAINING,
 };
 
@@ -82,10 +86,11 @@ pub(crate) const BARRIERS: IndicatorSpec = IndicatorSpec {
                  the window that were not cancelled, with the access barriers recorded for them, \
                  overall and by delivery mode; alongside, the rate per 100 registrations that \
                  attended or missed (the count grows with the training recorded, the rate does \
-                 not). Reads the events' dates.",
+                 not).",
     unit: "registrations",
     direction: Direction::LowerIsBetter,
     basis: "registrations attended or missed",
+    reads: "event dates in the window (a registration counts with its event)",
     sources: &["events", "registrations"],
 };
 
@@ -99,6 +104,7 @@ pub(crate) const RELEVANCE: IndicatorSpec = IndicatorSpec {
     unit: "rating out of 5",
     direction: Direction::HigherIsBetter,
     basis: "feedback responses",
+    reads: "event dates in the window (feedback counts with its event)",
     sources: &["events", "registrations"],
 };
 
@@ -113,6 +119,7 @@ pub(crate) const REQUIREMENTS_MET: IndicatorSpec = IndicatorSpec {
     unit: "needs",
     direction: Direction::HigherIsBetter,
     basis: "training needs",
+    reads: "posts and appointments on the report date; dates of events attended up to it, within each renewal period",
     sources: &[
         "training_requirements",
         "people",

@@ -19,10 +19,11 @@ pub(crate) const VACANCY_RATE: IndicatorSpec = IndicatorSpec {
                  gap is taken per organisation and profession, so over-staffing in one \
                  profession or organisation does not offset a gap in another. A latest record \
                  older than the stale age (6 months by default) is left out and listed as \
-                 stale. Reads each record's `as_of`.",
+                 stale.",
     unit: "WTE",
     direction: Direction::LowerIsBetter,
     basis: "organisations reporting staffing",
+    reads: "staffing as_of: the latest on or before the report date, no older than the stale age",
     sources: &["staffing", "organisations"],
 };
 

@@ -186,7 +186,7 @@ fn the_funded_vacant_post_indicator_in_full() {
             "id": "leadership.funded_vacant_posts",
             "theme": "leadership",
             "title": "Funded posts with nobody in post",
-            "definition": "Posts whose funding covers the report date and which exist then with nobody appointed.",
+            "definition": "Posts whose funding covers the report date and which exist then with nobody appointed. Dates read: posts' funding periods, posts' and appointments' periods on the report date.",
             "value": { "kind": "count", "count": 1 },
             "unit": "posts",
             "direction": "lower_is_better",

@@ -20,6 +20,7 @@ mod html;
 mod html_check;
 mod known;
 mod props;
+mod review;
 mod series;
 
 use mcn_core::NaiveDate;
