@@ -138,10 +138,10 @@ impl Comparison {
 /// given the indicator's direction (a higher vacancy rate is worse).
 ///
 /// Only like is compared with like: when an indicator's
-/// [`basis`](crate::Indicator::basis) (who or what it counts) moved beyond
+/// [`Basis`](crate::Basis) (who or what it counts) moved beyond
 /// the later report's `basis_tolerance`, the outcome is
 /// [`Outcome::BasisChanged`], with what changed; a count with a
-/// [`rate`](crate::Indicator::rate) is judged by its rate instead.
+/// [`Rate`](crate::Rate) is judged by its rate instead.
 ///
 /// ```
 /// # use mcn_core::NaiveDate;
