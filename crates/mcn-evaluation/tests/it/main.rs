@@ -22,6 +22,7 @@ mod known;
 mod props;
 mod review;
 mod series;
+mod windows;
 
 use mcn_core::NaiveDate;
 use mcn_evaluation::{EvaluationReport, EvaluationSettings};
