@@ -365,26 +365,7 @@ fn series_writes_trends_in_every_format() {
         .collect();
     assert_eq!(values, ["yes", "yes", "yes", "yes", "no"]);
 
-    let run = mcn(&[
-        "report",
-        "valid.json",
-        "--as-of",
-        UNFUNDED,
-        "--series",
-        "monthly",
-        "--from",
-        "2026-01-01",
-        "--format",
-        "html",
-    ]);
-    run.assert_code(0);
-    let html = run.out();
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(
-        html.matches("<svg class=\"trend\"").count(),
-        mcn_evaluation::CATALOGUE.len()
-    );
-    for format in ["text", "markdown"] {
+    let monthly = |format: &str| {
         let run = mcn(&[
             "report",
             "valid.json",
@@ -398,8 +379,17 @@ fn series_writes_trends_in_every_format() {
             format,
         ]);
         run.assert_code(0);
+        run.out()
+    };
+    let html = monthly("html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(
+        html.matches("<svg class=\"trend\"").count(),
+        mcn_evaluation::CATALOGUE.len()
+    );
+    for format in ["text", "markdown"] {
         assert!(
-            run.out().contains("leadership.coordinator_post"),
+            monthly(format).contains("leadership.coordinator_post"),
             "{format}"
         );
     }

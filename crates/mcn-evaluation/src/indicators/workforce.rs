@@ -129,14 +129,14 @@ fn vacancy_rate(cx: &Context<'_>) -> Indicator {
         let Some(record) = cx.doc.staffing.get(i) else {
             continue;
         };
-        evidence.add(
-            record.id.as_uuid(),
-            entry("staffing", i),
-            staffing_label(cx, record),
-            Some(format!(
+        add_evidence(
+            cx,
+            &mut evidence,
+            i,
+            format!(
                 "funded {} WTE, {} in post, as of {}",
                 record.funded_wte, record.in_post_wte, record.as_of
-            )),
+            ),
         );
     }
     let stale_rows = stale_rows(cx, &stale, cutoff, &mut evidence);
@@ -184,14 +184,14 @@ fn stale_rows(
         let Some(record) = cx.doc.staffing.get(i) else {
             continue;
         };
-        evidence.add(
-            record.id.as_uuid(),
-            entry("staffing", i),
-            staffing_label(cx, record),
-            Some(format!(
+        add_evidence(
+            cx,
+            evidence,
+            i,
+            format!(
                 "stale: figures as of {}, before {cutoff}: not counted",
                 record.as_of
-            )),
+            ),
         );
         stale_rows.push(row(
             record.id.to_string(),
@@ -210,6 +210,18 @@ fn stale_rows(
     }
     super::sort_rows(&mut stale_rows);
     stale_rows
+}
+
+/// Adds staffing record `i` to `evidence` with `note`.
+fn add_evidence(cx: &Context<'_>, evidence: &mut EvidenceList, i: usize, note: String) {
+    if let Some(record) = cx.doc.staffing.get(i) {
+        evidence.add(
+            record.id.as_uuid(),
+            entry("staffing", i),
+            staffing_label(cx, record),
+            Some(note),
+        );
+    }
 }
 
 /// A staffing record in words: organisation and profession.

@@ -42,7 +42,7 @@ const HEAT_MAP: (&str, &str) = ("standards.adoption", "matrix");
 /// Breakdowns longer than this are folded away in a `<details>`.
 const FOLD_ROWS: usize = 25;
 
-pub(crate) const STYLE: &str = r#"
+const STYLE: &str = r#"
 :root{--green:#1e7b43;--green-bg:#e3f3e8;--amber:#8a5a00;--amber-bg:#fff1d0;--red:#a3262a;--red-bg:#fbe3e3;--grey:#5c6370;--grey-bg:#eef0f3;--ink:#1f2328;--line:#d5d9de;--accent:#2f5d8a}
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);line-height:1.45;max-width:1100px;margin:0 auto;padding:24px 28px 48px;background:#fff}
@@ -147,8 +147,9 @@ pub fn html(report: &EvaluationReport) -> String {
     out
 }
 
-fn write_page(out: &mut String, report: &EvaluationReport) -> std::fmt::Result {
-    let name = escape(&report.network.name);
+/// The page up to `<body>`: `title` (already escaped) and the style sheet
+/// with `extra_style` after it.
+pub(crate) fn write_head(out: &mut String, title: &str, extra_style: &str) -> std::fmt::Result {
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en-GB\">")?;
     writeln!(out, "<head>")?;
@@ -157,14 +158,19 @@ fn write_page(out: &mut String, report: &EvaluationReport) -> std::fmt::Result {
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(
-        out,
-        "<title>{name}: evaluation as of {}</title>",
-        report.as_of
-    )?;
-    writeln!(out, "<style>{STYLE}</style>")?;
+    writeln!(out, "<title>{title}</title>")?;
+    writeln!(out, "<style>{STYLE}{extra_style}</style>")?;
     writeln!(out, "</head>")?;
-    writeln!(out, "<body>")?;
+    writeln!(out, "<body>")
+}
+
+fn write_page(out: &mut String, report: &EvaluationReport) -> std::fmt::Result {
+    let name = escape(&report.network.name);
+    write_head(
+        out,
+        &format!("{name}: evaluation as of {}", report.as_of),
+        "",
+    )?;
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>{name}</h1>")?;
     let end = report.window.end().unwrap_or(report.as_of);

@@ -11,7 +11,7 @@ use crate::{
 
 use super::{
     Format,
-    html::{STYLE, escape},
+    html::{escape, write_head},
     long_date, rag_key, rag_word,
 };
 
@@ -168,22 +168,11 @@ svg.trend text{font-size:10px;fill:var(--grey)}
 
 fn write_html(out: &mut String, series: &Series) -> std::fmt::Result {
     let name = escape(&series.network.name);
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"en-GB\">")?;
-    writeln!(out, "<head>")?;
-    writeln!(out, "<meta charset=\"utf-8\">")?;
-    writeln!(
+    write_head(
         out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        &format!("{name}: {} trends to {}", series.cadence, series.to),
+        TREND_STYLE,
     )?;
-    writeln!(
-        out,
-        "<title>{name}: {} trends to {}</title>",
-        series.cadence, series.to
-    )?;
-    writeln!(out, "<style>{STYLE}{TREND_STYLE}</style>")?;
-    writeln!(out, "</head>")?;
-    writeln!(out, "<body>")?;
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>{name}: trends</h1>")?;
     let first = series
