@@ -292,7 +292,7 @@ fn quorate_meetings(cx: &Context<'_>) -> Indicator {
     let mut by_body: BTreeMap<BodyId, (u64, u64, u64)> = BTreeMap::new();
     let mut evidence = EvidenceList::default();
     let (mut assessed, mut quorate) = (0_u64, 0_u64);
-    for check in cx.network.quorum_checks() {
+    for check in cx.quorum {
         let Some(meeting) = cx.doc.meetings.get(check.meeting) else {
             continue;
         };

@@ -12,7 +12,8 @@ use mcn_network::{Network, NetworkDocument};
 use mcn_organisations::{Organisation, Sector};
 use mcn_roles::RolesIndex;
 use mcn_standards::queries::{AdoptionMatrix, adoption_matrix, endorsed_on};
-use mcn_training::{Event, Reach, reach};
+use mcn_governance::quorum::MeetingQuorum;
+use mcn_training::{Event, EventStats, Reach, event_stats, reach};
 use uuid::Uuid;
 
 use rustc_hash::FxHashMap;
@@ -424,6 +425,12 @@ pub(crate) struct Shared<'n> {
     roles: RolesIndex<'n>,
     employer: HashMap<PersonId, OrganisationId>,
     event_position: FxHashMap<EventId, usize>,
+    /// Every meeting's quorum (each on its own date): the governance
+    /// indicators pick the window's.
+    quorum: Vec<MeetingQuorum>,
+    /// Registrations tallied per event (one pass; the training indicators
+    /// pick the window's events).
+    event_stats: Vec<EventStats>,
 }
 
 impl<'n> Shared<'n> {
@@ -444,6 +451,8 @@ impl<'n> Shared<'n> {
             roles: network.roles(),
             employer,
             event_position,
+            quorum: network.quorum_checks(),
+            event_stats: event_stats(&doc.events, &doc.registrations),
         }
     }
 }
@@ -473,6 +482,10 @@ pub(crate) struct Context<'n> {
     pub(crate) attendance: Reach<NhsGroup>,
     /// Position of each event id (first occurrence).
     pub(crate) event_position: &'n FxHashMap<EventId, usize>,
+    /// Every meeting's quorum check, in document order of the meetings.
+    pub(crate) quorum: &'n [MeetingQuorum],
+    /// Registrations tallied per event, in event order.
+    pub(crate) event_stats: &'n [EventStats],
 }
 
 /// The window of `months` ending on `as_of`: from the day after `as_of`
@@ -553,6 +566,8 @@ impl<'n> Context<'n> {
             matrix,
             attendance,
             event_position: &shared.event_position,
+            quorum: &shared.quorum,
+            event_stats: &shared.event_stats,
         }
     }
 

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use mcn_core::PostRole;
 use mcn_training::{
     AccessBarrier, AppliesTo, Delivery, EventKind, EventStatus, NeedStatus, ReachFigures, Trainee,
-    barriers, event_stats, training_needs,
+    barriers, training_needs,
 };
 
 use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
@@ -132,7 +132,7 @@ pub(crate) const REQUIREMENTS_MET: IndicatorSpec = IndicatorSpec {
 };
 
 pub(crate) fn indicators(cx: &Context<'_>) -> Vec<Indicator> {
-    let stats = event_stats(&cx.doc.events, &cx.doc.registrations);
+    let stats = cx.event_stats;
     let counted: Vec<_> = stats
         .iter()
         .filter(|s| {
