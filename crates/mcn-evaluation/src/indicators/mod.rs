@@ -8,11 +8,11 @@ use mcn_core::{
     JsonPointer, NaiveDate, Period, Rag,
     id::{EventId, OrganisationId, PersonId},
 };
+use mcn_governance::quorum::MeetingQuorum;
 use mcn_network::{Network, NetworkDocument};
 use mcn_organisations::{Organisation, Sector};
 use mcn_roles::RolesIndex;
 use mcn_standards::queries::{AdoptionMatrix, adoption_matrix, endorsed_on};
-use mcn_governance::quorum::MeetingQuorum;
 use mcn_training::{Event, EventStats, Reach, event_stats, reach};
 use uuid::Uuid;
 
