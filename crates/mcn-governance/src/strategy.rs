@@ -329,9 +329,9 @@ pub fn risk_score() -> impl Strategy<Value = RiskScore> {
     (1_u64..=25).prop_filter_map("1 to 25", |n| RiskScore::new(n).ok())
 }
 
-/// A risk.
+/// A risk, recorded on the register on a day or not (`recorded_on`).
 pub fn risk() -> impl Strategy<Value = Risk> {
-    (
+    let risk = (
         id(),
         text(),
         vocabulary::<RiskCategory>(),
@@ -341,33 +341,27 @@ pub fn risk() -> impl Strategy<Value = Risk> {
         prop::collection::vec(note(), 0..=2),
         vocabulary::<RiskStatus>(),
         date(),
-        prop::option::of(date()),
     )
         .prop_map(
-            |(
-                id,
-                title,
-                category,
-                likelihood,
-                impact,
-                owner,
-                mitigations,
-                status,
-                review_by,
-                recorded_on,
-            )| Risk {
-                id,
-                title,
-                category,
-                likelihood,
-                impact,
-                owner,
-                mitigations,
-                status,
-                review_by,
-                recorded_on,
+            |(id, title, category, likelihood, impact, owner, mitigations, status, review_by)| {
+                Risk {
+                    id,
+                    title,
+                    category,
+                    likelihood,
+                    impact,
+                    owner,
+                    mitigations,
+                    status,
+                    review_by,
+                    recorded_on: None,
+                }
             },
-        )
+        );
+    (risk, prop::option::of(date())).prop_map(|(mut risk, recorded_on)| {
+        risk.recorded_on = recorded_on;
+        risk
+    })
 }
 
 /// A funder: an organisation or a named external funder.
