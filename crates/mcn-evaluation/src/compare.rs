@@ -31,9 +31,9 @@ pub enum Outcome {
     /// One side has no figure (a share with nothing to count, or an
     /// indicator missing from one report).
     NotComparable,
-    /// Who or what the figure counts moved beyond the settings'
-    /// `basis_tolerance` (5 organisations reported, was 2): the change says
-    /// nothing about improvement.
+    /// The figure moved, but who or what it counts moved beyond the
+    /// settings' `basis_tolerance` too (5 organisations reported, was 2):
+    /// the change says nothing about improvement.
     BasisChanged,
 }
 
@@ -236,10 +236,14 @@ fn change(
     };
     let (change, outcome) = if let (Some(b), Some(a)) = numbers {
         let delta = a - b;
-        let outcome = match (rate_change, &basis_change) {
-            (Some(rate), _) => judge(rate, direction),
-            (None, Some(_)) => Outcome::BasisChanged,
-            (None, None) => judge(delta, direction),
+        // A figure that moved while its basis moved beyond the tolerance is
+        // not judged (one that did not move is still unchanged); a count
+        // with a rate is judged by the rate.
+        let outcome = match (rate_change, &basis_change, judge(delta, direction)) {
+            (Some(rate), _, _) => judge(rate, direction),
+            (None, _, Outcome::Unchanged) => Outcome::Unchanged,
+            (None, Some(_), _) => Outcome::BasisChanged,
+            (None, None, outcome) => outcome,
         };
         (
             Some(if delta.abs() <= TOLERANCE { 0.0 } else { delta }),

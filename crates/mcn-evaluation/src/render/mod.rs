@@ -203,7 +203,10 @@ pub(crate) fn basis_text(indicator: &Indicator) -> Option<String> {
 pub(crate) fn outcome_text(change: &IndicatorChange) -> String {
     match (&change.basis_change, change.outcome) {
         (Some(basis), crate::Outcome::BasisChanged) => format!("basis changed: {basis}"),
-        (Some(basis), outcome) => format!("{} (by rate; {basis})", outcome.as_str()),
+        (Some(basis), outcome) if change.rate_change.is_some() => {
+            format!("{} (by rate; {basis})", outcome.as_str())
+        }
+        (Some(basis), outcome) => format!("{} ({basis})", outcome.as_str()),
         (None, outcome) => outcome.as_str().to_owned(),
     }
 }

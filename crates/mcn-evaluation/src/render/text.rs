@@ -74,7 +74,7 @@ fn write_text(out: &mut String, report: &EvaluationReport) -> std::fmt::Result {
             for change in comparison.with_outcome(outcome) {
                 writeln!(
                     out,
-                    "  {:<9} {:<TITLE$} {} → {} ({})",
+                    "  {:<13} {:<TITLE$} {} → {} ({})",
                     outcome.as_str(),
                     truncate(&change.title, TITLE),
                     or_dash(change.before.as_ref()),
