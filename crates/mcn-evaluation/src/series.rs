@@ -33,10 +33,13 @@
 //!
 //! The caller validates once (as of `to`) and indexes once (the
 //! [`Network`]); the date-independent lookups (the roles index, employers,
-//! event positions) are built once and shared by every window. The passes
-//! that depend on the window (reach over the registrations, the adoption
-//! matrix on the window's last day, ...) run once per window: each reads
-//! the state on a different date.
+//! event positions, every meeting's quorum, the registrations tallied per
+//! event) are built once and shared by every window. The passes that depend
+//! on the window (reach over the registrations, the adoption matrix on the
+//! window's last day, ...) run once per window: each reads the state on a
+//! different date. From 10,000 registrations and audit results, the
+//! windows are evaluated on two threads (the first half on a second
+//! thread), joined in order, so the series is the same.
 
 use mcn_core::{NaiveDate, Period, Rag, Report, vocabulary};
 use mcn_network::Network;
@@ -98,6 +101,11 @@ impl Cadence {
         }
     }
 }
+
+/// From this many registrations and audit results together (the
+/// activity every window passes over), the windows are evaluated on two
+/// threads; below, a thread costs more than it saves.
+const PARALLEL_FROM: usize = 10_000;
 
 /// The most windows a series may have (ten years of months).
 pub const MAX_WINDOWS: usize = 120;
@@ -327,16 +335,33 @@ pub fn series(
         ..settings.clone()
     };
     let shared = Shared::new(network);
-    let reports: Vec<(Period, EvaluationReport)> = windows
-        .iter()
-        .filter_map(|w| {
-            let end = w.end()?;
-            Some((
-                *w,
-                evaluate_shared(network, &shared, findings, end, &settings),
-            ))
-        })
-        .collect();
+    let evaluate_window = |w: &Period| {
+        let end = w.end()?;
+        Some((
+            *w,
+            evaluate_shared(network, &shared, findings, end, &settings),
+        ))
+    };
+    let doc = network.document();
+    let reports: Vec<(Period, EvaluationReport)> =
+        if doc.registrations.len() + doc.audit_results.len() >= PARALLEL_FROM {
+            // The windows are independent: the first half on a second
+            // thread, the second on this one, joined in window order (the
+            // same series as one thread makes).
+            let (first, second) = windows.split_at(windows.len() / 2);
+            std::thread::scope(|scope| {
+                let earlier = scope.spawn(|| first.iter().filter_map(evaluate_window).collect());
+                let later: Vec<_> = second.iter().filter_map(evaluate_window).collect();
+                let mut all: Vec<_> = match earlier.join() {
+                    Ok(all) => all,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+                all.extend(later);
+                all
+            })
+        } else {
+            windows.iter().filter_map(evaluate_window).collect()
+        };
     Ok(assemble(
         network, cadence, from, to, windows, settings, &reports,
     ))

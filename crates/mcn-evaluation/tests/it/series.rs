@@ -237,3 +237,41 @@ fn no_window_ended_is_an_error() {
          2026-12-31; give an earlier --from or a later date"
     );
 }
+
+/// From 10,000 registrations and audit results the windows run on two
+/// threads: the series is still each window's report, in order.
+#[test]
+fn a_large_series_on_two_threads_is_the_reports_of_its_windows() {
+    let to = d(2026, 4, 1);
+    let counts = mcn_synthetic::Counts::NATIONAL.scaled(1, 100);
+    let network = Network::new(mcn_synthetic::generate(
+        2,
+        mcn_synthetic::Scale::Custom(counts),
+        to,
+    ));
+    let doc = network.document();
+    assert!(doc.registrations.len() + doc.audit_results.len() >= 10_000);
+    let findings = network.validate(to);
+    let trends = series(
+        &network,
+        &findings,
+        Cadence::Quarterly,
+        d(2024, 4, 1),
+        to,
+        &EvaluationSettings::default(),
+    )
+    .unwrap();
+    assert_eq!(trends.windows.len(), 8);
+    let settings = EvaluationSettings {
+        window_months: mcn_evaluation::Months::new(3).unwrap(),
+        ..EvaluationSettings::default()
+    };
+    for (i, window) in trends.windows.iter().enumerate() {
+        let report =
+            mcn_evaluation::evaluate(&network, &findings, window.end().unwrap(), &settings);
+        assert_eq!(report.window, *window);
+        for (series, indicator) in trends.indicators.iter().zip(&report.indicators) {
+            assert_eq!(series.points[i].value, indicator.value, "{}", indicator.id);
+        }
+    }
+}
