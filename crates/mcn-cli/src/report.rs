@@ -1,5 +1,8 @@
 //! `mcn report`: evaluate a network document as of a date and write the
-//! report as a terminal summary, markdown, JSON or one HTML page.
+//! report as a terminal summary, markdown, JSON or one HTML page; with
+//! `--series monthly|quarterly --from DATE`, every indicator over
+//! consecutive windows instead (trends, with one SVG line per indicator in
+//! HTML).
 
 use std::{
     fs,
@@ -10,7 +13,7 @@ use std::{
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
-use mcn_evaluation::{EvaluationSettings, evaluate, render};
+use mcn_evaluation::{EvaluationSettings, evaluate, render, series};
 use mcn_network::Network;
 
 use crate::{
@@ -27,8 +30,16 @@ pub(crate) struct Args {
     #[command(flatten)]
     as_of: AsOf,
     /// Also compare with the report as of this earlier date, as YYYY-MM-DD.
-    #[arg(long, value_name = "DATE", value_parser = crate::input::parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = crate::input::parse_date, conflicts_with = "series")]
     since: Option<NaiveDate>,
+    /// Trends instead of one report: every indicator over consecutive
+    /// calendar months or quarters, from the one containing --from to the
+    /// last that has ended by the report date.
+    #[arg(long, value_enum, value_name = "CADENCE", requires = "from")]
+    series: Option<Cadence>,
+    /// The start of the trends (with --series), as YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", value_parser = crate::input::parse_date, requires = "series")]
+    from: Option<NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -39,6 +50,15 @@ pub(crate) struct Args {
     /// Evaluation settings (JSON: window, horizons, RAG bands); defaults otherwise.
     #[arg(long, value_name = "FILE")]
     settings: Option<PathBuf>,
+}
+
+/// The windows of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Cadence {
+    /// Calendar months.
+    Monthly,
+    /// Calendar quarters.
+    Quarterly,
 }
 
 /// How the report is written.
@@ -78,6 +98,33 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let file = input::display_name(&args.file);
     let network = Network::new(input::load(&args.file)?);
     let findings = network.validate(as_of);
+    let format = match args.format {
+        Format::Text => render::Format::Text,
+        Format::Markdown => render::Format::Markdown,
+        Format::Html => render::Format::Html,
+        Format::Json => render::Format::Json,
+    };
+    if let (Some(cadence), Some(from)) = (args.series, args.from) {
+        let cadence = match cadence {
+            Cadence::Monthly => series::Cadence::Monthly,
+            Cadence::Quarterly => series::Cadence::Quarterly,
+        };
+        let trends = series(&network, &findings, cadence, from, as_of, &settings)?;
+        if trends.validation.errors > 0 {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: {file}: the document has {} error findings: run `mcn validate`; \
+                 figures reading those collections may be wrong",
+                trends.validation.errors
+            );
+        }
+        let rendered = render::series_to_string(&trends, format)?;
+        output::write_to(args.output.as_deref(), |out| {
+            out.write_all(rendered.as_bytes())?;
+            Ok(())
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut report = evaluate(&network, &findings, as_of, &settings);
     if let Some(since) = args.since {
         report = report.with_comparison(&evaluate(
@@ -90,12 +137,6 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(warning) = &report.warning {
         let _ = writeln!(std::io::stderr(), "warning: {file}: {}", warning.message);
     }
-    let format = match args.format {
-        Format::Text => render::Format::Text,
-        Format::Markdown => render::Format::Markdown,
-        Format::Html => render::Format::Html,
-        Format::Json => render::Format::Json,
-    };
     let rendered = render::to_string(&report, format)?;
     output::write_to(args.output.as_deref(), |out| {
         out.write_all(rendered.as_bytes())?;

@@ -6,7 +6,10 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: &str = "1.0";
+///
+/// Minor versions only add optional fields, so every `1.x` document loads:
+/// 1.1 added a risk's `recorded_on` (when it was entered on the register).
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// The major version this build reads; any `1.x` document is accepted.
 pub const SUPPORTED_MAJOR: u32 = 1;
@@ -164,7 +167,7 @@ pub struct SchemaVersion(Version);
 impl SchemaVersion {
     /// The version this build writes.
     #[allow(clippy::cast_possible_truncation)] // SUPPORTED_MAJOR is 1
-    pub const CURRENT: Self = Self(Version::new(SUPPORTED_MAJOR as u16, 0));
+    pub const CURRENT: Self = Self(Version::new(SUPPORTED_MAJOR as u16, 1));
 
     /// Parses `MAJOR.MINOR` (canonical, as [`Version`]) and checks the major
     /// version is supported.

@@ -615,6 +615,7 @@ pub const TABLES: &[Table] = &[
             req("owner", "owner", Id),
             req("status", "status", Enum),
             req("review_by", "review_by", Date),
+            opt("recorded_on", "recorded_on", Date),
         ],
         &[],
     ),

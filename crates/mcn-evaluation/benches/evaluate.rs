@@ -8,14 +8,19 @@
 //! ```
 //!
 //! Each scale's document is generated, serialised, indexed and validated once,
-//! outside the timed part. Results are in `docs/PERFORMANCE.md`.
+//! outside the timed part. Beside one report, a quarterly series over two
+//! years (8 windows; issue 17's target: at most 3 × one report). Results are
+//! in `docs/PERFORMANCE.md`.
 #![allow(clippy::expect_used)] // a bench may stop loudly when its fixture cannot be built
 
 use std::sync::LazyLock;
 
 use divan::{Bencher, black_box};
 use mcn_core::{NaiveDate, Report};
-use mcn_evaluation::{EvaluationReport, EvaluationSettings, evaluate, render};
+use mcn_evaluation::{
+    EvaluationReport, EvaluationSettings, evaluate, render,
+    series::{Cadence, series},
+};
 use mcn_network::{Network, NetworkDocument};
 use mcn_synthetic::{Scale, generate};
 
@@ -52,6 +57,12 @@ fn fixture(scale: Scale) -> Fixture {
 
 static SMALL: LazyLock<Fixture> = LazyLock::new(|| fixture(Scale::Small));
 static NATIONAL: LazyLock<Fixture> = LazyLock::new(|| fixture(Scale::National));
+
+/// Where the two-year quarterly series starts: its 8 quarters are 2024 Q2
+/// to 2026 Q1, the last ending the day before [`as_of`].
+fn series_from() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 4, 1).expect("a valid date")
+}
 
 /// The same benchmarks for each scale.
 macro_rules! scale {
@@ -90,6 +101,43 @@ macro_rules! scale {
                 bencher.bench(|| {
                     let network = black_box(network);
                     evaluate(network, &network.validate(as_of()), as_of(), &settings)
+                });
+            }
+
+            /// (e) a quarterly series over two years (8 windows), the
+            /// validation findings given: compare with (b).
+            #[divan::bench(sample_count = $samples, sample_size = 1)]
+            fn e_series_quarterly(bencher: Bencher) {
+                let fixture = &*$fixture;
+                let settings = EvaluationSettings::default();
+                bencher.bench(|| {
+                    series(
+                        black_box(&fixture.network),
+                        &fixture.findings,
+                        Cadence::Quarterly,
+                        series_from(),
+                        as_of(),
+                        &settings,
+                    )
+                });
+            }
+
+            /// (f) validation, then the two-year quarterly series (what
+            /// `mcn report --series quarterly` runs): compare with (c).
+            #[divan::bench(sample_count = $samples, sample_size = 1)]
+            fn f_validate_and_series(bencher: Bencher) {
+                let network = &$fixture.network;
+                let settings = EvaluationSettings::default();
+                bencher.bench(|| {
+                    let network = black_box(network);
+                    series(
+                        network,
+                        &network.validate(as_of()),
+                        Cadence::Quarterly,
+                        series_from(),
+                        as_of(),
+                        &settings,
+                    )
                 });
             }
 

@@ -5,7 +5,10 @@ use mcn_core::{NaiveDate, Rag};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::report::{Direction, EvaluationReport, Indicator, Theme, Value};
+use crate::{
+    Tolerance,
+    report::{Direction, EvaluationReport, Indicator, Theme, Value},
+};
 
 /// Figures closer than this count as unchanged (float noise, not change).
 const TOLERANCE: f64 = 1e-9;
@@ -28,6 +31,10 @@ pub enum Outcome {
     /// One side has no figure (a share with nothing to count, or an
     /// indicator missing from one report).
     NotComparable,
+    /// The figure moved, but who or what it counts moved beyond the
+    /// settings' `basis_tolerance` too (5 organisations reported, was 2):
+    /// the change says nothing about improvement.
+    BasisChanged,
 }
 
 impl Outcome {
@@ -40,6 +47,7 @@ impl Outcome {
             Self::Unchanged => "unchanged",
             Self::Changed => "changed",
             Self::NotComparable => "not comparable",
+            Self::BasisChanged => "basis changed",
         }
     }
 }
@@ -74,6 +82,15 @@ pub struct IndicatorChange {
     pub change: Option<f64>,
     /// Improved, worsened, unchanged, ...
     pub outcome: Outcome,
+    /// What the figure counts, later and earlier, when it moved beyond the
+    /// tolerance: "5 organisations reporting staffing, was 2".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis_change: Option<String>,
+    /// For a count with a rate (per 100 of the activity it scales with):
+    /// later minus earlier rate. The outcome then follows the rate, not the
+    /// count, whatever the basis did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_change: Option<f64>,
 }
 
 /// How many indicators had each outcome.
@@ -90,6 +107,9 @@ pub struct OutcomeCounts {
     pub changed: u64,
     /// Not comparable.
     pub not_comparable: u64,
+    /// Basis changed beyond the tolerance.
+    #[serde(default)]
+    pub basis_changed: u64,
 }
 
 /// Two reports compared, indicator by indicator.
@@ -117,6 +137,12 @@ impl Comparison {
 /// the change in its headline figure and whether that is an improvement,
 /// given the indicator's direction (a higher vacancy rate is worse).
 ///
+/// Only like is compared with like: when an indicator's
+/// [`Basis`](crate::Basis) (who or what it counts) moved beyond
+/// the later report's `basis_tolerance`, the outcome is
+/// [`Outcome::BasisChanged`], with what changed; a count with a
+/// [`Rate`](crate::Rate) is judged by its rate instead.
+///
 /// ```
 /// # use mcn_core::NaiveDate;
 /// # use mcn_evaluation::{EvaluationSettings, Outcome, compare, evaluate};
@@ -134,17 +160,18 @@ impl Comparison {
 /// ```
 #[must_use]
 pub fn compare(before: &EvaluationReport, after: &EvaluationReport) -> Comparison {
+    let tolerance = after.settings.basis_tolerance;
     let mut changes: Vec<IndicatorChange> = after
         .indicators
         .iter()
-        .map(|later| change(before.indicator(&later.id), Some(later)))
+        .map(|later| change(before.indicator(&later.id), Some(later), tolerance))
         .collect();
     changes.extend(
         before
             .indicators
             .iter()
             .filter(|earlier| after.indicator(&earlier.id).is_none())
-            .map(|earlier| change(Some(earlier), None)),
+            .map(|earlier| change(Some(earlier), None, tolerance)),
     );
     let mut counts = OutcomeCounts::default();
     for c in &changes {
@@ -154,6 +181,7 @@ pub fn compare(before: &EvaluationReport, after: &EvaluationReport) -> Compariso
             Outcome::Unchanged => &mut counts.unchanged,
             Outcome::Changed => &mut counts.changed,
             Outcome::NotComparable => &mut counts.not_comparable,
+            Outcome::BasisChanged => &mut counts.basis_changed,
         };
         *slot += 1;
     }
@@ -165,35 +193,60 @@ pub fn compare(before: &EvaluationReport, after: &EvaluationReport) -> Compariso
     }
 }
 
-fn change(before: Option<&Indicator>, after: Option<&Indicator>) -> IndicatorChange {
+/// The outcome of a move by `delta` in `direction`.
+fn judge(delta: f64, direction: Direction) -> Outcome {
+    if delta.abs() <= TOLERANCE {
+        return Outcome::Unchanged;
+    }
+    match (direction, delta > 0.0) {
+        (Direction::HigherIsBetter, true) | (Direction::LowerIsBetter, false) => Outcome::Improved,
+        (Direction::HigherIsBetter, false) | (Direction::LowerIsBetter, true) => Outcome::Worsened,
+        _ => Outcome::Changed,
+    }
+}
+
+fn change(
+    before: Option<&Indicator>,
+    after: Option<&Indicator>,
+    tolerance: Tolerance,
+) -> IndicatorChange {
     // One of the two is always present.
     let about = after.or(before);
+    let direction = about.map_or(Direction::Neutral, |i| i.direction);
     let numbers = (
         before.and_then(|i| i.value.number()),
         after.and_then(|i| i.value.number()),
     );
+    let basis_change = match (
+        before.and_then(|i| i.basis.as_ref()),
+        after.and_then(|i| i.basis.as_ref()),
+    ) {
+        (Some(b), Some(a)) if tolerance.exceeded(b.count, a.count) => {
+            Some(format!("{a}, was {}", b.count))
+        }
+        _ => None,
+    };
+    let rates = (
+        before.and_then(|i| i.rate.as_ref()).and_then(|r| r.rate),
+        after.and_then(|i| i.rate.as_ref()).and_then(|r| r.rate),
+    );
+    let rate_change = match rates {
+        (Some(b), Some(a)) => Some(a - b),
+        _ => None,
+    };
     let (change, outcome) = if let (Some(b), Some(a)) = numbers {
         let delta = a - b;
-        let direction = about.map_or(Direction::Neutral, |i| i.direction);
-        let outcome = if delta.abs() <= TOLERANCE {
-            Outcome::Unchanged
-        } else {
-            match (direction, delta > 0.0) {
-                (Direction::HigherIsBetter, true) | (Direction::LowerIsBetter, false) => {
-                    Outcome::Improved
-                }
-                (Direction::HigherIsBetter, false) | (Direction::LowerIsBetter, true) => {
-                    Outcome::Worsened
-                }
-                _ => Outcome::Changed,
-            }
+        // A figure that moved while its basis moved beyond the tolerance is
+        // not judged (one that did not move is still unchanged); a count
+        // with a rate is judged by the rate.
+        let outcome = match (rate_change, &basis_change, judge(delta, direction)) {
+            (Some(rate), _, _) => judge(rate, direction),
+            (None, _, Outcome::Unchanged) => Outcome::Unchanged,
+            (None, Some(_), _) => Outcome::BasisChanged,
+            (None, None, outcome) => outcome,
         };
         (
-            Some(if outcome == Outcome::Unchanged {
-                0.0
-            } else {
-                delta
-            }),
+            Some(if delta.abs() <= TOLERANCE { 0.0 } else { delta }),
             outcome,
         )
     } else {
@@ -209,12 +262,14 @@ fn change(before: Option<&Indicator>, after: Option<&Indicator>) -> IndicatorCha
         id: about.map(|i| i.id.clone()).unwrap_or_default(),
         theme: about.map_or(Theme::Leadership, |i| i.theme),
         title: about.map(|i| i.title.clone()).unwrap_or_default(),
-        direction: about.map_or(Direction::Neutral, |i| i.direction),
+        direction,
         before: before.map(|i| i.value.clone()),
         after: after.map(|i| i.value.clone()),
         before_rag: before.and_then(|i| i.rag),
         after_rag: after.and_then(|i| i.rag),
         change,
         outcome,
+        basis_change,
+        rate_change,
     }
 }

@@ -7,7 +7,7 @@ use mcn_network::Network;
 
 use crate::{
     EvaluationSettings,
-    indicators::{self, Context},
+    indicators::{self, Context, Shared},
     report::{DataWarning, EvaluationReport, NetworkSummary, RagSummary, ValidationSummary},
 };
 
@@ -47,7 +47,19 @@ pub fn evaluate(
     as_of: NaiveDate,
     settings: &EvaluationSettings,
 ) -> EvaluationReport {
-    let cx = Context::new(network, as_of, settings);
+    evaluate_shared(network, &Shared::new(network), findings, as_of, settings)
+}
+
+/// [`evaluate`] with the date-independent lookups built by the caller (a
+/// series builds them once for all its windows).
+pub(crate) fn evaluate_shared<'n>(
+    network: &'n Network<'n>,
+    shared: &'n Shared<'n>,
+    findings: &Report,
+    as_of: NaiveDate,
+    settings: &'n EvaluationSettings,
+) -> EvaluationReport {
+    let cx = Context::new(network, shared, as_of, settings);
     let mut indicators = indicators::all(&cx);
 
     // Error findings per top-level collection (`network` for the profile and

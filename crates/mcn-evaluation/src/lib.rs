@@ -7,13 +7,17 @@ mod evaluate;
 mod indicators;
 pub mod render;
 pub mod report;
+pub mod series;
 pub mod settings;
 
 pub use compare::{Comparison, IndicatorChange, Outcome, OutcomeCounts, compare};
 pub use evaluate::evaluate;
 pub use indicators::{CATALOGUE, IndicatorSpec};
 pub use report::{
-    Breakdown, Column, DataWarning, Direction, EvaluationReport, Evidence, Indicator,
-    NetworkSummary, RagSummary, Row, Theme, ThresholdUsed, ValidationSummary, Value,
+    Basis, Breakdown, Column, DataWarning, Direction, EvaluationReport, Evidence, Indicator,
+    NetworkSummary, RagSummary, Rate, Row, Theme, ThresholdUsed, ValidationSummary, Value,
 };
-pub use settings::{AtLeast, AtMost, EvaluationSettings, Months, SettingsError, Thresholds};
+pub use series::{Cadence, IndicatorSeries, Point, Series, SeriesError, series};
+pub use settings::{
+    AtLeast, AtMost, EvaluationSettings, Months, SettingsError, Thresholds, Tolerance,
+};

@@ -451,6 +451,67 @@ pub struct Evidence {
     pub note: Option<String>,
 }
 
+/// Who or what a figure counts, and how many: what a comparison checks
+/// before it calls a change an improvement (a vacancy rate over five
+/// organisations is not comparable with one over two).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    /// How many were counted.
+    pub count: u64,
+    /// What they are, e.g. "organisations reporting staffing", "active members".
+    pub what: String,
+}
+
+impl fmt::Display for Basis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.count, self.what)
+    }
+}
+
+/// A count per so many of the activity it scales with (missed registrations
+/// per 100 registrations): comparable when the activity grows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rate {
+    /// The things counted (the headline count).
+    pub numerator: u64,
+    /// The activity they are out of.
+    pub denominator: u64,
+    /// Per how many of the activity (100).
+    pub per: u64,
+    /// What the activity is, e.g. "registrations".
+    pub of: String,
+    /// `numerator × per / denominator`; absent when the denominator is 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<f64>,
+}
+
+impl Rate {
+    /// `numerator` per `per` of `denominator` `of`.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    pub fn new(numerator: u64, denominator: u64, per: u64, of: impl Into<String>) -> Self {
+        Self {
+            numerator,
+            denominator,
+            per,
+            of: of.into(),
+            rate: (denominator > 0).then(|| numerator as f64 * per as f64 / denominator as f64),
+        }
+    }
+}
+
+impl fmt::Display for Rate {
+    /// `9.1 per 100 registrations`, or `n/a (no registrations)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.rate {
+            Some(rate) => write!(f, "{rate:.1} per {} {}", self.per, self.of),
+            None => write!(f, "n/a (no {})", self.of),
+        }
+    }
+}
+
 /// One indicator, evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -485,6 +546,19 @@ pub struct Indicator {
     /// Evidence items left out by the limit.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub evidence_omitted: u64,
+    /// Who or what the figure counts, and how many (the denominator of a
+    /// share, the organisations reporting, the activity a count scales
+    /// with); absent where the figure has no such basis (yes/no, a count of
+    /// the things themselves).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    /// For a count that scales with activity, the count per 100 of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Rate>,
+    /// Snapshot records left out because they were older than the settings'
+    /// `stale_after_months` on the report date (listed in a `stale` breakdown).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub stale: u64,
     /// The top-level collections of the document the figure reads.
     pub sources: Vec<String>,
     /// Error findings in those collections: when above 0 the figure may be wrong.

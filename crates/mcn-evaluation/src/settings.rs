@@ -39,6 +39,9 @@ pub enum SettingsError {
     /// A window or horizon of 0 or more than 120 months.
     #[error("{0} months is out of range: expected 1 to 120")]
     Months(u64),
+    /// A basis tolerance outside 0 to 1.
+    #[error("basis tolerance {0} is out of range: expected a share from 0 to 1")]
+    Tolerance(f64),
 }
 
 /// Tolerance for comparing a figure with a band bound: 3/4 meets 0.75 even
@@ -269,6 +272,82 @@ impl JsonSchema for Months {
     }
 }
 
+/// How far the basis of a figure may move, as a share of the larger count,
+/// before a comparison calls it changed instead of improved or worsened
+/// (0 to 1; 0.2 is 20%).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Tolerance(f64);
+
+impl Tolerance {
+    /// `share`, if a finite number from 0 to 1.
+    pub fn new(share: f64) -> Result<Self, SettingsError> {
+        if (0.0..=1.0).contains(&share) {
+            Ok(Self(share))
+        } else {
+            Err(SettingsError::Tolerance(share))
+        }
+    }
+
+    /// The share.
+    #[must_use]
+    pub const fn get(self) -> f64 {
+        self.0
+    }
+
+    /// Whether a basis of `before` and one of `after` differ beyond the
+    /// tolerance: by more than the share of the larger count, and by more
+    /// than one (one organisation more of two is not a new population).
+    ///
+    /// ```
+    /// use mcn_evaluation::Tolerance;
+    /// let t = Tolerance::new(0.2)?;
+    /// assert!(t.exceeded(2, 5)); // 5 organisations reported, was 2
+    /// assert!(!t.exceeded(10, 11));
+    /// assert!(!t.exceeded(2, 3)); // one more
+    /// # Ok::<(), mcn_evaluation::SettingsError>(())
+    /// ```
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    pub fn exceeded(self, before: u64, after: u64) -> bool {
+        let difference = before.abs_diff(after);
+        difference > 1 && difference as f64 > self.0 * before.max(after) as f64 + EPSILON
+    }
+}
+
+impl TryFrom<f64> for Tolerance {
+    type Error = SettingsError;
+
+    fn try_from(share: f64) -> Result<Self, Self::Error> {
+        Self::new(share)
+    }
+}
+
+impl From<Tolerance> for f64 {
+    fn from(tolerance: Tolerance) -> Self {
+        tolerance.0
+    }
+}
+
+impl JsonSchema for Tolerance {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Tolerance")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed("mcn_evaluation::settings::Tolerance")
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "How far a figure's basis may move, as a share of the larger count, before a comparison calls it changed (0 to 1).",
+        })
+    }
+}
+
 /// Builds a band with bounds known to be valid (the defaults below).
 const fn at_least(green: f64, amber: f64) -> AtLeast {
     AtLeast { green, amber }
@@ -362,6 +441,14 @@ const fn default_horizon() -> Months {
     Months(6)
 }
 
+const fn default_stale_after() -> Months {
+    Months(6)
+}
+
+const fn default_basis_tolerance() -> Tolerance {
+    Tolerance(0.2)
+}
+
 const fn default_high_risk() -> u8 {
     15
 }
@@ -393,6 +480,19 @@ pub struct EvaluationSettings {
     #[serde(default = "default_horizon")]
     #[schemars(default = "default_horizon")]
     pub funding_horizon_months: Months,
+    /// How old a snapshot record (a staffing return) may be on the report
+    /// date and still count, in months; older ones are left out and listed
+    /// as stale. Default 6.
+    #[serde(default = "default_stale_after")]
+    #[schemars(default = "default_stale_after")]
+    pub stale_after_months: Months,
+    /// How far a figure's basis (who or what it counts) may move between two
+    /// reports, as a share of the larger count, before [`crate::compare()`]
+    /// calls the change "basis changed" rather than improved or worsened
+    /// (changes of one are always within it). Default 0.2.
+    #[serde(default = "default_basis_tolerance")]
+    #[schemars(default = "default_basis_tolerance")]
+    pub basis_tolerance: Tolerance,
     /// The risk score (likelihood × impact, 1–25) from which a risk counts as
     /// high; default 15.
     #[serde(default = "default_high_risk")]
@@ -413,6 +513,8 @@ impl Default for EvaluationSettings {
         Self {
             window_months: default_window(),
             funding_horizon_months: default_horizon(),
+            stale_after_months: default_stale_after(),
+            basis_tolerance: default_basis_tolerance(),
             high_risk_score: default_high_risk(),
             evidence_limit: default_evidence_limit(),
             thresholds: Thresholds::default(),
@@ -459,6 +561,9 @@ mod tests {
             r#"{"thresholds": {"high_risks": {"green": 3, "amber": 1}}}"#,
             r#"{"thresholds": {"no_such": {"green": 1, "amber": 1}}}"#,
             r#"{"windw_months": 6}"#,
+            r#"{"basis_tolerance": 1.5}"#,
+            r#"{"basis_tolerance": -0.1}"#,
+            r#"{"stale_after_months": 0}"#,
         ] {
             assert!(
                 serde_json::from_str::<EvaluationSettings>(bad).is_err(),

@@ -33,9 +33,25 @@ pub struct Risk {
     #[schemars(with = "NaiveDate")]
     #[serde(with = "mcn_core::date::strict")]
     pub review_by: NaiveDate,
+    /// The day it was entered on the register (since schema 1.1); a report
+    /// as of an earlier date does not count it. Absent: known throughout.
+    #[schemars(with = "Option<NaiveDate>")]
+    #[serde(
+        with = "mcn_core::date::strict_option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recorded_on: Option<NaiveDate>,
 }
 
 impl Risk {
+    /// Whether the risk was on the register on `date`: recorded on or
+    /// before it, or with no `recorded_on` (known throughout).
+    #[must_use]
+    pub fn is_known_on(&self, date: NaiveDate) -> bool {
+        self.recorded_on.is_none_or(|recorded| recorded <= date)
+    }
+
     /// Likelihood × impact, 1 to 25.
     #[must_use]
     pub fn score(&self) -> RiskScore {

@@ -329,9 +329,9 @@ pub fn risk_score() -> impl Strategy<Value = RiskScore> {
     (1_u64..=25).prop_filter_map("1 to 25", |n| RiskScore::new(n).ok())
 }
 
-/// A risk.
+/// A risk, recorded on the register on a day or not (`recorded_on`).
 pub fn risk() -> impl Strategy<Value = Risk> {
-    (
+    let risk = (
         id(),
         text(),
         vocabulary::<RiskCategory>(),
@@ -354,9 +354,14 @@ pub fn risk() -> impl Strategy<Value = Risk> {
                     mitigations,
                     status,
                     review_by,
+                    recorded_on: None,
                 }
             },
-        )
+        );
+    (risk, prop::option::of(date())).prop_map(|(mut risk, recorded_on)| {
+        risk.recorded_on = recorded_on;
+        risk
+    })
 }
 
 /// A funder: an organisation or a named external funder.

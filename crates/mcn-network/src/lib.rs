@@ -5,6 +5,7 @@
 pub mod codes;
 pub mod document;
 pub mod index;
+pub mod known;
 pub mod load;
 pub mod merge;
 pub mod network;
@@ -15,6 +16,7 @@ pub mod strategy;
 pub mod validate;
 
 pub use document::NetworkDocument;
+pub use known::KNOWN_SINCE;
 pub use load::{DEFAULT_INPUT_LIMIT, LoadError};
 pub use merge::MergeSummary;
 pub use network::Network;

@@ -1,7 +1,7 @@
 //! The registry of public document types and how each schema is generated.
 
 use mcn_core::Report;
-use mcn_evaluation::EvaluationReport;
+use mcn_evaluation::{EvaluationReport, Series};
 use mcn_governance::{
     Action, Body, Communication, Decision, FundingStream, Meeting, Objective, Risk, Seat,
 };
@@ -150,6 +150,12 @@ static DOCUMENT_TYPES: &[DocumentType] = &[
         "Evaluation report",
         Kind::Output,
         root::<EvaluationReport>,
+    ),
+    entry(
+        "evaluation-series",
+        "Evaluation series (trends)",
+        Kind::Output,
+        root::<Series>,
     ),
     entry(
         "network-profile",

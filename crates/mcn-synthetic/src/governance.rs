@@ -621,6 +621,10 @@ impl World {
             mitigations,
             status,
             review_by,
+            // Entered on the register one month to two years before the
+            // generation date (from the index, so the random stream and
+            // every other figure stay as they were).
+            recorded_on: Some(minus_days(self.as_of, 30 + (i as u64 * 53) % 700)),
         });
     }
 

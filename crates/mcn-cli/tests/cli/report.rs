@@ -332,3 +332,102 @@ fn the_example_network() {
     assert_eq!(report.validation.errors, 0);
     assert!(report.comparison.is_some());
 }
+
+#[test]
+fn series_writes_trends_in_every_format() {
+    let run = mcn(&[
+        "report",
+        "valid.json",
+        "--as-of",
+        UNFUNDED,
+        "--series",
+        "quarterly",
+        "--from",
+        "2025-02-10",
+        "--format",
+        "json",
+    ]);
+    run.assert_code(0);
+    let trends: mcn_evaluation::Series =
+        serde_json::from_slice(&run.stdout).expect("the JSON output is a Series");
+    // 2025 Q1 (containing 10 February) to 2026 Q1: 2026 Q2 ends after 1 June.
+    let windows: Vec<String> = trends.windows.iter().map(ToString::to_string).collect();
+    assert_eq!(windows.first().unwrap(), "2025-01-01 to 2025-03-31");
+    assert_eq!(windows.last().unwrap(), "2026-01-01 to 2026-03-31");
+    assert_eq!(windows.len(), 5);
+    assert_eq!(trends.indicators.len(), mcn_evaluation::CATALOGUE.len());
+    // The co-ordinator post was funded until 2025-12-31: yes, then no in 2026 Q1.
+    let coordinator = trends.indicator("leadership.coordinator_post").unwrap();
+    let values: Vec<String> = coordinator
+        .points
+        .iter()
+        .map(|p| p.value.to_string())
+        .collect();
+    assert_eq!(values, ["yes", "yes", "yes", "yes", "no"]);
+
+    let monthly = |format: &str| {
+        let run = mcn(&[
+            "report",
+            "valid.json",
+            "--as-of",
+            UNFUNDED,
+            "--series",
+            "monthly",
+            "--from",
+            "2026-01-01",
+            "--format",
+            format,
+        ]);
+        run.assert_code(0);
+        run.out()
+    };
+    let html = monthly("html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(
+        html.matches("<svg class=\"trend\"").count(),
+        mcn_evaluation::CATALOGUE.len()
+    );
+    for format in ["text", "markdown"] {
+        assert!(
+            monthly(format).contains("leadership.coordinator_post"),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn series_needs_from_and_a_window_that_has_ended() {
+    let run = mcn(&["report", "valid.json", "--series", "quarterly"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("--from <DATE>"), "{}", run.stderr);
+    let run = mcn(&["report", "valid.json", "--from", "2025-01-01"]);
+    run.assert_code(2);
+    let run = mcn(&[
+        "report",
+        "valid.json",
+        "--series",
+        "monthly",
+        "--from",
+        "2025-01-01",
+        "--since",
+        "2025-01-01",
+    ]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
+    let run = mcn(&[
+        "report",
+        "valid.json",
+        "--as-of",
+        FUNDED,
+        "--series",
+        "quarterly",
+        "--from",
+        FUNDED,
+    ]);
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: no quarterly window from 2025-06-01 has ended by 2025-06-01: the first ends on \
+         2025-06-30; give an earlier --from or a later date\n"
+    );
+}

@@ -23,6 +23,8 @@ pub(crate) const BODY_MIX: IndicatorSpec = IndicatorSpec {
                  distinct organisations represented at each body.",
     unit: "bodies",
     direction: Direction::HigherIsBetter,
+    basis: "bodies that met",
+    reads: "meeting dates in the window",
     sources: &["bodies", "meetings", "people", "organisations"],
 };
 
@@ -36,6 +38,8 @@ pub(crate) const CROSS_ORGANISATION_EVENTS: IndicatorSpec = IndicatorSpec {
                  attending.",
     unit: "events",
     direction: Direction::HigherIsBetter,
+    basis: "events attended",
+    reads: "event dates in the window",
     sources: &["events", "registrations"],
 };
 

@@ -23,6 +23,8 @@ pub(crate) const QS160_24_7: IndicatorSpec = IndicatorSpec {
                  localities; the table shows every locality.",
     unit: "localities",
     direction: Direction::HigherIsBetter,
+    basis: "localities",
+    reads: "services' periods on the report date",
     sources: &["localities", "services"],
 };
 
@@ -35,6 +37,8 @@ pub(crate) const SPECIALIST_TEAM: IndicatorSpec = IndicatorSpec {
                  specialist paediatric palliative care team (any hours), out of all such localities.",
     unit: "localities",
     direction: Direction::HigherIsBetter,
+    basis: "localities",
+    reads: "services' periods on the report date",
     sources: &["localities", "services"],
 };
 
@@ -49,6 +53,8 @@ pub(crate) const TRAINING_PER_CHILD: IndicatorSpec = IndicatorSpec {
                  The headline adds up the widest localities that have an estimate.",
     unit: "people per child",
     direction: Direction::HigherIsBetter,
+    basis: "estimated children",
+    reads: "event dates in the window",
     sources: &["localities", "events", "registrations"],
 };
 

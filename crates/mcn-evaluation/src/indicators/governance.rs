@@ -1,7 +1,10 @@
 //! Governance: terms of reference, meeting cadence, quorum, actions, the work
 //! plan and the risk register.
 
-use std::collections::{BTreeMap, HashSet};
+use std::{
+    collections::{BTreeMap, HashSet},
+    fmt,
+};
 
 use mcn_core::{Rag, id::BodyId};
 use mcn_governance::{
@@ -24,6 +27,8 @@ pub(crate) const TERMS_CURRENT: IndicatorSpec = IndicatorSpec {
                  their review date, out of all bodies active on the report date.",
     unit: "bodies",
     direction: Direction::HigherIsBetter,
+    basis: "active bodies",
+    reads: "bodies' active periods and their terms' approved_on and review_by, on the report date",
     sources: &["bodies"],
 };
 
@@ -37,6 +42,8 @@ pub(crate) const MEETING_CADENCE: IndicatorSpec = IndicatorSpec {
                  expected to meet at least once in it.",
     unit: "bodies",
     direction: Direction::HigherIsBetter,
+    basis: "bodies expected to meet",
+    reads: "meeting dates in the window; bodies' active periods and terms in force",
     sources: &["bodies", "meetings"],
 };
 
@@ -50,6 +57,8 @@ pub(crate) const QUORATE_MEETINGS: IndicatorSpec = IndicatorSpec {
                  whose body had terms of reference in force.",
     unit: "meetings",
     direction: Direction::HigherIsBetter,
+    basis: "held meetings assessed",
+    reads: "meeting dates in the window; seats' and appointments' periods on each meeting's date",
     sources: &["bodies", "seats", "meetings", "posts", "appointments"],
 };
 
@@ -63,6 +72,8 @@ pub(crate) const OVERDUE_ACTIONS: IndicatorSpec = IndicatorSpec {
                  on the report date.",
     unit: "actions",
     direction: Direction::LowerIsBetter,
+    basis: "open actions",
+    reads: "the raising meeting's date, due and completed_on, against the report date",
     sources: &["meetings"],
 };
 
@@ -76,6 +87,8 @@ pub(crate) const OBJECTIVES_ON_TRACK: IndicatorSpec = IndicatorSpec {
                  cancelled; with every objective by stage and RAG.",
     unit: "objectives",
     direction: Direction::HigherIsBetter,
+    basis: "objectives",
+    reads: "each objective's stage history and due date, on the report date",
     sources: &["objectives"],
 };
 
@@ -84,10 +97,13 @@ pub(crate) const HIGH_RISKS: IndicatorSpec = IndicatorSpec {
     id: "governance.high_risks",
     theme: Theme::Governance,
     title: "Live risks with a high score",
-    definition: "Open or tolerated risks whose score (likelihood × impact) is at or above the \
-                 high-risk score (15 by default).",
+    definition: "Open or tolerated risks on the register on the report date (recorded on or \
+                 before it) whose score (likelihood × impact) is at or above the high-risk score \
+                 (15 by default).",
     unit: "risks",
     direction: Direction::LowerIsBetter,
+    basis: "",
+    reads: "recorded_on and review_by, on the report date (the status has no history: a risk closed since reads as closed)",
     sources: &["risks"],
 };
 
@@ -243,11 +259,40 @@ fn meeting_cadence(cx: &Context<'_>) -> Indicator {
         .evidence(evidence, cx.limit())
 }
 
+/// Why a meeting was inquorate, leading with what was missing: too few
+/// voting members, a required role absent, or both (the old note, "4 of 4
+/// voting members needed were present; missing chair", read as quorate).
+fn inquorate_note(present: u32, required: u32, missing_roles: &[impl fmt::Display]) -> String {
+    let mut reasons = Vec::new();
+    if present < required {
+        reasons.push(format!(
+            "too few voting members present ({present}, {required} needed)"
+        ));
+    }
+    if !missing_roles.is_empty() {
+        let missing: Vec<String> = missing_roles.iter().map(ToString::to_string).collect();
+        let roles = missing.join(", ").replace('_', " ");
+        if reasons.is_empty() {
+            reasons.push(format!(
+                "no {roles} present, although {present} voting members were present ({required} needed)"
+            ));
+        } else {
+            reasons.push(format!("no {roles} present"));
+        }
+    }
+    if reasons.is_empty() {
+        reasons.push(format!(
+            "{present} voting members present, {required} needed"
+        ));
+    }
+    format!("inquorate: {}", reasons.join("; "))
+}
+
 fn quorate_meetings(cx: &Context<'_>) -> Indicator {
     let mut by_body: BTreeMap<BodyId, (u64, u64, u64)> = BTreeMap::new();
     let mut evidence = EvidenceList::default();
     let (mut assessed, mut quorate) = (0_u64, 0_u64);
-    for check in cx.network.quorum_checks() {
+    for check in cx.quorum {
         let Some(meeting) = cx.doc.meetings.get(check.meeting) else {
             continue;
         };
@@ -264,17 +309,7 @@ fn quorate_meetings(cx: &Context<'_>) -> Indicator {
                     quorate += 1;
                     counts.1 += 1;
                 } else {
-                    let mut note = format!(
-                        "inquorate: {} of {} voting members needed were present",
-                        a.members_present, a.required
-                    );
-                    if !a.missing_roles.is_empty() {
-                        let missing: Vec<String> =
-                            a.missing_roles.iter().map(ToString::to_string).collect();
-                        note.push_str(
-                            &format!("; missing {}", missing.join(", ")).replace('_', " "),
-                        );
-                    }
+                    let note = inquorate_note(a.members_present, a.required, &a.missing_roles);
                     evidence.add(
                         meeting.id.as_uuid(),
                         entry("meetings", check.meeting),
@@ -488,7 +523,14 @@ fn high_risks(cx: &Context<'_>) -> Indicator {
     let threshold = RiskScore::new(cx.settings.high_risk_score.into()).unwrap_or(RiskScore::HIGH);
     let high: Vec<_> = risks_needing_attention(&cx.doc.risks, threshold, cx.as_of)
         .into_iter()
-        .filter(|r| r.at_or_above_threshold)
+        .filter(|r| {
+            r.at_or_above_threshold
+                && cx
+                    .doc
+                    .risks
+                    .get(r.risk)
+                    .is_some_and(|risk| risk.is_known_on(cx.as_of))
+        })
         .collect();
     let mut by_category: BTreeMap<RiskCategory, u64> = BTreeMap::new();
     let mut evidence = EvidenceList::default();

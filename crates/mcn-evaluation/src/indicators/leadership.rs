@@ -24,6 +24,8 @@ pub(crate) const COORDINATOR_POST: IndicatorSpec = IndicatorSpec {
                  is funded on the report date and held by someone.",
     unit: "yes/no",
     direction: Direction::HigherIsBetter,
+    basis: "",
+    reads: "the profile's co-ordinator post; posts', funding and appointments' periods on the report date",
     sources: &["network", "posts", "appointments"],
 };
 
@@ -35,6 +37,8 @@ pub(crate) const CLINICAL_LEAD: IndicatorSpec = IndicatorSpec {
     definition: "Whether a post with the clinical lead role exists on the report date and is held by someone.",
     unit: "yes/no",
     direction: Direction::HigherIsBetter,
+    basis: "",
+    reads: "posts' and appointments' periods on the report date",
     sources: &["posts", "appointments"],
 };
 
@@ -47,6 +51,8 @@ pub(crate) const POSTS_VACANT: IndicatorSpec = IndicatorSpec {
                  that exist on the report date.",
     unit: "posts",
     direction: Direction::LowerIsBetter,
+    basis: "existing posts",
+    reads: "posts' and appointments' periods on the report date",
     sources: &["posts", "appointments"],
 };
 
@@ -58,6 +64,8 @@ pub(crate) const FUNDED_VACANT_POSTS: IndicatorSpec = IndicatorSpec {
     definition: "Posts whose funding covers the report date and which exist then with nobody appointed.",
     unit: "posts",
     direction: Direction::LowerIsBetter,
+    basis: "",
+    reads: "posts' funding periods, posts' and appointments' periods on the report date",
     sources: &["posts", "appointments"],
 };
 
@@ -72,6 +80,8 @@ pub(crate) const FUNDING_ENDING: IndicatorSpec = IndicatorSpec {
                  funding ends then.",
     unit: "GBP",
     direction: Direction::LowerIsBetter,
+    basis: "",
+    reads: "funding streams' and posts' funding periods, from the report date to the end of the horizon",
     sources: &["funding_streams", "posts"],
 };
 

@@ -19,6 +19,8 @@ pub(crate) const ACTIVE_MEMBERS: IndicatorSpec = IndicatorSpec {
                  and non-NHS).",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "",
+    reads: "membership status histories on the report date",
     sources: &["memberships", "organisations"],
 };
 
@@ -33,6 +35,8 @@ pub(crate) const ENGAGEMENT: IndicatorSpec = IndicatorSpec {
                  of all active members; with each member's engagement profile.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "active members",
+    reads: "memberships and adoptions on the report date; meeting dates, event dates and audit submitted_on in the window",
     sources: &[
         "memberships",
         "organisations",
@@ -55,6 +59,8 @@ pub(crate) const UNENGAGED: IndicatorSpec = IndicatorSpec {
                  submitted in the window and no endorsed standard adopted.",
     unit: "organisations",
     direction: Direction::LowerIsBetter,
+    basis: "active members",
+    reads: "memberships and adoptions on the report date; meeting dates, event dates and audit submitted_on in the window",
     sources: ENGAGEMENT.sources,
 };
 
@@ -322,6 +328,7 @@ fn unengaged(cx: &Context<'_>, profiles: &[Profile]) -> Indicator {
         .collect();
     UNENGAGED
         .with(Value::count(rows.len()))
+        .basis(cx.members.len())
         .at_most(cx.settings.thresholds.unengaged_members)
         .table(breakdown(
             "members",

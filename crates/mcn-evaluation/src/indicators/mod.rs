@@ -8,18 +8,22 @@ use mcn_core::{
     JsonPointer, NaiveDate, Period, Rag,
     id::{EventId, OrganisationId, PersonId},
 };
+use mcn_governance::quorum::MeetingQuorum;
 use mcn_network::{Network, NetworkDocument};
 use mcn_organisations::{Organisation, Sector};
 use mcn_roles::RolesIndex;
 use mcn_standards::queries::{AdoptionMatrix, adoption_matrix, endorsed_on};
-use mcn_training::{Event, Reach, reach};
+use mcn_training::{Event, EventStats, Reach, event_stats, reach};
 use uuid::Uuid;
 
 use rustc_hash::FxHashMap;
 
 use crate::{
     EvaluationSettings,
-    report::{Breakdown, Column, Direction, Evidence, Indicator, Row, Theme, ThresholdUsed, Value},
+    report::{
+        Basis, Breakdown, Column, Direction, Evidence, Indicator, Rate, Row, Theme, ThresholdUsed,
+        Value,
+    },
     settings::{AtLeast, AtMost},
 };
 
@@ -49,6 +53,14 @@ pub struct IndicatorSpec {
     pub unit: &'static str,
     /// Which way is better.
     pub direction: Direction,
+    /// Who or what the figure counts, for comparisons (see
+    /// [`Basis`](crate::Basis)): for a share, what its denominator counts;
+    /// empty where the figure has no basis (yes/no, a count of the things
+    /// themselves).
+    pub basis: &'static str,
+    /// The dates the figure reads (and so what a report as of a date may
+    /// not read before it is known): shown after the definition.
+    pub reads: &'static str,
     /// Top-level document collections read (`network` is the profile).
     pub sources: &'static [&'static str],
 }
@@ -105,13 +117,32 @@ pub(crate) fn all(cx: &Context<'_>) -> Vec<Indicator> {
 }
 
 impl IndicatorSpec {
-    /// An unrated indicator with this spec and `value`.
+    /// The definition with the dates it reads, as reports show it.
+    #[must_use]
+    pub fn described(&self) -> String {
+        format!("{} Dates read: {}.", self.definition, self.reads)
+    }
+
+    /// An unrated indicator with this spec and `value`; a share's (or
+    /// ratio's, or mean's) basis is its denominator, counted in the spec's
+    /// `basis`.
     pub(crate) fn with(&self, value: Value) -> Indicator {
+        let count = match &value {
+            Value::Proportion { denominator, .. } | Value::Ratio { denominator, .. } => {
+                Some(*denominator)
+            }
+            Value::Mean { responses, .. } => Some(*responses),
+            _ => None,
+        };
+        let basis = count.filter(|_| !self.basis.is_empty()).map(|count| Basis {
+            count,
+            what: self.basis.to_owned(),
+        });
         Indicator {
             id: self.id.to_owned(),
             theme: self.theme,
             title: self.title.to_owned(),
-            definition: self.definition.to_owned(),
+            definition: self.described(),
             value,
             unit: self.unit.to_owned(),
             direction: self.direction,
@@ -120,6 +151,9 @@ impl IndicatorSpec {
             breakdowns: Vec::new(),
             evidence: Vec::new(),
             evidence_omitted: 0,
+            basis,
+            rate: None,
+            stale: 0,
             sources: self.sources.iter().map(|s| (*s).to_owned()).collect(),
             source_errors: 0,
         }
@@ -148,6 +182,25 @@ impl Indicator {
         self.threshold = Some(ThresholdUsed::Rule {
             rule: rule.to_owned(),
         });
+        self
+    }
+
+    /// Sets the basis: `count` of the spec's basis.
+    pub(crate) fn basis(mut self, count: impl TryInto<u64>) -> Self {
+        let what = CATALOGUE
+            .iter()
+            .find(|s| s.id == self.id)
+            .map_or("", |s| s.basis);
+        self.basis = Some(Basis {
+            count: count.try_into().unwrap_or(u64::MAX),
+            what: what.to_owned(),
+        });
+        self
+    }
+
+    /// Adds a rate alongside a count.
+    pub(crate) fn rate(mut self, rate: Rate) -> Self {
+        self.rate = Some(rate);
         self
     }
 
@@ -366,20 +419,58 @@ impl Member<'_> {
     }
 }
 
+/// The lookups that do not depend on the date: built once per network and
+/// shared by every report of a series.
+pub(crate) struct Shared<'n> {
+    roles: RolesIndex<'n>,
+    employer: HashMap<PersonId, OrganisationId>,
+    event_position: FxHashMap<EventId, usize>,
+    /// Every meeting's quorum (each on its own date): the governance
+    /// indicators pick the window's.
+    quorum: Vec<MeetingQuorum>,
+    /// Registrations tallied per event (one pass; the training indicators
+    /// pick the window's events).
+    event_stats: Vec<EventStats>,
+}
+
+impl<'n> Shared<'n> {
+    pub(crate) fn new(network: &'n Network<'n>) -> Self {
+        let doc = network.document();
+        let employer = doc
+            .people
+            .iter()
+            .rev() // the first record of a repeated id wins
+            .filter_map(|p| p.employer.map(|e| (p.id, e)))
+            .collect();
+        let mut event_position = FxHashMap::default();
+        event_position.reserve(doc.events.len());
+        for (i, event) in doc.events.iter().enumerate() {
+            event_position.entry(event.id).or_insert(i);
+        }
+        Self {
+            roles: network.roles(),
+            employer,
+            event_position,
+            quorum: network.quorum_checks(),
+            event_stats: event_stats(&doc.events, &doc.registrations),
+        }
+    }
+}
+
 /// Everything the indicators share: the network, the dates, the settings and
-/// lookups built once.
+/// lookups built once (those that do not depend on the date in [`Shared`]).
 pub(crate) struct Context<'n> {
     pub(crate) network: &'n Network<'n>,
     pub(crate) doc: &'n NetworkDocument,
     pub(crate) as_of: NaiveDate,
     pub(crate) window: Period,
     pub(crate) settings: &'n EvaluationSettings,
-    pub(crate) roles: RolesIndex<'n>,
+    pub(crate) roles: &'n RolesIndex<'n>,
     /// Organisations with an active membership on `as_of`, one each, sorted
     /// by name then id.
     pub(crate) members: Vec<Member<'n>>,
     /// Employer of each person.
-    pub(crate) employer: HashMap<PersonId, OrganisationId>,
+    pub(crate) employer: &'n HashMap<PersonId, OrganisationId>,
     /// Indices of the standards endorsed on `as_of`.
     pub(crate) endorsed: Vec<usize>,
     /// Adoption of the endorsed standards by the active members on `as_of`
@@ -390,15 +481,27 @@ pub(crate) struct Context<'n> {
     /// pass over the registrations.
     pub(crate) attendance: Reach<NhsGroup>,
     /// Position of each event id (first occurrence).
-    pub(crate) event_position: FxHashMap<EventId, usize>,
+    pub(crate) event_position: &'n FxHashMap<EventId, usize>,
+    /// Every meeting's quorum check, in document order of the meetings.
+    pub(crate) quorum: &'n [MeetingQuorum],
+    /// Registrations tallied per event, in event order.
+    pub(crate) event_stats: &'n [EventStats],
 }
 
-/// The window of `months` ending on `as_of`: from the day after `as_of` minus
-/// `months` months, to `as_of` (12 months to 2026-11-01 start on 2025-11-02).
+/// The window of `months` ending on `as_of`: from the day after `as_of`
+/// minus `months` months, to `as_of` (12 months to 2026-11-01 start on
+/// 2025-11-02; 3 months to 2026-06-30 start on 2026-04-01).
+///
+/// Counting back from the day after, not from `as_of`, makes a report dated
+/// on the last day of a month cover whole calendar months, so reports dated
+/// on consecutive month or quarter ends tile: each day is in exactly one of
+/// their windows (counting back from 2026-06-30 would start on 2026-03-31,
+/// a day the report to 2026-03-31 already covered). See [`crate::series`]
+/// for how activities are assigned to a window.
 pub(crate) fn window(as_of: NaiveDate, months: u32) -> Period {
     let start = as_of
-        .checked_sub_months(chrono::Months::new(months))
-        .and_then(|d| d.checked_add_days(Days::new(1)))
+        .checked_add_days(Days::new(1))
+        .and_then(|next| next.checked_sub_months(chrono::Months::new(months)))
         .unwrap_or(NaiveDate::MIN)
         .min(as_of);
     Period::new(start, Some(as_of)).unwrap_or_else(|_| Period::day(as_of))
@@ -407,6 +510,7 @@ pub(crate) fn window(as_of: NaiveDate, months: u32) -> Period {
 impl<'n> Context<'n> {
     pub(crate) fn new(
         network: &'n Network<'n>,
+        shared: &'n Shared<'n>,
         as_of: NaiveDate,
         settings: &'n EvaluationSettings,
     ) -> Self {
@@ -434,12 +538,6 @@ impl<'n> Context<'n> {
             })
             .collect();
         members.sort_by(|a, b| by_label(&a.label, &b.label).then(a.id.cmp(&b.id)));
-        let employer = doc
-            .people
-            .iter()
-            .rev() // the first record of a repeated id wins
-            .filter_map(|p| p.employer.map(|e| (p.id, e)))
-            .collect();
         let window = window(as_of, settings.window_months.get());
         let endorsed = endorsed_on(&doc.standards, as_of);
         let member_ids: Vec<OrganisationId> = members.iter().map(|m| m.id).collect();
@@ -448,11 +546,6 @@ impl<'n> Context<'n> {
             .filter_map(|&i| doc.standards.get(i).map(|s| s.id))
             .collect();
         let matrix = adoption_matrix(&doc.adoptions, &member_ids, &endorsed_ids, as_of);
-        let mut event_position = FxHashMap::default();
-        event_position.reserve(doc.events.len());
-        for (i, event) in doc.events.iter().enumerate() {
-            event_position.entry(event.id).or_insert(i);
-        }
         let attendance = reach(&doc.training_data(), window, |organisation| {
             NhsGroup::of(
                 network
@@ -466,13 +559,15 @@ impl<'n> Context<'n> {
             as_of,
             window,
             settings,
-            roles: network.roles(),
+            roles: &shared.roles,
             members,
-            employer,
+            employer: &shared.employer,
             endorsed,
             matrix,
             attendance,
-            event_position,
+            event_position: &shared.event_position,
+            quorum: &shared.quorum,
+            event_stats: &shared.event_stats,
         }
     }
 

@@ -5,11 +5,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use mcn_core::{
-    JsonPointer,
+    JsonPointer, NaiveDate, Period,
     id::{OrganisationId, StandardId},
 };
 use mcn_standards::{
-    AdoptionStatus, SourceKind,
+    AdoptionStatus, AuditResult, SourceKind,
     queries::{MeasureCompliance, compliance_by_measure},
 };
 
@@ -27,6 +27,8 @@ pub(crate) const ENDORSED: IndicatorSpec = IndicatorSpec {
                  governance).",
     unit: "standards",
     direction: Direction::HigherIsBetter,
+    basis: "",
+    reads: "standards' status histories on the report date; the endorsing meeting's date",
     sources: &["standards", "meetings"],
 };
 
@@ -40,6 +42,8 @@ pub(crate) const ADOPTION: IndicatorSpec = IndicatorSpec {
                  applicable; a cell with no record counts as not adopted).",
     unit: "member × standard pairs",
     direction: Direction::HigherIsBetter,
+    basis: "member × standard pairs that apply",
+    reads: "membership, adoption and standard status histories on the report date",
     sources: &["adoptions", "standards", "memberships", "organisations"],
 };
 
@@ -48,12 +52,15 @@ pub(crate) const COMPLIANCE: IndicatorSpec = IndicatorSpec {
     id: "standards.compliance",
     theme: Theme::Standards,
     title: "Measures meeting their target",
-    definition: "Measures of endorsed standards whose pooled compliance over the window (Σ \
-                 numerators / Σ denominators of the audit results whose period lies within the \
-                 window) reaches the measure's target, out of the measures with a target and \
-                 at least one result.",
+    definition: "Measures of endorsed standards whose pooled compliance (Σ numerators / Σ \
+                 denominators of the audit results submitted in the window, whatever their \
+                 reporting period) reaches the measure's target, out of the measures with a \
+                 target and at least one such result. A result counts in the one window it was \
+                 submitted in, never before.",
     unit: "measures",
     direction: Direction::HigherIsBetter,
+    basis: "measures with a target and results",
+    reads: "audit results' submitted_on in the window (not their reporting period); standards' status on the report date",
     sources: &["standards", "audit_results"],
 };
 
@@ -63,19 +70,32 @@ pub(crate) const AUDIT_SUBMISSION: IndicatorSpec = IndicatorSpec {
     theme: Theme::Standards,
     title: "Members submitting audit results",
     definition: "Active members that adopted an endorsed standard with measures and submitted \
-                 at least one audit result in the window for each such standard, out of all such \
-                 members.",
+                 (submission date in the window) at least one audit result for each such \
+                 standard, out of all such members.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "members expected to submit",
+    reads: "audit results' submitted_on in the window; membership, adoption and standard status histories on the report date",
     sources: &["standards", "adoptions", "audit_results", "memberships"],
 };
 
 pub(crate) fn indicators(cx: &Context<'_>) -> Vec<Indicator> {
     let members: Vec<OrganisationId> = cx.members.iter().map(|m| m.id).collect();
+    // A result belongs to the window it was submitted in (one date, so
+    // consecutive windows count it once, and never before it was known);
+    // its reporting period no longer decides (a quarter straddling the
+    // window start was in no window).
+    let submitted: Vec<AuditResult> = cx
+        .doc
+        .audit_results
+        .iter()
+        .filter(|r| submitted_in(r, cx.window))
+        .cloned()
+        .collect();
     let results = compliance_by_measure(
         &cx.doc.standards,
-        &cx.doc.audit_results,
-        cx.window,
+        &submitted,
+        Period::starting(NaiveDate::MIN),
         None,
         &members,
     );
@@ -85,6 +105,11 @@ pub(crate) fn indicators(cx: &Context<'_>) -> Vec<Indicator> {
         compliance(cx, &results),
         audit_submission(cx, &results),
     ]
+}
+
+/// Whether `result` counts in `window`: it was submitted in it.
+pub(crate) fn submitted_in(result: &AuditResult, window: Period) -> bool {
+    window.contains(result.submitted_on)
 }
 
 /// A standard's code, or `standard <id>`.
@@ -105,8 +130,14 @@ fn endorsed(cx: &Context<'_>) -> Indicator {
         *by_source
             .entry(source_label(standard.source.kind))
             .or_default() += 1;
+        // The decision is named only once its meeting has happened.
         let decision = standard
             .endorsed_by
+            .filter(|d| {
+                cx.network
+                    .decision(*d)
+                    .is_some_and(|(meeting, _)| meeting.date <= cx.as_of)
+            })
             .and_then(|d| cx.network.decision_path(d))
             .map_or_else(String::new, |p| format!(" by the decision at {p}"));
         evidence.add(
@@ -406,7 +437,7 @@ fn audit_submission(cx: &Context<'_>, results: &[MeasureCompliance]) -> Indicato
         }
         member.evidence(
             &mut evidence,
-            format!("no audit result in the window for {missing} of {expected} adopted standards"),
+            format!("no audit result submitted in the window for {missing} of {expected} adopted standards"),
         );
         rows.push(member.row(vec![Value::count(expected), Value::count(missing)]));
     }

@@ -15,6 +15,8 @@ pub(crate) const RECORD_SHARING: IndicatorSpec = IndicatorSpec {
                  the network (\"yes\"; \"partly\" does not count), out of all active members.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "active members",
+    reads: "memberships on the report date (system records are undated and read as they stand)",
     sources: &["systems", "memberships", "organisations"],
 };
 

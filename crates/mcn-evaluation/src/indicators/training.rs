@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, HashSet};
 use mcn_core::PostRole;
 use mcn_training::{
     AccessBarrier, AppliesTo, Delivery, EventKind, EventStatus, NeedStatus, ReachFigures, Trainee,
-    barriers, event_stats, training_needs,
+    barriers, training_needs,
 };
 
 use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
-use crate::report::{Direction, Indicator, Row, Theme, Value};
+use crate::report::{Direction, Indicator, Rate, Row, Theme, Value};
 
 const TRAINING: &[&str] = &["courses", "events", "registrations"];
 
@@ -23,6 +23,8 @@ pub(crate) const EVENTS_HELD: IndicatorSpec = IndicatorSpec {
     definition: "Events with status held dated in the window, by kind and delivery mode.",
     unit: "events",
     direction: Direction::HigherIsBetter,
+    basis: "",
+    reads: "event dates in the window",
     sources: &["events"],
 };
 
@@ -35,6 +37,8 @@ pub(crate) const ATTENDANCE_RATE: IndicatorSpec = IndicatorSpec {
                  at events in the window that were not cancelled.",
     unit: "registrations",
     direction: Direction::HigherIsBetter,
+    basis: "registrations attended or missed",
+    reads: "event dates in the window (a registration counts with its event)",
     sources: &["events", "registrations"],
 };
 
@@ -48,6 +52,8 @@ pub(crate) const REACH: IndicatorSpec = IndicatorSpec {
                  from, by the locality where the event took place, and by education level.",
     unit: "people",
     direction: Direction::HigherIsBetter,
+    basis: "",
+    reads: "event dates in the window (a registration counts with its event)",
     sources: &[
         "courses",
         "events",
@@ -66,6 +72,8 @@ pub(crate) const ORGANISATIONS_REACHED: IndicatorSpec = IndicatorSpec {
                  attended an event in the window that was not cancelled.",
     unit: "organisations",
     direction: Direction::HigherIsBetter,
+    basis: "",
+    reads: "event dates in the window (a registration counts with its event)",
     sources: TRAINING,
 };
 
@@ -76,9 +84,13 @@ pub(crate) const BARRIERS: IndicatorSpec = IndicatorSpec {
     title: "Missed training and why",
     definition: "Registrations that did not attend, were cancelled or wait-listed for events in \
                  the window that were not cancelled, with the access barriers recorded for them, \
-                 overall and by delivery mode.",
+                 overall and by delivery mode; alongside, the rate per 100 registrations that \
+                 attended or missed (the count grows with the training recorded, the rate does \
+                 not).",
     unit: "registrations",
     direction: Direction::LowerIsBetter,
+    basis: "registrations attended or missed",
+    reads: "event dates in the window (a registration counts with its event)",
     sources: &["events", "registrations"],
 };
 
@@ -91,6 +103,8 @@ pub(crate) const RELEVANCE: IndicatorSpec = IndicatorSpec {
                  attended events in the window that were not cancelled.",
     unit: "rating out of 5",
     direction: Direction::HigherIsBetter,
+    basis: "feedback responses",
+    reads: "event dates in the window (feedback counts with its event)",
     sources: &["events", "registrations"],
 };
 
@@ -104,6 +118,8 @@ pub(crate) const REQUIREMENTS_MET: IndicatorSpec = IndicatorSpec {
                  to a person through the roles of the posts they hold then or their profession.",
     unit: "needs",
     direction: Direction::HigherIsBetter,
+    basis: "training needs",
+    reads: "posts and appointments on the report date; dates of events attended up to it, within each renewal period",
     sources: &[
         "training_requirements",
         "people",
@@ -116,7 +132,7 @@ pub(crate) const REQUIREMENTS_MET: IndicatorSpec = IndicatorSpec {
 };
 
 pub(crate) fn indicators(cx: &Context<'_>) -> Vec<Indicator> {
-    let stats = event_stats(&cx.doc.events, &cx.doc.registrations);
+    let stats = cx.event_stats;
     let counted: Vec<_> = stats
         .iter()
         .filter(|s| {
@@ -409,8 +425,12 @@ fn barrier_indicator(cx: &Context<'_>) -> Indicator {
             )
         });
     }
+    let missed = summary.overall.missed;
+    let registrations = missed.saturating_add(cx.attendance.total.all.attendances);
     BARRIERS
-        .with(Value::count(summary.overall.missed))
+        .with(Value::count(missed))
+        .basis(registrations)
+        .rate(Rate::new(missed, registrations, 100, "registrations"))
         .table(breakdown(
             "by_barrier",
             &format!(

@@ -1,10 +1,10 @@
 //! Workforce: funded versus in-post whole-time equivalents by profession and
 //! organisation, and the vacancy rate (the staff-shortage barrier).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use mcn_core::{Profession, WteTotal, id::OrganisationId};
-use mcn_roles::{StaffingFigures, latest_staffing_records, staffing_totals};
+use mcn_core::{NaiveDate, Profession, WteTotal, id::OrganisationId};
+use mcn_roles::{StaffingFigures, StaffingRecord, latest_staffing_records, staffing_totals};
 
 use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
 use crate::report::{Direction, Indicator, Row, Theme, Value};
@@ -17,9 +17,13 @@ pub(crate) const VACANCY_RATE: IndicatorSpec = IndicatorSpec {
     definition: "Funded WTE not in post, out of funded WTE, from the latest staffing record on \
                  or before the report date for each organisation, profession and service; the \
                  gap is taken per organisation and profession, so over-staffing in one \
-                 profession or organisation does not offset a gap in another.",
+                 profession or organisation does not offset a gap in another. A latest record \
+                 older than the stale age (6 months by default) is left out and listed as \
+                 stale.",
     unit: "WTE",
     direction: Direction::LowerIsBetter,
+    basis: "organisations reporting staffing",
+    reads: "staffing as_of: the latest on or before the report date, no older than the stale age",
     sources: &["staffing", "organisations"],
 };
 
@@ -83,7 +87,23 @@ const COLUMNS: &[(&str, &str)] = &[
 ];
 
 fn vacancy_rate(cx: &Context<'_>) -> Indicator {
-    let totals = staffing_totals(&cx.doc.staffing, cx.as_of);
+    // The latest record of each organisation, profession and service; those
+    // older than the stale age are left out (a year-old return is not today's
+    // staffing) and listed.
+    let cutoff = cx
+        .as_of
+        .checked_sub_months(chrono::Months::new(cx.settings.stale_after_months.get()))
+        .unwrap_or(NaiveDate::MIN);
+    let (fresh, stale): (Vec<usize>, Vec<usize>) =
+        latest_staffing_records(&cx.doc.staffing, cx.as_of)
+            .into_iter()
+            .partition(|&i| cx.doc.staffing.get(i).is_some_and(|r| r.as_of >= cutoff));
+    let records: Vec<StaffingRecord> = fresh
+        .iter()
+        .filter_map(|&i| cx.doc.staffing.get(i).cloned())
+        .collect();
+    let totals = staffing_totals(&records, cx.as_of);
+    let reporting: BTreeSet<OrganisationId> = records.iter().map(|r| r.organisation).collect();
     let mut all = Totals::default();
     let mut by_profession: BTreeMap<Profession, Totals> = BTreeMap::new();
     let mut by_organisation: BTreeMap<OrganisationId, Totals> = BTreeMap::new();
@@ -104,27 +124,25 @@ fn vacancy_rate(cx: &Context<'_>) -> Indicator {
         .map(|(o, t)| row(o.to_string(), cx.org_label(*o), cx.org_path(*o), t.cells()))
         .collect();
     super::sort_rows(&mut organisation_rows);
-    let mut evidence = EvidenceList::in_order(cx.limit());
-    for i in latest_staffing_records(&cx.doc.staffing, cx.as_of) {
+    let mut evidence = EvidenceList::default();
+    for &i in &fresh {
         let Some(record) = cx.doc.staffing.get(i) else {
             continue;
         };
-        evidence.add_in_order(record.id.as_uuid(), entry("staffing", i), || {
-            (
-                format!(
-                    "{}, {}",
-                    cx.org_label(record.organisation),
-                    words(&record.profession)
-                ),
-                Some(format!(
-                    "funded {} WTE, {} in post, as of {}",
-                    record.funded_wte, record.in_post_wte, record.as_of
-                )),
-            )
-        });
+        add_evidence(
+            cx,
+            &mut evidence,
+            i,
+            format!(
+                "funded {} WTE, {} in post, as of {}",
+                record.funded_wte, record.in_post_wte, record.as_of
+            ),
+        );
     }
-    VACANCY_RATE
+    let stale_rows = stale_rows(cx, &stale, cutoff, &mut evidence);
+    let mut indicator = VACANCY_RATE
         .with(all.headline())
+        .basis(reporting.len())
         .at_most(cx.settings.thresholds.workforce_vacancy)
         .table(breakdown(
             "by_profession",
@@ -137,6 +155,80 @@ fn vacancy_rate(cx: &Context<'_>) -> Indicator {
             "By organisation",
             COLUMNS,
             organisation_rows,
-        ))
-        .evidence(evidence, cx.limit())
+        ));
+    if !stale_rows.is_empty() {
+        indicator = indicator.table(breakdown(
+            "stale",
+            &format!("Stale staffing records, left out (figures before {cutoff})"),
+            &[
+                ("as_of", "Figures as of"),
+                ("funded_wte", "Funded WTE"),
+                ("in_post_wte", "In post WTE"),
+            ],
+            stale_rows,
+        ));
+    }
+    indicator.stale = u64::try_from(stale.len()).unwrap_or(u64::MAX);
+    indicator.evidence(evidence, cx.limit())
+}
+
+/// The stale records' rows (sorted), each also added to `evidence`.
+fn stale_rows(
+    cx: &Context<'_>,
+    stale: &[usize],
+    cutoff: NaiveDate,
+    evidence: &mut EvidenceList,
+) -> Vec<Row> {
+    let mut stale_rows = Vec::new();
+    for &i in stale {
+        let Some(record) = cx.doc.staffing.get(i) else {
+            continue;
+        };
+        add_evidence(
+            cx,
+            evidence,
+            i,
+            format!(
+                "stale: figures as of {}, before {cutoff}: not counted",
+                record.as_of
+            ),
+        );
+        stale_rows.push(row(
+            record.id.to_string(),
+            staffing_label(cx, record),
+            Some(entry("staffing", i)),
+            vec![
+                Value::text(record.as_of.to_string()),
+                Value::Wte {
+                    wte: record.funded_wte,
+                },
+                Value::Wte {
+                    wte: record.in_post_wte,
+                },
+            ],
+        ));
+    }
+    super::sort_rows(&mut stale_rows);
+    stale_rows
+}
+
+/// Adds staffing record `i` to `evidence` with `note`.
+fn add_evidence(cx: &Context<'_>, evidence: &mut EvidenceList, i: usize, note: String) {
+    if let Some(record) = cx.doc.staffing.get(i) {
+        evidence.add(
+            record.id.as_uuid(),
+            entry("staffing", i),
+            staffing_label(cx, record),
+            Some(note),
+        );
+    }
+}
+
+/// A staffing record in words: organisation and profession.
+fn staffing_label(cx: &Context<'_>, record: &StaffingRecord) -> String {
+    format!(
+        "{}, {}",
+        cx.org_label(record.organisation),
+        words(&record.profession)
+    )
 }

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    change_text, headline, long_date, or_dash, plural, rag_key, rag_word, shown_unit,
-    threshold_text,
+    basis_text, change_text, counts_text, headline, long_date, or_dash, outcome_text, plural,
+    rag_key, rag_word, shown_unit, threshold_text,
 };
 use crate::{
     report::{Breakdown, EvaluationReport, Indicator, Theme, Value},
@@ -147,8 +147,9 @@ pub fn html(report: &EvaluationReport) -> String {
     out
 }
 
-fn write_page(out: &mut String, report: &EvaluationReport) -> std::fmt::Result {
-    let name = escape(&report.network.name);
+/// The page up to `<body>`: `title` (already escaped) and the style sheet
+/// with `extra_style` after it.
+pub(crate) fn write_head(out: &mut String, title: &str, extra_style: &str) -> std::fmt::Result {
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en-GB\">")?;
     writeln!(out, "<head>")?;
@@ -157,14 +158,19 @@ fn write_page(out: &mut String, report: &EvaluationReport) -> std::fmt::Result {
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(
-        out,
-        "<title>{name}: evaluation as of {}</title>",
-        report.as_of
-    )?;
-    writeln!(out, "<style>{STYLE}</style>")?;
+    writeln!(out, "<title>{title}</title>")?;
+    writeln!(out, "<style>{STYLE}{extra_style}</style>")?;
     writeln!(out, "</head>")?;
-    writeln!(out, "<body>")?;
+    writeln!(out, "<body>")
+}
+
+fn write_page(out: &mut String, report: &EvaluationReport) -> std::fmt::Result {
+    let name = escape(&report.network.name);
+    write_head(
+        out,
+        &format!("{name}: evaluation as of {}", report.as_of),
+        "",
+    )?;
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>{name}</h1>")?;
     let end = report.window.end().unwrap_or(report.as_of);
@@ -292,11 +298,7 @@ fn write_comparison(out: &mut String, report: &EvaluationReport) -> std::fmt::Re
         "<h2>Changes since {}</h2>",
         long_date(comparison.before)
     )?;
-    writeln!(
-        out,
-        "<p>{} improved, {} worsened, {} unchanged, {} changed, {} not comparable.</p>",
-        c.improved, c.worsened, c.unchanged, c.changed, c.not_comparable
-    )?;
+    writeln!(out, "<p>{}.</p>", counts_text(&c))?;
     writeln!(out, "<table class=\"changes\">")?;
     writeln!(
         out,
@@ -318,7 +320,7 @@ fn write_comparison(out: &mut String, report: &EvaluationReport) -> std::fmt::Re
             escape(&or_dash(change.before.as_ref())),
             escape(&or_dash(change.after.as_ref())),
             escape(&change_text(change)),
-            change.outcome.as_str()
+            escape(&outcome_text(change))
         )?;
     }
     writeln!(out, "</tbody>")?;
@@ -358,6 +360,9 @@ fn write_indicator(out: &mut String, indicator: &Indicator) -> std::fmt::Result 
             "<p class=\"threshold\">RAG: {}.</p>",
             escape(&threshold)
         )?;
+    }
+    if let Some(basis) = basis_text(indicator) {
+        writeln!(out, "<p class=\"basis\">{}</p>", escape(&basis))?;
     }
     if indicator.source_errors > 0 {
         writeln!(

@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    change_text, headline, long_date, or_dash, plural, rag_word, shown_unit, threshold_text,
+    basis_text, change_text, counts_text, headline, long_date, or_dash, outcome_text, plural,
+    rag_word, shown_unit, threshold_text,
 };
 use crate::report::{Breakdown, EvaluationReport, Indicator, Theme, Value};
 
@@ -103,11 +104,7 @@ fn write_markdown(out: &mut String, report: &EvaluationReport) -> std::fmt::Resu
     if let Some(comparison) = &report.comparison {
         let c = comparison.counts;
         writeln!(out, "## Changes since {}\n", long_date(comparison.before))?;
-        writeln!(
-            out,
-            "{} improved, {} worsened, {} unchanged, {} changed, {} not comparable.\n",
-            c.improved, c.worsened, c.unchanged, c.changed, c.not_comparable
-        )?;
+        writeln!(out, "{}.\n", counts_text(&c))?;
         writeln!(
             out,
             "| Indicator | {} | {} | Change | Outcome |",
@@ -122,7 +119,7 @@ fn write_markdown(out: &mut String, report: &EvaluationReport) -> std::fmt::Resu
                 escape(&or_dash(change.before.as_ref())),
                 escape(&or_dash(change.after.as_ref())),
                 change_text(change),
-                change.outcome.as_str()
+                escape(&outcome_text(change))
             )?;
         }
         writeln!(out)?;
@@ -153,6 +150,9 @@ fn write_indicator(out: &mut String, indicator: &Indicator) -> std::fmt::Result 
     writeln!(out, "{}", escape(&indicator.definition))?;
     if let Some(threshold) = threshold_text(indicator) {
         writeln!(out, "RAG: {}.", escape(&threshold))?;
+    }
+    if let Some(basis) = basis_text(indicator) {
+        writeln!(out, "{}", escape(&basis))?;
     }
     writeln!(out)?;
     if indicator.source_errors > 0 {

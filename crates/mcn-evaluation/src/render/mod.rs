@@ -14,10 +14,12 @@ use crate::{
 
 mod html;
 mod markdown;
+mod series;
 mod text;
 
 pub use html::{CHARTS, html};
 pub use markdown::markdown;
+pub use series::{series_html, series_markdown, series_text, series_to_string};
 pub use text::text;
 
 use crate::EvaluationReport;
@@ -165,6 +167,59 @@ fn signed(value: f64, decimals: usize) -> String {
 /// The change of a compared indicator in its own terms: `+5.0 pp`,
 /// `−£1,200.00`, `+3`, `+0.25 WTE`; `—` when not comparable.
 pub(crate) fn change_text(change: &IndicatorChange) -> String {
+    let text = count_change_text(change);
+    match change.rate_change {
+        Some(rate) => format!("{text} ({} per 100)", signed(rate, 1)),
+        None => text,
+    }
+}
+
+/// What a figure counts, its rate and the stale records left out, in a
+/// sentence: `Basis: 5 organisations reporting staffing; 2 stale records
+/// left out.`; `None` when there is nothing to say.
+pub(crate) fn basis_text(indicator: &Indicator) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(basis) = &indicator.basis {
+        parts.push(format!("basis: {basis}"));
+    }
+    if let Some(rate) = &indicator.rate {
+        parts.push(format!("rate: {rate}"));
+    }
+    if indicator.stale > 0 {
+        parts.push(format!(
+            "{} left out as stale",
+            plural(indicator.stale, "record", "records")
+        ));
+    }
+    let text = parts.join("; ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| format!("{}{}.", first.to_uppercase(), chars.as_str()))
+}
+
+/// The outcome in words, with what changed when the basis did:
+/// `basis changed: 5 organisations reporting staffing, was 2`.
+pub(crate) fn outcome_text(change: &IndicatorChange) -> String {
+    match (&change.basis_change, change.outcome) {
+        (Some(basis), crate::Outcome::BasisChanged) => format!("basis changed: {basis}"),
+        (Some(basis), outcome) if change.rate_change.is_some() => {
+            format!("{} (by rate; {basis})", outcome.as_str())
+        }
+        (Some(basis), outcome) => format!("{} ({basis})", outcome.as_str()),
+        (None, outcome) => outcome.as_str().to_owned(),
+    }
+}
+
+/// The outcomes counted, in a sentence.
+pub(crate) fn counts_text(c: &crate::OutcomeCounts) -> String {
+    format!(
+        "{} improved, {} worsened, {} unchanged, {} changed, {} basis changed, {} not comparable",
+        c.improved, c.worsened, c.unchanged, c.changed, c.basis_changed, c.not_comparable
+    )
+}
+
+fn count_change_text(change: &IndicatorChange) -> String {
     let Some(delta) = change.change else {
         return "—".to_owned();
     };

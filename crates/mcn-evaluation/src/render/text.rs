@@ -67,19 +67,22 @@ fn write_text(out: &mut String, report: &EvaluationReport) -> std::fmt::Result {
         let c = comparison.counts;
         writeln!(
             out,
-            "\nsince {}: {} improved, {} worsened, {} unchanged",
-            comparison.before, c.improved, c.worsened, c.unchanged
+            "\nsince {}: {} improved, {} worsened, {} unchanged, {} basis changed",
+            comparison.before, c.improved, c.worsened, c.unchanged, c.basis_changed
         )?;
-        for outcome in [Outcome::Improved, Outcome::Worsened] {
+        for outcome in [Outcome::Improved, Outcome::Worsened, Outcome::BasisChanged] {
             for change in comparison.with_outcome(outcome) {
                 writeln!(
                     out,
-                    "  {:<9} {:<TITLE$} {} → {} ({})",
+                    "  {:<13} {:<TITLE$} {} → {} ({})",
                     outcome.as_str(),
                     truncate(&change.title, TITLE),
                     or_dash(change.before.as_ref()),
                     or_dash(change.after.as_ref()),
-                    change_text(change)
+                    change
+                        .basis_change
+                        .clone()
+                        .unwrap_or_else(|| change_text(change))
                 )?;
             }
         }

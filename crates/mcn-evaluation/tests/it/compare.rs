@@ -73,9 +73,66 @@ fn six_months_of_the_fixture() {
     );
     let c = comparison.counts;
     assert_eq!(
-        c.improved + c.worsened + c.unchanged + c.changed + c.not_comparable,
+        c.improved + c.worsened + c.unchanged + c.changed + c.not_comparable + c.basis_changed,
         after.indicators.len() as u64
     );
+    let basis: Vec<(&str, &str)> = comparison
+        .with_outcome(Outcome::BasisChanged)
+        .map(|c| (c.id.as_str(), c.basis_change.as_deref().unwrap()))
+        .collect();
+    // What each figure counts moved by more than the default 20% (and by
+    // more than one) while the figure moved: "basis changed", not judged.
+    assert_eq!(
+        basis,
+        [
+            ("governance.overdue_actions", "3 open actions, was 1"),
+            ("training.relevance", "4 feedback responses, was 2"),
+            (
+                "standards.adoption",
+                "7 member × standard pairs that apply, was 9"
+            ),
+            (
+                "collaboration.cross_organisation_events",
+                "3 events attended, was 1"
+            ),
+        ]
+    );
+    // A figure that did not move stays unchanged, its basis change noted:
+    // the same share of 3 then 6 meetings, of 4 then 8 registrations.
+    for (id, basis) in [
+        (
+            "governance.quorate_meetings",
+            "6 held meetings assessed, was 3",
+        ),
+        (
+            "training.attendance_rate",
+            "8 registrations attended or missed, was 4",
+        ),
+    ] {
+        let change = comparison.changes.iter().find(|c| c.id == id).unwrap();
+        assert_eq!(change.outcome, Outcome::Unchanged, "{id}");
+        assert_eq!(change.basis_change.as_deref(), Some(basis), "{id}");
+    }
+    // Missed registrations: the count rose 1 → 4, but it is judged by its
+    // rate: before, event 1's 3 attended and 1 missed (25 per 100); after,
+    // 6 attended and 4 missed (40 per 100): worsened by 15 per 100.
+    let barriers = comparison
+        .changes
+        .iter()
+        .find(|c| c.id == "training.barriers")
+        .unwrap();
+    assert_eq!(barriers.outcome, Outcome::Worsened);
+    let rate = |r: &EvaluationReport| {
+        let rate = r
+            .indicator("training.barriers")
+            .unwrap()
+            .rate
+            .clone()
+            .unwrap();
+        (rate.numerator, rate.denominator)
+    };
+    assert_eq!((rate(&before), rate(&after)), ((1, 4), (4, 10)));
+    assert_eq!(barriers.rate_change, Some(15.0));
 }
 
 #[test]

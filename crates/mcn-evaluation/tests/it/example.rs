@@ -96,7 +96,7 @@ fn report_frame() {
     );
     assert_eq!(
         json["summary"],
-        json!({ "green": 12, "amber": 6, "red": 8, "not_rated": 6 })
+        json!({ "green": 12, "amber": 5, "red": 9, "not_rated": 6 })
     );
 }
 
@@ -141,7 +141,7 @@ fn every_indicator_headline_and_rating() {
         ("training.requirements_met", "29/51", Some("red")),
         ("standards.endorsed", "6", None),
         ("standards.adoption", "13/112", Some("red")),
-        ("standards.compliance", "2/3", Some("amber")),
+        ("standards.compliance", "1/3", Some("red")),
         ("standards.audit_submission", "1/5", Some("red")),
         ("collaboration.body_mix", "4/4", Some("green")),
         (
@@ -186,7 +186,7 @@ fn the_funded_vacant_post_indicator_in_full() {
             "id": "leadership.funded_vacant_posts",
             "theme": "leadership",
             "title": "Funded posts with nobody in post",
-            "definition": "Posts whose funding covers the report date and which exist then with nobody appointed.",
+            "definition": "Posts whose funding covers the report date and which exist then with nobody appointed. Dates read: posts' funding periods, posts' and appointments' periods on the report date.",
             "value": { "kind": "count", "count": 1 },
             "unit": "posts",
             "direction": "lower_is_better",

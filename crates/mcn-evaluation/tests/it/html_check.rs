@@ -43,6 +43,9 @@ const ELEMENTS: &[&str] = &[
     "g",
     "text",
     "rect",
+    "line",
+    "polyline",
+    "circle",
 ];
 
 /// HTML void elements (never closed).

@@ -11,13 +11,18 @@
 )]
 
 mod behaviour;
+mod comparable;
 mod compare;
 mod example;
 mod expected;
 mod fixture;
 mod html;
 mod html_check;
+mod known;
 mod props;
+mod review;
+mod series;
+mod windows;
 
 use mcn_core::NaiveDate;
 use mcn_evaluation::{EvaluationReport, EvaluationSettings};

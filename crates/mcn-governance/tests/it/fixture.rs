@@ -156,6 +156,7 @@ pub(crate) fn risk(likelihood: u8, impact: u8, status: RiskStatus, review_by: Na
         mitigations: vec![note("Business case to the ICB.")],
         status,
         review_by,
+        recorded_on: None,
     }
 }
 
