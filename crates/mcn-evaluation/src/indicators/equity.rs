@@ -8,7 +8,6 @@ use mcn_core::id::PersonId;
 use mcn_organisations::{LocalityTree, Service, ServiceKind, coverage};
 
 use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
-use rustc_hash::FxHashSet;
 
 use crate::report::{Direction, Indicator, Theme, Value};
 
@@ -269,8 +268,8 @@ const MAX_DEPTH: usize = 8;
 fn trained_by_locality(
     cx: &Context<'_>,
     localities: &Localities<'_>,
-) -> FxHashSet<(usize, PersonId)> {
-    let mut trained: FxHashSet<(usize, PersonId)> = FxHashSet::default();
+) -> HashSet<(usize, PersonId)> {
+    let mut trained: HashSet<(usize, PersonId)> = HashSet::new();
     for (locality, person) in &cx.attendance.located {
         let mut at = localities.tree.position(*locality);
         for _ in 0..MAX_DEPTH {
@@ -296,7 +295,7 @@ fn training_per_child(cx: &Context<'_>, localities: &Localities<'_>) -> Indicato
     let estimate = &localities.estimate;
     let mut evidence = EvidenceList::default();
     let mut rows = Vec::new();
-    let mut headline_people: FxHashSet<PersonId> = FxHashSet::default();
+    let mut headline_people: HashSet<PersonId> = HashSet::new();
     let mut headline_estimate = 0_u64;
     // The widest localities with an estimate: no locality they lie in has one.
     let roots: HashSet<usize> = (0..all.len())

@@ -16,8 +16,6 @@ use mcn_standards::queries::{AdoptionMatrix, adoption_matrix, endorsed_on};
 use mcn_training::{Event, EventStats, Reach, event_stats, reach};
 use uuid::Uuid;
 
-use rustc_hash::FxHashMap;
-
 use crate::{
     EvaluationSettings,
     report::{
@@ -424,7 +422,7 @@ impl Member<'_> {
 pub(crate) struct Shared<'n> {
     roles: RolesIndex<'n>,
     employer: HashMap<PersonId, OrganisationId>,
-    event_position: FxHashMap<EventId, usize>,
+    event_position: HashMap<EventId, usize>,
     /// Every meeting's quorum (each on its own date): the governance
     /// indicators pick the window's.
     quorum: Vec<MeetingQuorum>,
@@ -442,7 +440,7 @@ impl<'n> Shared<'n> {
             .rev() // the first record of a repeated id wins
             .filter_map(|p| p.employer.map(|e| (p.id, e)))
             .collect();
-        let mut event_position = FxHashMap::default();
+        let mut event_position = HashMap::new();
         event_position.reserve(doc.events.len());
         for (i, event) in doc.events.iter().enumerate() {
             event_position.entry(event.id).or_insert(i);
@@ -481,7 +479,7 @@ pub(crate) struct Context<'n> {
     /// pass over the registrations.
     pub(crate) attendance: Reach<NhsGroup>,
     /// Position of each event id (first occurrence).
-    pub(crate) event_position: &'n FxHashMap<EventId, usize>,
+    pub(crate) event_position: &'n HashMap<EventId, usize>,
     /// Every meeting's quorum check, in document order of the meetings.
     pub(crate) quorum: &'n [MeetingQuorum],
     /// Registrations tallied per event, in event order.

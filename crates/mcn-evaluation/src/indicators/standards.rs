@@ -14,7 +14,6 @@ use mcn_standards::{
 };
 
 use super::{Context, EvidenceList, IndicatorSpec, breakdown, entry, row, words};
-use rustc_hash::FxHashSet;
 
 use crate::report::{Direction, Indicator, Row, Theme, Value};
 
@@ -267,9 +266,9 @@ fn adoption(cx: &Context<'_>) -> Indicator {
         .collect();
     // Evidence: the adoption record behind each recorded cell (the first
     // record of a member and an endorsed standard, as the matrix reads it).
-    let members: FxHashSet<OrganisationId> = cx.members.iter().map(|m| m.id).collect();
-    let standards: FxHashSet<StandardId> = matrix.standards.iter().copied().collect();
-    let mut seen: FxHashSet<(OrganisationId, StandardId)> = FxHashSet::default();
+    let members: HashSet<OrganisationId> = cx.members.iter().map(|m| m.id).collect();
+    let standards: HashSet<StandardId> = matrix.standards.iter().copied().collect();
+    let mut seen: HashSet<(OrganisationId, StandardId)> = HashSet::new();
     let mut evidence = EvidenceList::in_order(cx.limit());
     for (i, record) in cx.doc.adoptions.iter().enumerate() {
         let pair = (record.organisation, record.standard);
