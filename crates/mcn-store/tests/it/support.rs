@@ -12,6 +12,7 @@ use mcn_store::Store;
 pub(crate) struct Fresh {
     pub(crate) store: Store,
     /// The URL the store was opened with (for a second process or pool).
+    #[allow(dead_code, reason = "used by the process tests")]
     pub(crate) url: String,
     _dir: Option<tempfile::TempDir>,
     postgres: Option<(String, String)>,
