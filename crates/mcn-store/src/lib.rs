@@ -6,6 +6,7 @@ pub mod change;
 pub mod codes;
 mod error;
 mod json;
+pub mod postgres;
 mod store;
 
 pub use change::{

@@ -54,18 +54,9 @@ pub(crate) async fn postgres() -> Option<Fresh> {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     );
-    sqlx::any::install_default_drivers();
-    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
+    let url = mcn_store::postgres::create_database(&admin, &name)
         .await
         .unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    let url = match admin.rfind('/') {
-        Some(slash) => format!("{}/{name}", &admin[..slash]),
-        None => panic!("MCN_TEST_POSTGRES_URL has no database part: {admin}"),
-    };
     Some(Fresh {
         store: Store::open(&url).await.unwrap(),
         url,
@@ -88,15 +79,7 @@ impl Drop for Fresh {
                 .unwrap();
             runtime.block_on(async move {
                 store.close().await;
-                if let Ok(mut conn) =
-                    <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await
-                {
-                    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                    )))
-                    .execute(&mut conn)
-                    .await;
-                }
+                let _ = mcn_store::postgres::drop_database(&admin, &name).await;
             });
         })
         .join();
