@@ -213,7 +213,7 @@ pub struct Reference {
     pub id: Uuid,
     /// Whether this is the standard an endorse-standard decision names: a
     /// missing one has its own, more specific finding in the full rules
-    /// (`network.decision.endorsed_standard_missing`), so [`crate::validate`]
+    /// (`network.decision.standard_missing`), so [`crate::validate`]
     /// leaves it to that rule; the store checks it like any reference.
     pub endorsement: bool,
 }
