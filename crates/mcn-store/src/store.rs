@@ -335,64 +335,12 @@ impl Store {
         let schema_version =
             serde_json::to_string(&document.schema_version).map_err(StoreError::corrupt)?;
         let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
-        let mut entities: Vec<Vec<Arg>> = Vec::new();
-        let mut versions: Vec<Vec<Arg>> = Vec::new();
-        let mut ids: Vec<Vec<Arg>> = Vec::new();
-        let mut refs: Vec<Vec<Arg>> = Vec::new();
-        let mut failed = None;
-        for &collection in Collection::ALL {
-            let c = number(collection);
-            collection.for_each(document, &mut |i, entity| {
-                let id = entity.uuid().to_string();
-                let body = match entity.to_json() {
-                    Ok(body) => body,
-                    Err(error) => {
-                        failed = Some(error);
-                        return;
-                    }
-                };
-                let position = Arg::Int(i64::try_from(i).unwrap_or(i64::MAX));
-                entities.push(vec![
-                    Arg::Int(c),
-                    Arg::Text(id.clone()),
-                    position.clone(),
-                    Arg::Int(1),
-                    Arg::Text(body.clone()),
-                ]);
-                versions.push(vec![
-                    Arg::Int(c),
-                    Arg::Text(id.clone()),
-                    Arg::Int(1),
-                    position,
-                    Arg::Text(body),
-                ]);
-                entity.declared_ids(&mut |d| {
-                    ids.push(vec![
-                        Arg::Text(d.id.to_string()),
-                        Arg::Int(kind_number(d.kind)),
-                        Arg::Int(c),
-                        Arg::Text(id.clone()),
-                    ]);
-                });
-                for target in targets(entity) {
-                    refs.push(vec![
-                        Arg::Text(target.to_string()),
-                        Arg::Int(c),
-                        Arg::Text(id.clone()),
-                    ]);
-                }
-            });
-        }
-        if let Some(error) = failed {
-            return Err(StoreError::corrupt(error));
-        }
-        for target in targets(&document.network) {
-            refs.push(vec![
-                Arg::Text(target.to_string()),
-                Arg::Int(PROFILE),
-                Arg::Text(net.clone()),
-            ]);
-        }
+        let Rows {
+            entities,
+            versions,
+            ids,
+            refs,
+        } = import_rows(document)?;
         let added = u64::try_from(entities.len()).unwrap_or(u64::MAX);
         let mut tx = self.begin_write().await?;
         let exists = sqlx::query("SELECT head FROM networks WHERE id = $1")
@@ -594,64 +542,7 @@ impl Store {
             .try_get(0)?;
 
         // Versions, after the lock.
-        let mut current: HashMap<(i64, Uuid), Current> = HashMap::new();
-        let mut conflicts = Vec::new();
-        for (i, op) in ops.iter().enumerate() {
-            let key = op.key(network);
-            let (version, expect, collection) = if let Op::Profile { expect, .. } = op {
-                let row = sqlx::query("SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1")
-                    .bind(&net)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                let revision: i64 = row.try_get(0)?;
-                current.insert(
-                    key,
-                    Current {
-                        position: 0,
-                        body: row.try_get(1)?,
-                    },
-                );
-                (Some(to_u64(revision)), *expect, None)
-            } else {
-                let row = sqlx::query("SELECT revision, position, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
-                    .bind(&net)
-                    .bind(key.0)
-                    .bind(key.1.to_string())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                let version = match row {
-                    Some(row) => {
-                        let revision: i64 = row.try_get(0)?;
-                        current.insert(
-                            key,
-                            Current {
-                                position: row.try_get(1)?,
-                                body: row.try_get(2)?,
-                            },
-                        );
-                        Some(to_u64(revision))
-                    }
-                    None => None,
-                };
-                let (expect, collection) = match op {
-                    Op::Upsert { expect, entity, .. } => (*expect, entity.collection()),
-                    Op::Delete {
-                        expect, collection, ..
-                    } => (*expect, *collection),
-                    Op::Profile { .. } => continue,
-                };
-                (version, expect, Some(collection))
-            };
-            if !satisfied(expect, version) {
-                conflicts.push(crate::change::Conflict {
-                    change: i,
-                    collection,
-                    id: key.1,
-                    expected: expect,
-                    current: version,
-                });
-            }
-        }
+        let (current, conflicts) = versions(&mut tx, network, &ops).await?;
         if !conflicts.is_empty() {
             tx.rollback().await?;
             return Err(StoreError::Conflict(conflicts));
@@ -665,165 +556,11 @@ impl Store {
 
         // Write.
         let revision = head.saturating_add(1);
-        let (mut added, mut changed, mut removed) = (0_u64, 0_u64, 0_u64);
-        let mut next_position: HashMap<i64, i64> = HashMap::new();
-        for op in &ops {
-            let (c, id) = op.key(network);
-            let old = current.get(&(c, id));
-            let unchanged = match op {
-                Op::Upsert { body, .. } | Op::Profile { body, .. } => {
-                    old.is_some_and(|o| o.body == *body)
-                }
-                Op::Delete { .. } => false,
-            };
-            if unchanged {
-                continue;
-            }
-            let id_text = id.to_string();
-            // The indexes of what it declared and referred to before.
-            sqlx::query("DELETE FROM ids WHERE network = $1 AND collection = $2 AND owner = $3")
-                .bind(&net)
-                .bind(c)
-                .bind(&id_text)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM refs WHERE network = $1 AND collection = $2 AND source = $3")
-                .bind(&net)
-                .bind(c)
-                .bind(&id_text)
-                .execute(&mut *tx)
-                .await?;
-            match op {
-                Op::Upsert { body, .. } => {
-                    let position = if let Some(old) = old {
-                        changed += 1;
-                        sqlx::query("UPDATE entities SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND id = $5")
-                            .bind(revision)
-                            .bind(body)
-                            .bind(&net)
-                            .bind(c)
-                            .bind(&id_text)
-                            .execute(&mut *tx)
-                            .await?;
-                        old.position
-                    } else {
-                        added += 1;
-                        let position = match next_position.get(&c) {
-                            Some(p) => *p,
-                            None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entities WHERE network = $1 AND collection = $2")
-                                .bind(&net)
-                                .bind(c)
-                                .fetch_one(&mut *tx)
-                                .await?
-                                .try_get(0)?,
-                        };
-                        next_position.insert(c, position.saturating_add(1));
-                        sqlx::query("INSERT INTO entities (network, collection, id, position, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
-                            .bind(&net)
-                            .bind(c)
-                            .bind(&id_text)
-                            .bind(position)
-                            .bind(revision)
-                            .bind(body)
-                            .execute(&mut *tx)
-                            .await?;
-                        position
-                    };
-                    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
-                        .bind(&net)
-                        .bind(c)
-                        .bind(&id_text)
-                        .bind(revision)
-                        .bind(position)
-                        .bind(body)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                Op::Delete { .. } => {
-                    removed += 1;
-                    let position = old.map_or(0, |o| o.position);
-                    sqlx::query(
-                        "DELETE FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
-                    )
-                    .bind(&net)
-                    .bind(c)
-                    .bind(&id_text)
-                    .execute(&mut *tx)
-                    .await?;
-                    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, NULL)")
-                        .bind(&net)
-                        .bind(c)
-                        .bind(&id_text)
-                        .bind(revision)
-                        .bind(position)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                Op::Profile { body, .. } => {
-                    let schema_version: String =
-                        sqlx::query("SELECT schema_version FROM networks WHERE id = $1")
-                            .bind(&net)
-                            .fetch_one(&mut *tx)
-                            .await?
-                            .try_get(0)?;
-                    sqlx::query("UPDATE networks SET profile = $1 WHERE id = $2")
-                        .bind(body)
-                        .bind(&net)
-                        .execute(&mut *tx)
-                        .await?;
-                    sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
-                        .bind(&net)
-                        .bind(revision)
-                        .bind(schema_version)
-                        .bind(body)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-            }
-        }
+        let (added, changed, removed) =
+            write_ops(&mut tx, network, &ops, &current, revision).await?;
         // The indexes of what they declare and refer to now (after every
         // removal, so an id may move from one entity to another).
-        let mut ids = Vec::new();
-        let mut refs = Vec::new();
-        for op in &ops {
-            let (c, id) = op.key(network);
-            let source = Arg::Text(id.to_string());
-            match op {
-                Op::Upsert { entity, body, .. } => {
-                    if current.get(&(c, id)).is_some_and(|o| o.body == *body) {
-                        continue;
-                    }
-                    entity.declared_ids(&mut |d| {
-                        ids.push(vec![
-                            Arg::Text(d.id.to_string()),
-                            Arg::Int(kind_number(d.kind)),
-                            Arg::Int(c),
-                            source.clone(),
-                        ]);
-                    });
-                    for target in targets(entity.as_ref()) {
-                        refs.push(vec![
-                            Arg::Text(target.to_string()),
-                            Arg::Int(c),
-                            source.clone(),
-                        ]);
-                    }
-                }
-                Op::Profile { profile, body, .. } => {
-                    if current.get(&(c, id)).is_some_and(|o| o.body == *body) {
-                        continue;
-                    }
-                    for target in targets(profile) {
-                        refs.push(vec![
-                            Arg::Text(target.to_string()),
-                            Arg::Int(c),
-                            source.clone(),
-                        ]);
-                    }
-                }
-                Op::Delete { .. } => {}
-            }
-        }
+        let (ids, refs) = index_rows(network, &ops, &current);
         insert_rows(
             &mut tx,
             "ids (network, id, kind, collection, owner)",
@@ -1112,6 +849,333 @@ impl Store {
     }
 }
 
+/// The current version of everything `ops` touch, read under the write lock,
+/// and every change whose expectation it does not meet.
+async fn versions(
+    tx: &mut Tx,
+    network: NetworkId,
+    ops: &[Op],
+) -> Result<(HashMap<(i64, Uuid), Current>, Vec<crate::change::Conflict>)> {
+    let net = network.to_string();
+    let mut current: HashMap<(i64, Uuid), Current> = HashMap::new();
+    let mut conflicts = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        let key = op.key(network);
+        let (version, expect, collection) = if let Op::Profile { expect, .. } = op {
+            let row = sqlx::query("SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1")
+                    .bind(&net)
+                    .fetch_one(&mut **tx)
+                    .await?;
+            let revision: i64 = row.try_get(0)?;
+            current.insert(
+                key,
+                Current {
+                    position: 0,
+                    body: row.try_get(1)?,
+                },
+            );
+            (Some(to_u64(revision)), *expect, None)
+        } else {
+            let row = sqlx::query("SELECT revision, position, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
+                    .bind(&net)
+                    .bind(key.0)
+                    .bind(key.1.to_string())
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            let version = match row {
+                Some(row) => {
+                    let revision: i64 = row.try_get(0)?;
+                    current.insert(
+                        key,
+                        Current {
+                            position: row.try_get(1)?,
+                            body: row.try_get(2)?,
+                        },
+                    );
+                    Some(to_u64(revision))
+                }
+                None => None,
+            };
+            let (expect, collection) = match op {
+                Op::Upsert { expect, entity, .. } => (*expect, entity.collection()),
+                Op::Delete {
+                    expect, collection, ..
+                } => (*expect, *collection),
+                Op::Profile { .. } => continue,
+            };
+            (version, expect, Some(collection))
+        };
+        if !satisfied(expect, version) {
+            conflicts.push(crate::change::Conflict {
+                change: i,
+                collection,
+                id: key.1,
+                expected: expect,
+                current: version,
+            });
+        }
+    }
+    Ok((current, conflicts))
+}
+
+/// Writes `ops` as `revision`: entities, their versions, the profile; and
+/// removes the index rows of everything they touch. Returns the counts
+/// (added, changed, removed); an upsert of an identical body is skipped.
+#[allow(clippy::too_many_lines)] // the statements of each kind of change, in order
+async fn write_ops(
+    tx: &mut Tx,
+    network: NetworkId,
+    ops: &[Op],
+    current: &HashMap<(i64, Uuid), Current>,
+    revision: i64,
+) -> Result<(u64, u64, u64)> {
+    let net = network.to_string();
+    let (mut added, mut changed, mut removed) = (0_u64, 0_u64, 0_u64);
+    let mut next_position: HashMap<i64, i64> = HashMap::new();
+    for op in ops {
+        let (c, id) = op.key(network);
+        let old = current.get(&(c, id));
+        let unchanged = match op {
+            Op::Upsert { body, .. } | Op::Profile { body, .. } => {
+                old.is_some_and(|o| o.body == *body)
+            }
+            Op::Delete { .. } => false,
+        };
+        if unchanged {
+            continue;
+        }
+        let id_text = id.to_string();
+        // The indexes of what it declared and referred to before.
+        sqlx::query("DELETE FROM ids WHERE network = $1 AND collection = $2 AND owner = $3")
+            .bind(&net)
+            .bind(c)
+            .bind(&id_text)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("DELETE FROM refs WHERE network = $1 AND collection = $2 AND source = $3")
+            .bind(&net)
+            .bind(c)
+            .bind(&id_text)
+            .execute(&mut **tx)
+            .await?;
+        match op {
+            Op::Upsert { body, .. } => {
+                let position = if let Some(old) = old {
+                    changed += 1;
+                    sqlx::query("UPDATE entities SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND id = $5")
+                            .bind(revision)
+                            .bind(body)
+                            .bind(&net)
+                            .bind(c)
+                            .bind(&id_text)
+                            .execute(&mut **tx)
+                            .await?;
+                    old.position
+                } else {
+                    added += 1;
+                    let position = match next_position.get(&c) {
+                            Some(p) => *p,
+                            None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entities WHERE network = $1 AND collection = $2")
+                                .bind(&net)
+                                .bind(c)
+                                .fetch_one(&mut **tx)
+                                .await?
+                                .try_get(0)?,
+                        };
+                    next_position.insert(c, position.saturating_add(1));
+                    sqlx::query("INSERT INTO entities (network, collection, id, position, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
+                            .bind(&net)
+                            .bind(c)
+                            .bind(&id_text)
+                            .bind(position)
+                            .bind(revision)
+                            .bind(body)
+                            .execute(&mut **tx)
+                            .await?;
+                    position
+                };
+                sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
+                        .bind(&net)
+                        .bind(c)
+                        .bind(&id_text)
+                        .bind(revision)
+                        .bind(position)
+                        .bind(body)
+                        .execute(&mut **tx)
+                        .await?;
+            }
+            Op::Delete { .. } => {
+                removed += 1;
+                let position = old.map_or(0, |o| o.position);
+                sqlx::query(
+                    "DELETE FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
+                )
+                .bind(&net)
+                .bind(c)
+                .bind(&id_text)
+                .execute(&mut **tx)
+                .await?;
+                sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, NULL)")
+                        .bind(&net)
+                        .bind(c)
+                        .bind(&id_text)
+                        .bind(revision)
+                        .bind(position)
+                        .execute(&mut **tx)
+                        .await?;
+            }
+            Op::Profile { body, .. } => {
+                let schema_version: String =
+                    sqlx::query("SELECT schema_version FROM networks WHERE id = $1")
+                        .bind(&net)
+                        .fetch_one(&mut **tx)
+                        .await?
+                        .try_get(0)?;
+                sqlx::query("UPDATE networks SET profile = $1 WHERE id = $2")
+                    .bind(body)
+                    .bind(&net)
+                    .execute(&mut **tx)
+                    .await?;
+                sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
+                        .bind(&net)
+                        .bind(revision)
+                        .bind(schema_version)
+                        .bind(body)
+                        .execute(&mut **tx)
+                        .await?;
+            }
+        }
+    }
+    Ok((added, changed, removed))
+}
+
+/// The id and reference index rows of what `ops` write (after every
+/// removal, so an id may move from one entity to another).
+fn index_rows(
+    network: NetworkId,
+    ops: &[Op],
+    current: &HashMap<(i64, Uuid), Current>,
+) -> (Vec<Vec<Arg>>, Vec<Vec<Arg>>) {
+    let mut ids = Vec::new();
+    let mut refs = Vec::new();
+    for op in ops {
+        let (c, id) = op.key(network);
+        let source = Arg::Text(id.to_string());
+        match op {
+            Op::Upsert { entity, body, .. } => {
+                if current.get(&(c, id)).is_some_and(|o| o.body == *body) {
+                    continue;
+                }
+                entity.declared_ids(&mut |d| {
+                    ids.push(vec![
+                        Arg::Text(d.id.to_string()),
+                        Arg::Int(kind_number(d.kind)),
+                        Arg::Int(c),
+                        source.clone(),
+                    ]);
+                });
+                for target in targets(entity.as_ref()) {
+                    refs.push(vec![
+                        Arg::Text(target.to_string()),
+                        Arg::Int(c),
+                        source.clone(),
+                    ]);
+                }
+            }
+            Op::Profile { profile, body, .. } => {
+                if current.get(&(c, id)).is_some_and(|o| o.body == *body) {
+                    continue;
+                }
+                for target in targets(profile) {
+                    refs.push(vec![
+                        Arg::Text(target.to_string()),
+                        Arg::Int(c),
+                        source.clone(),
+                    ]);
+                }
+            }
+            Op::Delete { .. } => {}
+        }
+    }
+    (ids, refs)
+}
+
+/// The rows of a whole document's import as revision 1.
+struct Rows {
+    entities: Vec<Vec<Arg>>,
+    versions: Vec<Vec<Arg>>,
+    ids: Vec<Vec<Arg>>,
+    refs: Vec<Vec<Arg>>,
+}
+
+fn import_rows(document: &NetworkDocument) -> Result<Rows> {
+    let net = document.network.id.to_string();
+    let mut entities: Vec<Vec<Arg>> = Vec::new();
+    let mut versions: Vec<Vec<Arg>> = Vec::new();
+    let mut ids: Vec<Vec<Arg>> = Vec::new();
+    let mut refs: Vec<Vec<Arg>> = Vec::new();
+    let mut failed = None;
+    for &collection in Collection::ALL {
+        let c = number(collection);
+        collection.for_each(document, &mut |i, entity| {
+            let id = entity.uuid().to_string();
+            let body = match entity.to_json() {
+                Ok(body) => body,
+                Err(error) => {
+                    failed = Some(error);
+                    return;
+                }
+            };
+            let position = Arg::Int(i64::try_from(i).unwrap_or(i64::MAX));
+            entities.push(vec![
+                Arg::Int(c),
+                Arg::Text(id.clone()),
+                position.clone(),
+                Arg::Int(1),
+                Arg::Text(body.clone()),
+            ]);
+            versions.push(vec![
+                Arg::Int(c),
+                Arg::Text(id.clone()),
+                Arg::Int(1),
+                position,
+                Arg::Text(body),
+            ]);
+            entity.declared_ids(&mut |d| {
+                ids.push(vec![
+                    Arg::Text(d.id.to_string()),
+                    Arg::Int(kind_number(d.kind)),
+                    Arg::Int(c),
+                    Arg::Text(id.clone()),
+                ]);
+            });
+            for target in targets(entity) {
+                refs.push(vec![
+                    Arg::Text(target.to_string()),
+                    Arg::Int(c),
+                    Arg::Text(id.clone()),
+                ]);
+            }
+        });
+    }
+    if let Some(error) = failed {
+        return Err(StoreError::corrupt(error));
+    }
+    for target in targets(&document.network) {
+        refs.push(vec![
+            Arg::Text(target.to_string()),
+            Arg::Int(PROFILE),
+            Arg::Text(net.clone()),
+        ]);
+    }
+    Ok(Rows {
+        entities,
+        versions,
+        ids,
+        refs,
+    })
+}
+
 /// A value bound into a multi-row insert.
 #[derive(Clone)]
 enum Arg {
@@ -1303,8 +1367,27 @@ async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Fi
     let net = network.to_string();
     let touched: HashSet<(i64, Uuid)> = ops.iter().map(|op| op.key(network)).collect();
     let mut findings = Vec::new();
-    // Ids the change set declares: id -> (kind, path).
-    let mut declared: HashMap<Uuid, (EntityKind, JsonPointer)> = HashMap::new();
+    let declared = declared_ids(tx, &net, ops, &touched, &mut findings).await?;
+    references(tx, network, ops, &touched, &declared, &mut findings).await?;
+    still_referred(tx, network, ops, &touched, &declared, &mut findings).await?;
+    Ok(findings)
+}
+
+/// Touched entities: (collection number, id).
+type Touched = HashSet<(i64, Uuid)>;
+/// Ids the change set declares: id -> (kind, path).
+type Declared = HashMap<Uuid, (EntityKind, JsonPointer)>;
+
+/// The ids the change set declares, with a finding for each that another
+/// entity of the change set or of the network (one it keeps) has already.
+async fn declared_ids(
+    tx: &mut Tx,
+    net: &str,
+    ops: &[Op],
+    touched: &Touched,
+    findings: &mut Vec<Finding>,
+) -> Result<Declared> {
+    let mut declared = Declared::new();
     for (i, op) in ops.iter().enumerate() {
         let Op::Upsert { entity, .. } = op else {
             continue;
@@ -1325,7 +1408,7 @@ async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Fi
                 );
                 continue;
             }
-            if let Some((kind, c, owner)) = id_owner(tx, &net, d.id).await?
+            if let Some((kind, c, owner)) = id_owner(tx, net, d.id).await?
                 && !touched.contains(&(c, owner))
             {
                 let kind = kind.map_or("entity", EntityKind::name);
@@ -1341,7 +1424,20 @@ async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Fi
             declared.insert(d.id, (d.kind, path));
         }
     }
-    // References of what is written.
+    Ok(declared)
+}
+
+/// A finding for each reference of what is written that does not resolve in
+/// the resulting state (dangling, or another kind of entity).
+async fn references(
+    tx: &mut Tx,
+    network: NetworkId,
+    ops: &[Op],
+    touched: &Touched,
+    declared: &Declared,
+    findings: &mut Vec<Finding>,
+) -> Result<()> {
+    let net = network.to_string();
     for (i, op) in ops.iter().enumerate() {
         let (base, owner, references) = match op {
             Op::Upsert { entity, .. } => {
@@ -1397,7 +1493,20 @@ async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Fi
             }
         }
     }
-    // Ids that go away, still referred to by something the change set keeps.
+    Ok(())
+}
+
+/// A finding for each id that goes away (a deleted entity's, or a nested one
+/// an upsert drops) while something the change set keeps still refers to it.
+async fn still_referred(
+    tx: &mut Tx,
+    network: NetworkId,
+    ops: &[Op],
+    touched: &Touched,
+    declared: &Declared,
+    findings: &mut Vec<Finding>,
+) -> Result<()> {
+    let net = network.to_string();
     for (i, op) in ops.iter().enumerate() {
         let (c, id) = op.key(network);
         if c == PROFILE {
@@ -1455,7 +1564,7 @@ async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Fi
             ));
         }
     }
-    Ok(findings)
+    Ok(())
 }
 
 /// The integrity of a whole document to import: duplicate ids (across

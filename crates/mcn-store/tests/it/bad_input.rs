@@ -79,7 +79,7 @@ async fn invalid_entities_are_bad_input(fresh: &Fresh) {
         .unwrap();
         match fresh.store.apply(network, &changes, "w", at(1)).await {
             Err(StoreError::BadInput { path, message }) => {
-                assert_eq!(path.as_str(), expected, "{message}")
+                assert_eq!(path.as_str(), expected, "{message}");
             }
             other => panic!("expected bad input at {expected}, got {other:?}"),
         }
