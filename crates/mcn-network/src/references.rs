@@ -282,6 +282,21 @@ fn own<K: Kinded>(id: K, visit: &mut dyn FnMut(DeclaredId)) {
     });
 }
 
+/// The ids of entities nested in list `field`, declared at `/field/j/id`.
+fn nested<K: Kinded>(
+    field: &'static str,
+    ids: impl Iterator<Item = K>,
+    visit: &mut dyn FnMut(DeclaredId),
+) {
+    for (j, id) in ids.enumerate() {
+        visit(DeclaredId {
+            path: RelativePath::root().key(field).index(j).key("id"),
+            kind: K::KIND,
+            id: id.uuid(),
+        });
+    }
+}
+
 /// `HasReferences` for entities with no nested ids; `$refs` lists the references.
 macro_rules! flat {
     ($( $ty:ty => |$x:ident, $e:ident| $refs:expr; )+) => {
@@ -405,20 +420,8 @@ impl HasReferences for Meeting {
 
     fn declared_ids(&self, visit: &mut dyn FnMut(DeclaredId)) {
         own(self.id, visit);
-        for (j, decision) in self.decisions.iter().enumerate() {
-            visit(DeclaredId {
-                path: RelativePath::root().key("decisions").index(j).key("id"),
-                kind: EntityKind::Decision,
-                id: decision.id.as_uuid(),
-            });
-        }
-        for (j, action) in self.actions.iter().enumerate() {
-            visit(DeclaredId {
-                path: RelativePath::root().key("actions").index(j).key("id"),
-                kind: EntityKind::Action,
-                id: action.id.as_uuid(),
-            });
-        }
+        nested("decisions", self.decisions.iter().map(|d| d.id), visit);
+        nested("actions", self.actions.iter().map(|a| a.id), visit);
     }
 }
 
@@ -431,13 +434,7 @@ impl HasReferences for Standard {
 
     fn declared_ids(&self, visit: &mut dyn FnMut(DeclaredId)) {
         own(self.id, visit);
-        for (j, measure) in self.measures.iter().enumerate() {
-            visit(DeclaredId {
-                path: RelativePath::root().key("measures").index(j).key("id"),
-                kind: EntityKind::Measure,
-                id: measure.id.as_uuid(),
-            });
-        }
+        nested("measures", self.measures.iter().map(|m| m.id), visit);
     }
 }
 

@@ -335,13 +335,8 @@ impl Store {
         let schema_version =
             serde_json::to_string(&document.schema_version).map_err(StoreError::corrupt)?;
         let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
-        let Rows {
-            entities,
-            versions,
-            ids,
-            refs,
-        } = import_rows(document)?;
-        let added = u64::try_from(entities.len()).unwrap_or(u64::MAX);
+        let rows = import_rows(document)?;
+        let added = u64::try_from(rows.entities.len()).unwrap_or(u64::MAX);
         let mut tx = self.begin_write().await?;
         let exists = sqlx::query("SELECT head FROM networks WHERE id = $1")
             .bind(&net)
@@ -374,30 +369,17 @@ impl Store {
             &mut tx,
             "entities (network, collection, id, position, revision, body)",
             &net,
-            entities,
+            rows.entities,
         )
         .await?;
         insert_rows(
             &mut tx,
             "entity_versions (network, collection, id, revision, position, body)",
             &net,
-            versions,
+            rows.versions,
         )
         .await?;
-        insert_rows(
-            &mut tx,
-            "ids (network, id, kind, collection, owner)",
-            &net,
-            ids,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            "refs (network, target, collection, source)",
-            &net,
-            refs,
-        )
-        .await?;
+        rows.index.insert(&mut tx, &net).await?;
         let revision = Revision {
             number: 1,
             author: author.to_owned(),
@@ -560,21 +542,9 @@ impl Store {
             write_ops(&mut tx, network, &ops, &current, revision).await?;
         // The indexes of what they declare and refer to now (after every
         // removal, so an id may move from one entity to another).
-        let (ids, refs) = index_rows(network, &ops, &current);
-        insert_rows(
-            &mut tx,
-            "ids (network, id, kind, collection, owner)",
-            &net,
-            ids,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            "refs (network, target, collection, source)",
-            &net,
-            refs,
-        )
-        .await?;
+        index_rows(network, &ops, &current)
+            .insert(&mut tx, &net)
+            .await?;
         let record = Revision {
             number: to_u64(revision),
             author: author.to_owned(),
@@ -994,15 +964,7 @@ async fn write_ops(
                             .await?;
                     position
                 };
-                sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
-                        .bind(&net)
-                        .bind(c)
-                        .bind(&id_text)
-                        .bind(revision)
-                        .bind(position)
-                        .bind(body)
-                        .execute(&mut **tx)
-                        .await?;
+                insert_version(tx, &net, (c, &id_text), revision, position, Some(body)).await?;
             }
             Op::Delete { .. } => {
                 removed += 1;
@@ -1015,14 +977,7 @@ async fn write_ops(
                 .bind(&id_text)
                 .execute(&mut **tx)
                 .await?;
-                sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, NULL)")
-                        .bind(&net)
-                        .bind(c)
-                        .bind(&id_text)
-                        .bind(revision)
-                        .bind(position)
-                        .execute(&mut **tx)
-                        .await?;
+                insert_version(tx, &net, (c, &id_text), revision, position, None).await?;
             }
             Op::Profile { body, .. } => {
                 let schema_version: String =
@@ -1049,131 +1004,132 @@ async fn write_ops(
     Ok((added, changed, removed))
 }
 
+/// Records a version of entity `(collection number, id)` (`None`: deleted).
+async fn insert_version(
+    tx: &mut Tx,
+    net: &str,
+    (c, id): (i64, &str),
+    revision: i64,
+    position: i64,
+    body: Option<&str>,
+) -> Result<()> {
+    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(net)
+        .bind(c)
+        .bind(id)
+        .bind(revision)
+        .bind(position)
+        .bind(body.map(str::to_owned))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// The id and reference index rows of what `ops` write (after every
 /// removal, so an id may move from one entity to another).
-fn index_rows(
-    network: NetworkId,
-    ops: &[Op],
-    current: &HashMap<(i64, Uuid), Current>,
-) -> (Vec<Vec<Arg>>, Vec<Vec<Arg>>) {
-    let mut ids = Vec::new();
-    let mut refs = Vec::new();
+fn index_rows(network: NetworkId, ops: &[Op], current: &HashMap<(i64, Uuid), Current>) -> Index {
+    let mut index = Index::default();
     for op in ops {
         let (c, id) = op.key(network);
-        let source = Arg::Text(id.to_string());
         match op {
-            Op::Upsert { entity, body, .. } => {
-                if current.get(&(c, id)).is_some_and(|o| o.body == *body) {
-                    continue;
-                }
-                entity.declared_ids(&mut |d| {
-                    ids.push(vec![
-                        Arg::Text(d.id.to_string()),
-                        Arg::Int(kind_number(d.kind)),
-                        Arg::Int(c),
-                        source.clone(),
-                    ]);
-                });
-                for target in targets(entity.as_ref()) {
-                    refs.push(vec![
-                        Arg::Text(target.to_string()),
-                        Arg::Int(c),
-                        source.clone(),
-                    ]);
-                }
-            }
-            Op::Profile { profile, body, .. } => {
-                if current.get(&(c, id)).is_some_and(|o| o.body == *body) {
-                    continue;
-                }
-                for target in targets(profile) {
-                    refs.push(vec![
-                        Arg::Text(target.to_string()),
-                        Arg::Int(c),
-                        source.clone(),
-                    ]);
-                }
-            }
+            Op::Upsert { body, .. } | Op::Profile { body, .. }
+                if current.get(&(c, id)).is_some_and(|o| o.body == *body) => {}
+            Op::Upsert { entity, .. } => index.add(c, id, entity.as_ref()),
+            Op::Profile { profile, .. } => index.add(c, id, profile),
             Op::Delete { .. } => {}
         }
     }
-    (ids, refs)
+    index
+}
+
+/// Rows of the id index and the reference index.
+#[derive(Default)]
+struct Index {
+    ids: Vec<Vec<Arg>>,
+    refs: Vec<Vec<Arg>>,
+}
+
+impl Index {
+    /// The ids `entity` (of collection number `c`, id `owner`) declares and
+    /// the ids it refers to.
+    fn add(&mut self, c: i64, owner: Uuid, entity: &(impl HasReferences + ?Sized)) {
+        let owner = Arg::Text(owner.to_string());
+        entity.declared_ids(&mut |d| {
+            self.ids.push(vec![
+                Arg::Text(d.id.to_string()),
+                Arg::Int(kind_number(d.kind)),
+                Arg::Int(c),
+                owner.clone(),
+            ]);
+        });
+        for target in targets(entity) {
+            self.refs.push(vec![
+                Arg::Text(target.to_string()),
+                Arg::Int(c),
+                owner.clone(),
+            ]);
+        }
+    }
+
+    async fn insert(self, tx: &mut Tx, net: &str) -> Result<()> {
+        insert_rows(
+            tx,
+            "ids (network, id, kind, collection, owner)",
+            net,
+            self.ids,
+        )
+        .await?;
+        insert_rows(
+            tx,
+            "refs (network, target, collection, source)",
+            net,
+            self.refs,
+        )
+        .await
+    }
 }
 
 /// The rows of a whole document's import as revision 1.
 struct Rows {
     entities: Vec<Vec<Arg>>,
     versions: Vec<Vec<Arg>>,
-    ids: Vec<Vec<Arg>>,
-    refs: Vec<Vec<Arg>>,
+    index: Index,
 }
 
 fn import_rows(document: &NetworkDocument) -> Result<Rows> {
-    let net = document.network.id.to_string();
-    let mut entities: Vec<Vec<Arg>> = Vec::new();
-    let mut versions: Vec<Vec<Arg>> = Vec::new();
-    let mut ids: Vec<Vec<Arg>> = Vec::new();
-    let mut refs: Vec<Vec<Arg>> = Vec::new();
+    let mut rows = Rows {
+        entities: Vec::new(),
+        versions: Vec::new(),
+        index: Index::default(),
+    };
     let mut failed = None;
     for &collection in Collection::ALL {
         let c = number(collection);
         collection.for_each(document, &mut |i, entity| {
-            let id = entity.uuid().to_string();
             let body = match entity.to_json() {
                 Ok(body) => body,
-                Err(error) => {
-                    failed = Some(error);
-                    return;
-                }
+                Err(error) => return failed = Some(error),
             };
+            let id = Arg::Text(entity.uuid().to_string());
             let position = Arg::Int(i64::try_from(i).unwrap_or(i64::MAX));
-            entities.push(vec![
-                Arg::Int(c),
-                Arg::Text(id.clone()),
+            let (c, one, body) = (Arg::Int(c), Arg::Int(1), Arg::Text(body));
+            rows.entities.push(vec![
+                c.clone(),
+                id.clone(),
                 position.clone(),
-                Arg::Int(1),
-                Arg::Text(body.clone()),
+                one.clone(),
+                body.clone(),
             ]);
-            versions.push(vec![
-                Arg::Int(c),
-                Arg::Text(id.clone()),
-                Arg::Int(1),
-                position,
-                Arg::Text(body),
-            ]);
-            entity.declared_ids(&mut |d| {
-                ids.push(vec![
-                    Arg::Text(d.id.to_string()),
-                    Arg::Int(kind_number(d.kind)),
-                    Arg::Int(c),
-                    Arg::Text(id.clone()),
-                ]);
-            });
-            for target in targets(entity) {
-                refs.push(vec![
-                    Arg::Text(target.to_string()),
-                    Arg::Int(c),
-                    Arg::Text(id.clone()),
-                ]);
-            }
+            rows.versions.push(vec![c, id, one, position, body]);
+            rows.index.add(number(collection), entity.uuid(), entity);
         });
     }
     if let Some(error) = failed {
         return Err(StoreError::corrupt(error));
     }
-    for target in targets(&document.network) {
-        refs.push(vec![
-            Arg::Text(target.to_string()),
-            Arg::Int(PROFILE),
-            Arg::Text(net.clone()),
-        ]);
-    }
-    Ok(Rows {
-        entities,
-        versions,
-        ids,
-        refs,
-    })
+    rows.index
+        .add(PROFILE, document.network.id.as_uuid(), &document.network);
+    Ok(rows)
 }
 
 /// A value bound into a multi-row insert.

@@ -1,4 +1,4 @@
--- mcn-store schema, version 1 (PostgreSQL). Ids are hyphenated UUID text;
+-- mcn-store schema, version 1 (PostgreSQL; the SQLite schema has the same tables). Ids are hyphenated UUID text;
 -- collections are their position in the document (0 = localities ... 22 =
 -- audit_results; -1 = the network profile in the reference index).
 CREATE TABLE networks (

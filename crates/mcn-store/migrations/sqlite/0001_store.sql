@@ -1,4 +1,6 @@
--- mcn-store schema, version 1 (SQLite). Ids are hyphenated UUID text;
+-- mcn-store schema, version 1 (SQLite). The PostgreSQL schema has the same
+-- tables; here the two index tables, whose rows are small, are WITHOUT ROWID
+-- (stored once, in their primary key's b-tree). Ids are hyphenated UUID text;
 -- collections are their position in the document (0 = localities ... 22 =
 -- audit_results; -1 = the network profile in the reference index).
 CREATE TABLE networks (
@@ -52,7 +54,7 @@ CREATE TABLE ids (
     collection INTEGER NOT NULL,
     owner TEXT NOT NULL,
     PRIMARY KEY (network, id)
-);
+) WITHOUT ROWID;
 CREATE INDEX ids_by_owner ON ids (network, collection, owner);
 CREATE TABLE refs (
     network TEXT NOT NULL REFERENCES networks (id),
@@ -60,5 +62,5 @@ CREATE TABLE refs (
     collection INTEGER NOT NULL,
     source TEXT NOT NULL,
     PRIMARY KEY (network, target, collection, source)
-);
+) WITHOUT ROWID;
 CREATE INDEX refs_by_source ON refs (network, collection, source);

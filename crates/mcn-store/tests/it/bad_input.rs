@@ -36,13 +36,7 @@ fn malformed_change_sets_name_the_place() {
 }
 
 async fn invalid_entities_are_bad_input(fresh: &Fresh) {
-    let document = mcn_testkit::example::minimal();
-    let network = document.network.id;
-    fresh
-        .store
-        .import(&document, "a", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::minimal_in(fresh).await;
     let before = fresh
         .store
         .export(network, None, Layout::Compact)

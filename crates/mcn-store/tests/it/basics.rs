@@ -151,12 +151,7 @@ async fn history_log_diff_and_earlier_revisions(fresh: &Fresh) {
 
 async fn create_and_delete(fresh: &Fresh) {
     let store = &fresh.store;
-    let document = mcn_testkit::example::minimal();
-    let network = document.network.id;
-    store
-        .import(&document, "importer", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::minimal_in(fresh).await;
     let id = uuid::Uuid::now_v7();
     let locality = json!({"id": id, "name": "Eastdale", "kind": "place"});
     let create = ChangeSet {

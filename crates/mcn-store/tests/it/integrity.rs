@@ -10,13 +10,9 @@ use crate::support::{Fresh, at, both};
 
 /// The minimal example imported: (document, its compact JSON).
 async fn imported(fresh: &Fresh) -> (NetworkDocument, String) {
-    let document = mcn_testkit::example::minimal();
-    fresh
-        .store
-        .import(&document, "importer", "import", at(0))
-        .await
-        .unwrap();
-    (document.clone(), serde_json::to_string(&document).unwrap())
+    let (document, _) = crate::support::minimal_in(fresh).await;
+    let json = serde_json::to_string(&document).unwrap();
+    (document, json)
 }
 
 /// Applies `changes`, expecting integrity findings; checks nothing was written.
