@@ -172,6 +172,19 @@ fn migrator(backend: Backend) -> Migrator {
     )])
 }
 
+/// `revision` (the head when `None`), if the network has it.
+fn pick_revision(network: NetworkId, revision: Option<u64>, head: u64) -> Result<u64> {
+    match revision {
+        None => Ok(head),
+        Some(r) if r >= 1 && r <= head => Ok(r),
+        Some(r) => Err(StoreError::RevisionNotFound {
+            network,
+            revision: r,
+            head,
+        }),
+    }
+}
+
 /// `expect` against the current version `current` (`None`: absent).
 fn satisfied(expect: Option<Expect>, current: Option<u64>) -> bool {
     matches!(expect, Some(e) if e.revision() == current)
@@ -210,6 +223,13 @@ impl Store {
             return Err(StoreError::UnsupportedUrl(url.to_owned()));
         };
         let mut options = AnyPoolOptions::new().max_connections(if memory { 1 } else { 8 });
+        if memory {
+            // The database lives as long as its one connection: keep it.
+            options = options
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+        }
         if backend == Backend::Sqlite {
             options = options.after_connect(|conn, _: PoolConnectionMetadata| {
                 Box::pin(async move {
@@ -304,15 +324,7 @@ impl Store {
 
     async fn revision_or_head(&self, network: NetworkId, revision: Option<u64>) -> Result<u64> {
         let head = self.head(network).await?;
-        match revision {
-            None => Ok(head),
-            Some(r) if r >= 1 && r <= head => Ok(r),
-            Some(r) => Err(StoreError::RevisionNotFound {
-                network,
-                revision: r,
-                head,
-            }),
-        }
+        pick_revision(network, revision, head)
     }
 
     /// Imports `document` as revision 1 of a new network whose id is the
@@ -574,10 +586,26 @@ impl Store {
         revision: Option<u64>,
         layout: Layout,
     ) -> Result<String> {
-        let head = self.head(network).await?;
-        let revision = self.revision_or_head(network, revision).await?;
         let net = network.to_string();
-        let mut conn = self.inner.pool.acquire().await?;
+        // One snapshot for every read: the head and the rows agree even while
+        // others write.
+        let mut conn = match self.inner.backend {
+            Backend::Sqlite => self.inner.pool.begin().await?,
+            Backend::Postgres => {
+                self.inner
+                    .pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
+        };
+        let head: i64 = sqlx::query("SELECT head FROM networks WHERE id = $1")
+            .bind(&net)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NetworkNotFound(network))?
+            .try_get(0)?;
+        let head = to_u64(head);
+        let revision = pick_revision(network, revision, head)?;
         let profile = sqlx::query(
             "SELECT schema_version, body FROM profile_versions WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1",
         )
@@ -620,6 +648,8 @@ impl Store {
             }
             out.push_str(&row.try_get::<String, _>(1)?);
         }
+        drop(rows);
+        conn.commit().await?;
         if open.is_some() {
             out.push(']');
         }

@@ -253,3 +253,20 @@ both!(
     import_onto_an_existing_network,
     unknown_networks_and_revisions,
 );
+
+/// `sqlite::memory:` is a private database that lives as long as the store.
+#[tokio::test]
+async fn an_in_memory_store() {
+    let store = mcn_store::Store::open("sqlite::memory:").await.unwrap();
+    let document = mcn_testkit::example::minimal();
+    store.import(&document, "a", "import", at(0)).await.unwrap();
+    let exported = store
+        .export(document.network.id, None, Layout::Compact)
+        .await
+        .unwrap();
+    assert_eq!(exported, serde_json::to_string(&document).unwrap());
+    assert!(matches!(
+        mcn_store::Store::open("mysql://localhost/x").await,
+        Err(StoreError::UnsupportedUrl(_))
+    ));
+}
