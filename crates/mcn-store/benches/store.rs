@@ -29,7 +29,10 @@ use mcn_synthetic::{Counts, Scale, generate};
 use tokio::runtime::Runtime;
 
 fn main() {
-    sizes();
+    // `MCN_BENCH_SKIP_SIZES=1`: timings only (e.g. under a profiler).
+    if std::env::var_os("MCN_BENCH_SKIP_SIZES").is_none() {
+        sizes();
+    }
     divan::main();
 }
 

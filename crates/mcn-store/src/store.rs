@@ -236,6 +236,11 @@ impl Store {
                     sqlx::query("PRAGMA synchronous = FULL")
                         .execute(&mut *conn)
                         .await?;
+                    // 64 MiB of page cache (SQLite's default is 2 MiB): a
+                    // large import touches far more pages than that.
+                    sqlx::query("PRAGMA cache_size = -65536")
+                        .execute(&mut *conn)
+                        .await?;
                     sqlx::query("PRAGMA busy_timeout = 30000")
                         .execute(&mut *conn)
                         .await?;
@@ -1162,8 +1167,11 @@ fn import_rows(document: &NetworkDocument) -> Result<Rows> {
     Ok(rows)
 }
 
-/// A value bound into a multi-row insert.
-#[derive(Clone)]
+/// A value bound into a multi-row insert. Rows compare column by column,
+/// so sorting a table's rows sorts them by its primary key (the leading
+/// columns after the network): inserted in that order, the b-trees grow at
+/// one edge instead of at random pages.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Arg {
     Int(i64),
     Text(String),
@@ -1171,11 +1179,22 @@ enum Arg {
 
 /// Inserts `rows` (each after the network id) into `table (columns)`, many
 /// rows per statement.
-async fn insert_rows(tx: &mut Tx, table: &str, network: &str, rows: Vec<Vec<Arg>>) -> Result<()> {
+async fn insert_rows(
+    tx: &mut Tx,
+    table: &str,
+    network: &str,
+    mut rows: Vec<Vec<Arg>>,
+) -> Result<()> {
+    rows.sort_unstable();
     let Some(width) = rows.first().map(|r| r.len() + 1) else {
         return Ok(());
     };
     let per_statement = (BATCH_PARAMETERS / width).clamp(1, 1000);
+    // SQLite looks a numbered parameter's name up by a linear scan
+    // (`sqlite3_bind_parameter_name`, once per parameter as sqlx binds):
+    // quadratic in a statement of thousands of them. Anonymous `?`
+    // parameters bind by position.
+    let anonymous = tx.backend_name() == "SQLite";
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<Vec<Arg>> = rows.by_ref().take(per_statement).collect();
@@ -1191,8 +1210,12 @@ async fn insert_rows(tx: &mut Tx, table: &str, network: &str, rows: Vec<Vec<Arg>
                     sql.push(',');
                 }
                 n += 1;
-                sql.push('$');
-                sql.push_str(&n.to_string());
+                if anonymous {
+                    sql.push('?');
+                } else {
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                }
             }
             sql.push(')');
         }
