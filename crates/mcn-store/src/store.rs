@@ -408,6 +408,14 @@ impl Store {
         };
         insert_revision(&mut tx, &net, &revision).await?;
         tx.commit().await?;
+        if self.inner.backend == Backend::Sqlite {
+            // The import went through the write-ahead log whole: copy it into
+            // the database and give its space back (it would stay as large
+            // as the import otherwise). Best effort: a reader may hold it.
+            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.inner.pool)
+                .await;
+        }
         Ok(revision)
     }
 
