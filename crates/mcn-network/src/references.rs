@@ -5,7 +5,7 @@
 //! (including nested ones: meeting attendance, decisions and actions, terms of
 //! reference versions, ...) as a [`Reference`]: the path relative to the
 //! entity, the kind of entity it must name, and the UUID. The cross-entity
-//! rules ([`crate::validate`]) and the store's integrity checks both read
+//! rules ([`crate::validate()`]) and the store's integrity checks both read
 //! this list, so a new reference field is added here once.
 //!
 //! [`HasReferences::declared_ids`] visits the ids an entity declares: its own
@@ -213,7 +213,7 @@ pub struct Reference {
     pub id: Uuid,
     /// Whether this is the standard an endorse-standard decision names: a
     /// missing one has its own, more specific finding in the full rules
-    /// (`network.decision.standard_missing`), so [`crate::validate`]
+    /// (`network.decision.standard_missing`), so [`crate::validate()`]
     /// leaves it to that rule; the store checks it like any reference.
     pub endorsement: bool,
 }
