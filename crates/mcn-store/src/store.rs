@@ -1381,13 +1381,29 @@ async fn id_owner(
 /// The integrity of the state `ops` would leave, checked against the
 /// indexes: O(size of the change), not of the document.
 async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Finding>> {
-    let net = network.to_string();
-    let touched: HashSet<(i64, Uuid)> = ops.iter().map(|op| op.key(network)).collect();
-    let mut findings = Vec::new();
-    let declared = declared_ids(tx, &net, ops, &touched, &mut findings).await?;
-    references(tx, network, ops, &touched, &declared, &mut findings).await?;
-    still_referred(tx, network, ops, &touched, &declared, &mut findings).await?;
-    Ok(findings)
+    let mut check = Check {
+        network,
+        net: network.to_string(),
+        ops,
+        touched: ops.iter().map(|op| op.key(network)).collect(),
+        declared: Declared::new(),
+        findings: Vec::new(),
+    };
+    check.declared_ids(tx).await?;
+    check.references(tx).await?;
+    check.still_referred(tx).await?;
+    Ok(check.findings)
+}
+
+/// The integrity check of one change set: what it touches and declares, and
+/// the findings so far.
+struct Check<'a> {
+    network: NetworkId,
+    net: String,
+    ops: &'a [Op],
+    touched: Touched,
+    declared: Declared,
+    findings: Vec<Finding>,
 }
 
 /// Touched entities: (collection number, id).
@@ -1395,193 +1411,201 @@ type Touched = HashSet<(i64, Uuid)>;
 /// Ids the change set declares: id -> (kind, path).
 type Declared = HashMap<Uuid, (EntityKind, JsonPointer)>;
 
-/// The ids the change set declares, with a finding for each that another
-/// entity of the change set or of the network (one it keeps) has already.
-async fn declared_ids(
-    tx: &mut Tx,
-    net: &str,
-    ops: &[Op],
-    touched: &Touched,
-    findings: &mut Vec<Finding>,
-) -> Result<Declared> {
-    let mut declared = Declared::new();
-    for (i, op) in ops.iter().enumerate() {
-        let Op::Upsert { entity, .. } = op else {
-            continue;
-        };
-        let base = Op::path(i).key("entity");
-        let mut mine = Vec::new();
-        entity.declared_ids(&mut |d| mine.push(d));
-        for d in mine {
-            let path = d.path.under(base.clone());
-            if let Some((kind, first)) = declared.get(&d.id) {
-                findings.push(
-                    DUPLICATE_ID
-                        .at(
-                            path,
-                            format!("this {} has the same id as the {kind} at {first}", d.kind),
-                        )
-                        .with_related(first.clone()),
-                );
+impl Check<'_> {
+    /// The ids the change set declares, with a finding for each that
+    /// another entity of the change set or of the network (one it keeps) has
+    /// already.
+    async fn declared_ids(&mut self, tx: &mut Tx) -> Result<()> {
+        let Self {
+            network: _,
+            net,
+            ops,
+            touched,
+            declared,
+            findings,
+        } = self;
+        let (net, ops) = (net.as_str(), *ops);
+        for (i, op) in ops.iter().enumerate() {
+            let Op::Upsert { entity, .. } = op else {
                 continue;
-            }
-            if let Some((kind, c, owner)) = id_owner(tx, net, d.id).await?
-                && !touched.contains(&(c, owner))
-            {
-                let kind = kind.map_or("entity", EntityKind::name);
-                findings.push(DUPLICATE_ID.at(
-                    path.clone(),
-                    format!(
-                        "this {} has the same id as the {kind} in {} {owner} of the network",
-                        d.kind,
-                        describe(collection_at(c).ok(), owner)
-                    ),
-                ));
-            }
-            declared.insert(d.id, (d.kind, path));
-        }
-    }
-    Ok(declared)
-}
-
-/// A finding for each reference of what is written that does not resolve in
-/// the resulting state (dangling, or another kind of entity).
-async fn references(
-    tx: &mut Tx,
-    network: NetworkId,
-    ops: &[Op],
-    touched: &Touched,
-    declared: &Declared,
-    findings: &mut Vec<Finding>,
-) -> Result<()> {
-    let net = network.to_string();
-    for (i, op) in ops.iter().enumerate() {
-        let (base, owner, references) = match op {
-            Op::Upsert { entity, .. } => {
-                let mut refs = Vec::new();
-                entity.references(&mut |r| refs.push(r));
-                (
-                    Op::path(i).key("entity"),
-                    describe(Some(entity.collection()), entity.uuid()),
-                    refs,
-                )
-            }
-            Op::Profile { profile, .. } => {
-                let mut refs = Vec::new();
-                profile.references(&mut |r| refs.push(r));
-                (
-                    Op::path(i).key("profile"),
-                    describe(None, network.as_uuid()),
-                    refs,
-                )
-            }
-            Op::Delete { .. } => continue,
-        };
-        for r in references {
-            let at = r.path.under(base.clone());
-            let found = match declared.get(&r.id) {
-                Some((kind, path)) => Some((*kind, format!("the {kind} at {path}"))),
-                None => match id_owner(tx, &net, r.id).await? {
-                    Some((kind, c, owner)) if !touched.contains(&(c, owner)) => kind.map(|k| {
-                        (
-                            k,
-                            format!("the {k} in {}", describe(collection_at(c).ok(), owner)),
-                        )
-                    }),
-                    _ => None,
-                },
             };
-            match found {
-                Some((kind, _)) if kind == r.kind => {}
-                Some((_, what)) => findings.push(WRONG_KIND.at(
-                    at,
-                    format!(
-                        "{owner} refers to {} {}, but that id belongs to {what}",
-                        r.kind, r.id
-                    ),
-                )),
-                None => findings.push(DANGLING_REFERENCE.at(
-                    at,
-                    format!(
-                        "{owner} refers to {} {}, which is not in the network",
-                        r.kind, r.id
-                    ),
-                )),
+            let base = Op::path(i).key("entity");
+            let mut mine = Vec::new();
+            entity.declared_ids(&mut |d| mine.push(d));
+            for d in mine {
+                let path = d.path.under(base.clone());
+                if let Some((kind, first)) = declared.get(&d.id) {
+                    findings.push(
+                        DUPLICATE_ID
+                            .at(
+                                path,
+                                format!("this {} has the same id as the {kind} at {first}", d.kind),
+                            )
+                            .with_related(first.clone()),
+                    );
+                    continue;
+                }
+                if let Some((kind, c, owner)) = id_owner(tx, net, d.id).await?
+                    && !touched.contains(&(c, owner))
+                {
+                    let kind = kind.map_or("entity", EntityKind::name);
+                    findings.push(DUPLICATE_ID.at(
+                        path.clone(),
+                        format!(
+                            "this {} has the same id as the {kind} in {} {owner} of the network",
+                            d.kind,
+                            describe(collection_at(c).ok(), owner)
+                        ),
+                    ));
+                }
+                declared.insert(d.id, (d.kind, path));
             }
         }
+        Ok(())
     }
-    Ok(())
-}
 
-/// A finding for each id that goes away (a deleted entity's, or a nested one
-/// an upsert drops) while something the change set keeps still refers to it.
-async fn still_referred(
-    tx: &mut Tx,
-    network: NetworkId,
-    ops: &[Op],
-    touched: &Touched,
-    declared: &Declared,
-    findings: &mut Vec<Finding>,
-) -> Result<()> {
-    let net = network.to_string();
-    for (i, op) in ops.iter().enumerate() {
-        let (c, id) = op.key(network);
-        if c == PROFILE {
-            continue;
+    /// A finding for each reference of what is written that does not
+    /// resolve in the resulting state (dangling, or another kind of entity).
+    async fn references(&mut self, tx: &mut Tx) -> Result<()> {
+        let Self {
+            network,
+            net,
+            ops,
+            touched,
+            declared,
+            findings,
+        } = self;
+        let (network, net, ops) = (*network, net.as_str(), *ops);
+        for (i, op) in ops.iter().enumerate() {
+            let (base, owner, references) = match op {
+                Op::Upsert { entity, .. } => {
+                    let mut refs = Vec::new();
+                    entity.references(&mut |r| refs.push(r));
+                    (
+                        Op::path(i).key("entity"),
+                        describe(Some(entity.collection()), entity.uuid()),
+                        refs,
+                    )
+                }
+                Op::Profile { profile, .. } => {
+                    let mut refs = Vec::new();
+                    profile.references(&mut |r| refs.push(r));
+                    (
+                        Op::path(i).key("profile"),
+                        describe(None, network.as_uuid()),
+                        refs,
+                    )
+                }
+                Op::Delete { .. } => continue,
+            };
+            for r in references {
+                let at = r.path.under(base.clone());
+                let found = match declared.get(&r.id) {
+                    Some((kind, path)) => Some((*kind, format!("the {kind} at {path}"))),
+                    None => match id_owner(tx, net, r.id).await? {
+                        Some((kind, c, owner)) if !touched.contains(&(c, owner)) => kind.map(|k| {
+                            (
+                                k,
+                                format!("the {k} in {}", describe(collection_at(c).ok(), owner)),
+                            )
+                        }),
+                        _ => None,
+                    },
+                };
+                match found {
+                    Some((kind, _)) if kind == r.kind => {}
+                    Some((_, what)) => findings.push(WRONG_KIND.at(
+                        at,
+                        format!(
+                            "{owner} refers to {} {}, but that id belongs to {what}",
+                            r.kind, r.id
+                        ),
+                    )),
+                    None => findings.push(DANGLING_REFERENCE.at(
+                        at,
+                        format!(
+                            "{owner} refers to {} {}, which is not in the network",
+                            r.kind, r.id
+                        ),
+                    )),
+                }
+            }
         }
-        let rows = sqlx::query(
-            "SELECT id, kind FROM ids WHERE network = $1 AND collection = $2 AND owner = $3",
-        )
-        .bind(&net)
-        .bind(c)
-        .bind(id.to_string())
-        .fetch_all(&mut **tx)
-        .await?;
-        for row in &rows {
-            let gone = uuid_of(&row.try_get::<String, _>(0)?)?;
-            if declared.contains_key(&gone) {
+        Ok(())
+    }
+
+    /// A finding for each id that goes away (a deleted entity's, or a nested
+    /// one an upsert drops) while something the change set keeps still
+    /// refers to it.
+    async fn still_referred(&mut self, tx: &mut Tx) -> Result<()> {
+        let Self {
+            network,
+            net,
+            ops,
+            touched,
+            declared,
+            findings,
+        } = self;
+        let (network, net, ops) = (*network, net.as_str(), *ops);
+        for (i, op) in ops.iter().enumerate() {
+            let (c, id) = op.key(network);
+            if c == PROFILE {
                 continue;
             }
-            let kind = kind_at(row.try_get(1)?).map_or("entity", EntityKind::name);
-            let referrers = sqlx::query("SELECT collection, source FROM refs WHERE network = $1 AND target = $2 ORDER BY collection, source")
-                .bind(&net)
+            let rows = sqlx::query(
+                "SELECT id, kind FROM ids WHERE network = $1 AND collection = $2 AND owner = $3",
+            )
+            .bind(net)
+            .bind(c)
+            .bind(id.to_string())
+            .fetch_all(&mut **tx)
+            .await?;
+            for row in &rows {
+                let gone = uuid_of(&row.try_get::<String, _>(0)?)?;
+                if declared.contains_key(&gone) {
+                    continue;
+                }
+                let kind = kind_at(row.try_get(1)?).map_or("entity", EntityKind::name);
+                let referrers = sqlx::query("SELECT collection, source FROM refs WHERE network = $1 AND target = $2 ORDER BY collection, source")
+                .bind(net)
                 .bind(gone.to_string())
                 .fetch_all(&mut **tx)
                 .await?;
-            let mut by = Vec::new();
-            for referrer in &referrers {
-                let key = (
-                    referrer.try_get::<i64, _>(0)?,
-                    uuid_of(&referrer.try_get::<String, _>(1)?)?,
-                );
-                if !touched.contains(&key) {
-                    by.push(describe(collection_at(key.0).ok(), key.1));
+                let mut by = Vec::new();
+                for referrer in &referrers {
+                    let key = (
+                        referrer.try_get::<i64, _>(0)?,
+                        uuid_of(&referrer.try_get::<String, _>(1)?)?,
+                    );
+                    if !touched.contains(&key) {
+                        by.push(describe(collection_at(key.0).ok(), key.1));
+                    }
                 }
+                if by.is_empty() {
+                    continue;
+                }
+                let at = match op {
+                    Op::Upsert { .. } => Op::path(i).key("entity"),
+                    _ => Op::path(i),
+                };
+                let shown: Vec<&str> = by.iter().take(5).map(String::as_str).collect();
+                let more = by.len().saturating_sub(shown.len());
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                findings.push(STILL_REFERRED.at(
+                    at,
+                    format!(
+                        "{kind} {gone} would be gone but is still referred to by {}{more}",
+                        shown.join(", ")
+                    ),
+                ));
             }
-            if by.is_empty() {
-                continue;
-            }
-            let at = match op {
-                Op::Upsert { .. } => Op::path(i).key("entity"),
-                _ => Op::path(i),
-            };
-            let shown: Vec<&str> = by.iter().take(5).map(String::as_str).collect();
-            let more = by.len().saturating_sub(shown.len());
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            findings.push(STILL_REFERRED.at(
-                at,
-                format!(
-                    "{kind} {gone} would be gone but is still referred to by {}{more}",
-                    shown.join(", ")
-                ),
-            ));
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The integrity of a whole document to import: duplicate ids (across

@@ -17,7 +17,7 @@ fn example() -> std::path::PathBuf {
 }
 
 fn change_set() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/change-set.json")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/store/change-set.json")
 }
 
 /// A fresh PostgreSQL database (dropped with the guard), or `None` with a
