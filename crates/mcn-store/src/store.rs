@@ -1416,15 +1416,8 @@ impl Check<'_> {
     /// another entity of the change set or of the network (one it keeps) has
     /// already.
     async fn declared_ids(&mut self, tx: &mut Tx) -> Result<()> {
-        let Self {
-            network: _,
-            net,
-            ops,
-            touched,
-            declared,
-            findings,
-        } = self;
-        let (net, ops) = (net.as_str(), *ops);
+        let (ops, net) = (self.ops, self.net.clone());
+        let net = net.as_str();
         for (i, op) in ops.iter().enumerate() {
             let Op::Upsert { entity, .. } = op else {
                 continue;
@@ -1434,8 +1427,8 @@ impl Check<'_> {
             entity.declared_ids(&mut |d| mine.push(d));
             for d in mine {
                 let path = d.path.under(base.clone());
-                if let Some((kind, first)) = declared.get(&d.id) {
-                    findings.push(
+                if let Some((kind, first)) = self.declared.get(&d.id) {
+                    self.findings.push(
                         DUPLICATE_ID
                             .at(
                                 path,
@@ -1446,10 +1439,10 @@ impl Check<'_> {
                     continue;
                 }
                 if let Some((kind, c, owner)) = id_owner(tx, net, d.id).await?
-                    && !touched.contains(&(c, owner))
+                    && !self.touched.contains(&(c, owner))
                 {
                     let kind = kind.map_or("entity", EntityKind::name);
-                    findings.push(DUPLICATE_ID.at(
+                    self.findings.push(DUPLICATE_ID.at(
                         path.clone(),
                         format!(
                             "this {} has the same id as the {kind} in {} {owner} of the network",
@@ -1458,7 +1451,7 @@ impl Check<'_> {
                         ),
                     ));
                 }
-                declared.insert(d.id, (d.kind, path));
+                self.declared.insert(d.id, (d.kind, path));
             }
         }
         Ok(())
@@ -1467,15 +1460,8 @@ impl Check<'_> {
     /// A finding for each reference of what is written that does not
     /// resolve in the resulting state (dangling, or another kind of entity).
     async fn references(&mut self, tx: &mut Tx) -> Result<()> {
-        let Self {
-            network,
-            net,
-            ops,
-            touched,
-            declared,
-            findings,
-        } = self;
-        let (network, net, ops) = (*network, net.as_str(), *ops);
+        let (network, ops, net) = (self.network, self.ops, self.net.clone());
+        let net = net.as_str();
         for (i, op) in ops.iter().enumerate() {
             let (base, owner, references) = match op {
                 Op::Upsert { entity, .. } => {
@@ -1500,28 +1486,33 @@ impl Check<'_> {
             };
             for r in references {
                 let at = r.path.under(base.clone());
-                let found = match declared.get(&r.id) {
+                let found = match self.declared.get(&r.id) {
                     Some((kind, path)) => Some((*kind, format!("the {kind} at {path}"))),
                     None => match id_owner(tx, net, r.id).await? {
-                        Some((kind, c, owner)) if !touched.contains(&(c, owner)) => kind.map(|k| {
-                            (
-                                k,
-                                format!("the {k} in {}", describe(collection_at(c).ok(), owner)),
-                            )
-                        }),
+                        Some((kind, c, owner)) if !self.touched.contains(&(c, owner)) => {
+                            kind.map(|k| {
+                                (
+                                    k,
+                                    format!(
+                                        "the {k} in {}",
+                                        describe(collection_at(c).ok(), owner)
+                                    ),
+                                )
+                            })
+                        }
                         _ => None,
                     },
                 };
                 match found {
                     Some((kind, _)) if kind == r.kind => {}
-                    Some((_, what)) => findings.push(WRONG_KIND.at(
+                    Some((_, what)) => self.findings.push(WRONG_KIND.at(
                         at,
                         format!(
                             "{owner} refers to {} {}, but that id belongs to {what}",
                             r.kind, r.id
                         ),
                     )),
-                    None => findings.push(DANGLING_REFERENCE.at(
+                    None => self.findings.push(DANGLING_REFERENCE.at(
                         at,
                         format!(
                             "{owner} refers to {} {}, which is not in the network",
@@ -1538,15 +1529,8 @@ impl Check<'_> {
     /// one an upsert drops) while something the change set keeps still
     /// refers to it.
     async fn still_referred(&mut self, tx: &mut Tx) -> Result<()> {
-        let Self {
-            network,
-            net,
-            ops,
-            touched,
-            declared,
-            findings,
-        } = self;
-        let (network, net, ops) = (*network, net.as_str(), *ops);
+        let (network, ops, net) = (self.network, self.ops, self.net.clone());
+        let net = net.as_str();
         for (i, op) in ops.iter().enumerate() {
             let (c, id) = op.key(network);
             if c == PROFILE {
@@ -1562,7 +1546,7 @@ impl Check<'_> {
             .await?;
             for row in &rows {
                 let gone = uuid_of(&row.try_get::<String, _>(0)?)?;
-                if declared.contains_key(&gone) {
+                if self.declared.contains_key(&gone) {
                     continue;
                 }
                 let kind = kind_at(row.try_get(1)?).map_or("entity", EntityKind::name);
@@ -1577,7 +1561,7 @@ impl Check<'_> {
                         referrer.try_get::<i64, _>(0)?,
                         uuid_of(&referrer.try_get::<String, _>(1)?)?,
                     );
-                    if !touched.contains(&key) {
+                    if !self.touched.contains(&key) {
                         by.push(describe(collection_at(key.0).ok(), key.1));
                     }
                 }
@@ -1595,7 +1579,7 @@ impl Check<'_> {
                 } else {
                     String::new()
                 };
-                findings.push(STILL_REFERRED.at(
+                self.findings.push(STILL_REFERRED.at(
                     at,
                     format!(
                         "{kind} {gone} would be gone but is still referred to by {}{more}",
