@@ -76,6 +76,17 @@ struct Inner {
     findings: Mutex<HashMap<(NetworkId, u64, NaiveDate), Arc<Report>>>,
 }
 
+/// Every SQLite connection's settings: durable commits (`FULL`: a committed
+/// revision survives a power cut), 64 MiB of page cache (SQLite's default is
+/// 2 MiB; a large import touches far more pages than that), a 30 s wait for
+/// the write lock, and foreign keys enforced.
+const SQLITE_PRAGMAS: &[&str] = &[
+    "PRAGMA synchronous = FULL",
+    "PRAGMA cache_size = -65536",
+    "PRAGMA busy_timeout = 30000",
+    "PRAGMA foreign_keys = ON",
+];
+
 /// How many reports [`Store::findings`] keeps before forgetting them all.
 const FINDINGS_CACHE: usize = 64;
 
@@ -233,20 +244,9 @@ impl Store {
         if backend == Backend::Sqlite {
             options = options.after_connect(|conn, _: PoolConnectionMetadata| {
                 Box::pin(async move {
-                    sqlx::query("PRAGMA synchronous = FULL")
-                        .execute(&mut *conn)
-                        .await?;
-                    // 64 MiB of page cache (SQLite's default is 2 MiB): a
-                    // large import touches far more pages than that.
-                    sqlx::query("PRAGMA cache_size = -65536")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("PRAGMA busy_timeout = 30000")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("PRAGMA foreign_keys = ON")
-                        .execute(&mut *conn)
-                        .await?;
+                    for pragma in SQLITE_PRAGMAS {
+                        sqlx::query(*pragma).execute(&mut *conn).await?;
+                    }
                     Ok(())
                 })
             });
