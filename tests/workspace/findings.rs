@@ -14,6 +14,7 @@ fn declared() -> Vec<(&'static str, &'static [FindingCode])> {
         ("mcn-training", mcn_training::codes::ALL),
         ("mcn-standards", mcn_standards::codes::ALL),
         ("mcn-network", mcn_network::codes::ALL),
+        ("mcn-store", mcn::store::codes::ALL),
     ]
 }
 

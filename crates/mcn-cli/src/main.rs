@@ -16,6 +16,7 @@ mod input;
 mod output;
 mod report;
 mod schema;
+mod store;
 mod validate;
 
 use std::{io::Write as _, process::ExitCode};
@@ -45,6 +46,8 @@ enum Command {
     Report(report::Args),
     /// Spreadsheets: export a document as CSV, import CSV, write templates.
     Csv(csv::Args),
+    /// A revisioned store of networks (SQLite or PostgreSQL): import, apply, log, diff, export.
+    Store(store::Args),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema::run(args),
         Command::Report(args) => report::run(args),
         Command::Csv(args) => csv::run(args),
+        Command::Store(args) => store::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod codes;
+pub mod collection;
 pub mod document;
 pub mod index;
 pub mod known;
@@ -11,6 +12,7 @@ pub mod merge;
 pub mod network;
 pub mod profile;
 pub mod queries;
+pub mod references;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod validate;

@@ -25,40 +25,8 @@ use uuid::Uuid;
 use crate::{
     NetworkDocument,
     index::{entry_path, nested_path},
+    references::EntityKind,
 };
-
-/// An id kind a document can refer to: what it is called, and whether an
-/// id resolves in a network.
-pub(crate) trait Referent: Copy {
-    /// The kind, as named in messages ("organisation").
-    const KIND: &'static str;
-
-    /// Whether the id names an entity of this kind in `network`.
-    fn resolves(self, network: &Network) -> bool;
-
-    /// The raw UUID, to find what else it might name.
-    fn uuid(self) -> Uuid;
-}
-
-macro_rules! nested_referent {
-    ($id:ident, $field:ident, $kind:literal) => {
-        impl Referent for $id {
-            const KIND: &'static str = $kind;
-
-            fn resolves(self, network: &Network) -> bool {
-                network.derived().indexes.$field.contains(self)
-            }
-
-            fn uuid(self) -> Uuid {
-                self.as_uuid()
-            }
-        }
-    };
-}
-
-nested_referent!(DecisionId, decisions, "decision");
-nested_referent!(ActionId, actions, "action");
-nested_referent!(MeasureId, measures, "measure");
 
 macro_rules! collections {
     ($( $field:ident: $id:ident => $ty:ident, $get:ident, $kind:literal; )+) => {
@@ -88,20 +56,6 @@ macro_rules! collections {
             }
         }
 
-        $(
-            impl Referent for $id {
-                const KIND: &'static str = $kind;
-
-                fn resolves(self, network: &Network) -> bool {
-                    network.derived().indexes.$field.contains(self)
-                }
-
-                fn uuid(self) -> Uuid {
-                    self.as_uuid()
-                }
-            }
-        )+
-
         impl Network<'_> {
             $(
                 #[doc = concat!("The ", $kind, " with this id (the first, if the id is repeated).")]
@@ -110,6 +64,17 @@ macro_rules! collections {
                     self.derived().indexes.$field.position(id).and_then(|at| self.document.$field.get(at))
                 }
             )+
+
+            /// Whether `uuid` names an entity of `kind` in this network.
+            #[must_use]
+            pub fn resolves(&self, kind: EntityKind, uuid: Uuid) -> bool {
+                match kind {
+                    $( EntityKind::$ty => self.derived().indexes.$field.contains($id::from_uuid(uuid)), )+
+                    EntityKind::Decision => self.derived().indexes.decisions.contains(DecisionId::from_uuid(uuid)),
+                    EntityKind::Action => self.derived().indexes.actions.contains(ActionId::from_uuid(uuid)),
+                    EntityKind::Measure => self.derived().indexes.measures.contains(MeasureId::from_uuid(uuid)),
+                }
+            }
 
             /// The JSON Pointer of the entity with this raw UUID, and what kind it
             /// is, in whichever collection holds it (used to explain references

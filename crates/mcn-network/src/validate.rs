@@ -8,14 +8,19 @@ use mcn_core::{
     id::{OrganisationId, PersonId},
 };
 use mcn_governance::{
-    DecisionKind, DecisionOutcome, DecisionSubject, Funder, SeatHolder, SeatHolders,
+    DecisionKind, DecisionOutcome, DecisionSubject, SeatHolder, SeatHolders,
     quorum::{MeetingQuorum, QuorumCheck},
 };
 use mcn_organisations::MembershipStatus;
 use mcn_roles::RolesIndex;
 use uuid::Uuid;
 
-use crate::{Network, NetworkDocument, codes, index::entry_path, network::Referent};
+use crate::{
+    Network, NetworkDocument, codes,
+    collection::Collection,
+    index::entry_path,
+    references::{HasReferences, Reference},
+};
 
 /// Checks `document` as of `as_of`: every domain crate's rules and the
 /// cross-entity rules, sorted by path then code.
@@ -219,55 +224,6 @@ impl SeatHolders for Holders<'_, '_> {
     }
 }
 
-/// Where an entity's references are found.
-#[derive(Clone, Copy)]
-enum Base {
-    /// The network profile, `/network`.
-    Profile,
-    /// Entry `index` of a top-level collection.
-    Entry(&'static str, usize),
-}
-
-/// The references of one entity. Each check is a hash lookup; the path and the
-/// owner's description are built only for a reference that does not resolve,
-/// so a million registrations cost no allocations.
-struct Refs<'x, 'n, 'r, F> {
-    cross: &'x mut Cross<'n, 'r>,
-    base: Base,
-    owner: F,
-}
-
-impl<F: Fn() -> String> Refs<'_, '_, '_, F> {
-    /// Checks the reference at `base/<name>`.
-    fn field<K: Referent>(&mut self, name: &str, id: K) -> &mut Self {
-        self.nested(|p| p.key(name), Some(id))
-    }
-
-    /// Checks the reference at `base/<name>`, if there is one.
-    fn optional<K: Referent>(&mut self, name: &str, id: Option<K>) -> &mut Self {
-        self.nested(|p| p.key(name), id)
-    }
-
-    /// Checks the reference at `path(base)`, if there is one.
-    fn nested<K: Referent>(
-        &mut self,
-        path: impl FnOnce(JsonPointer) -> JsonPointer,
-        id: Option<K>,
-    ) -> &mut Self {
-        if let Some(id) = id
-            && !id.resolves(self.cross.network)
-        {
-            let base = match self.base {
-                Base::Profile => JsonPointer::root().key("network"),
-                Base::Entry(collection, index) => entry_path(collection, index),
-            };
-            self.cross
-                .unresolved(id.uuid(), path(base), K::KIND, &(self.owner)());
-        }
-        self
-    }
-}
-
 struct Cross<'n, 'r> {
     network: &'n Network<'n>,
     roles: &'r RolesIndex<'n>,
@@ -275,7 +231,7 @@ struct Cross<'n, 'r> {
     findings: Vec<Finding>,
 }
 
-impl<'n, 'r> Cross<'n, 'r> {
+impl Cross<'_, '_> {
     fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
@@ -304,240 +260,47 @@ impl<'n, 'r> Cross<'n, 'r> {
         self.push(finding);
     }
 
-    /// The references of the entity at `/collection/index`, described by `owner`.
-    fn entity<'x, F: Fn() -> String>(
-        &'x mut self,
-        collection: &'static str,
-        index: usize,
-        owner: F,
-    ) -> Refs<'x, 'n, 'r, F> {
-        Refs {
-            cross: self,
-            base: Base::Entry(collection, index),
-            owner,
-        }
-    }
-
-    /// Every reference field of the document, one line each.
+    /// Every reference of the document ([`crate::references`]): each check
+    /// is a hash lookup; the path and the owner's description are built only
+    /// for a reference that does not resolve, so a million registrations cost
+    /// no allocations.
     fn references(&mut self) {
-        self.organisation_references();
-        self.role_references();
-        self.governance_references();
-        self.training_references();
-        self.standard_references();
-    }
-
-    /// References of the profile and the organisations' collections.
-    fn organisation_references(&mut self) {
         let network = self.network;
         let d = network.document();
-        Refs {
-            cross: self,
-            base: Base::Profile,
-            owner: || "the network profile".to_owned(),
-        }
-        .optional("host_organisation", d.network.host_organisation)
-        .optional("coordinator_post", d.network.coordinator_post);
-        for (i, x) in d.localities.iter().enumerate() {
-            self.entity("localities", i, || format!("locality \"{}\"", x.name))
-                .optional("parent", x.parent);
-        }
-        for (i, x) in d.organisations.iter().enumerate() {
-            let mut refs = self.entity("organisations", i, || {
-                format!("organisation \"{}\"", x.name)
-            });
-            refs.optional("part_of", x.part_of).nested(
-                |p| p.key("successor").key("organisation"),
-                x.successor.as_ref().map(|s| s.organisation),
-            );
-            for (j, &id) in x.localities.iter().enumerate() {
-                refs.nested(|p| p.key("localities").index(j), Some(id));
-            }
-        }
-        for (i, x) in d.memberships.iter().enumerate() {
-            self.entity("memberships", i, || format!("membership {}", x.id))
-                .field("organisation", x.organisation)
-                .optional("representative", x.representative);
-        }
-        for (i, x) in d.services.iter().enumerate() {
-            let mut refs = self.entity("services", i, || format!("service {}", x.id));
-            refs.field("provider", x.provider);
-            for (j, &id) in x.localities.iter().enumerate() {
-                refs.nested(|p| p.key("localities").index(j), Some(id));
-            }
-        }
-        for (i, x) in d.systems.iter().enumerate() {
-            self.entity("systems", i, || format!("system use \"{}\"", x.system))
-                .field("organisation", x.organisation);
-        }
-    }
-
-    /// References of people, posts, appointments and staffing.
-    fn role_references(&mut self) {
-        let network = self.network;
-        let d = network.document();
-        for (i, x) in d.people.iter().enumerate() {
-            self.entity("people", i, || format!("person {}", x.id))
-                .optional("employer", x.employer);
-        }
-        for (i, x) in d.posts.iter().enumerate() {
-            self.entity("posts", i, || format!("post \"{}\"", x.title))
-                .field("organisation", x.organisation)
-                .optional("body", x.body)
-                .nested(
-                    |p| p.key("funding").key("stream"),
-                    x.funding.as_ref().and_then(|f| f.stream),
-                );
-        }
-        for (i, x) in d.appointments.iter().enumerate() {
-            self.entity("appointments", i, || format!("appointment {}", x.id))
-                .field("post", x.post)
-                .field("person", x.person);
-        }
-        for (i, x) in d.staffing.iter().enumerate() {
-            self.entity("staffing", i, || format!("staffing record {}", x.id))
-                .field("organisation", x.organisation)
-                .optional("service", x.service);
-        }
-    }
-
-    /// References of the governance collections.
-    fn governance_references(&mut self) {
-        let network = self.network;
-        let d = network.document();
-        for (i, x) in d.bodies.iter().enumerate() {
-            let mut refs = self.entity("bodies", i, || format!("body \"{}\"", x.name));
-            refs.optional("reports_to", x.reports_to);
-            for (j, terms) in x.terms_of_reference.iter().enumerate() {
-                refs.nested(
-                    |p| p.key("terms_of_reference").index(j).key("approved_by"),
-                    terms.approved_by,
-                );
-            }
-        }
-        for (i, x) in d.seats.iter().enumerate() {
-            let mut refs = self.entity("seats", i, || format!("seat {}", x.id));
-            refs.field("body", x.body);
-            match x.holder {
-                SeatHolder::Post(id) => refs.nested(|p| p.key("holder").key("post"), Some(id)),
-                SeatHolder::Organisation(id) => {
-                    refs.nested(|p| p.key("holder").key("organisation"), Some(id))
-                }
-                _ => &mut refs,
-            };
-        }
-        for (i, x) in d.meetings.iter().enumerate() {
-            self.meeting_references(i, x);
-        }
-        for (i, x) in d.objectives.iter().enumerate() {
-            self.entity("objectives", i, || format!("objective \"{}\"", x.title))
-                .field("owner", x.owner);
-        }
-        for (i, x) in d.risks.iter().enumerate() {
-            self.entity("risks", i, || format!("risk \"{}\"", x.title))
-                .field("owner", x.owner);
-        }
-        for (i, x) in d.funding_streams.iter().enumerate() {
-            let funder = match x.funder {
-                Funder::Organisation(id) => Some(id),
-                _ => None,
-            };
-            self.entity("funding_streams", i, || format!("funding stream {}", x.id))
-                .nested(|p| p.key("funder").key("organisation"), funder);
-        }
-    }
-
-    /// References of the training collections.
-    fn training_references(&mut self) {
-        let network = self.network;
-        let d = network.document();
-        for (i, x) in d.courses.iter().enumerate() {
-            self.entity("courses", i, || format!("course \"{}\"", x.title))
-                .field("provider", x.provider);
-        }
-        for (i, x) in d.events.iter().enumerate() {
-            self.entity("events", i, || format!("event \"{}\"", x.title))
-                .field("host", x.host)
-                .optional("course", x.course)
-                .optional("locality", x.locality);
-        }
-        for (i, x) in d.registrations.iter().enumerate() {
-            self.entity("registrations", i, || format!("registration {}", x.id))
-                .field("event", x.event)
-                .field("person", x.person)
-                .field("organisation", x.organisation);
-        }
-    }
-
-    /// References of standards, adoptions and audit results.
-    fn standard_references(&mut self) {
-        let network = self.network;
-        let d = network.document();
-        for (i, x) in d.standards.iter().enumerate() {
-            self.entity("standards", i, || format!("standard {}", x.code))
-                .optional("supersedes", x.supersedes)
-                .optional("endorsed_by", x.endorsed_by);
-        }
-        for (i, x) in d.adoptions.iter().enumerate() {
-            self.entity("adoptions", i, || format!("adoption {}", x.id))
-                .field("organisation", x.organisation)
-                .field("standard", x.standard);
-        }
-        for (i, x) in d.audit_results.iter().enumerate() {
-            self.entity("audit_results", i, || format!("audit result {}", x.id))
-                .field("measure", x.measure)
-                .field("organisation", x.organisation);
-        }
-    }
-
-    fn meeting_references(&mut self, i: usize, meeting: &mcn_governance::Meeting) {
-        let mut refs = self.entity("meetings", i, || {
-            format!("meeting {} on {}", meeting.id, meeting.date)
+        let profile = JsonPointer::root().key("network");
+        d.network.references(&mut |r| {
+            self.check(r, || profile.clone(), || "the network profile".to_owned());
         });
-        refs.field("body", meeting.body)
-            .optional("minutes_approved_at", meeting.minutes_approved_at);
-        for (j, entry) in meeting.attendance.iter().enumerate() {
-            refs.nested(
-                |p| p.key("attendance").index(j).key("person"),
-                Some(entry.person),
-            )
-            .nested(
-                |p| p.key("attendance").index(j).key("on_behalf_of"),
-                entry.on_behalf_of,
-            );
+        for &collection in Collection::ALL {
+            collection.for_each(d, &mut |i, entity| {
+                entity.references(&mut |r| {
+                    self.check(
+                        r,
+                        || entry_path(collection.name(), i),
+                        || owner(d, collection, i),
+                    );
+                });
+            });
         }
-        for (j, item) in meeting.agenda.iter().enumerate() {
-            refs.nested(
-                |p| p.key("agenda").index(j).key("presenter"),
-                item.presenter,
-            );
+    }
+
+    /// Checks one reference held by the entity at `base()`, described by `owner()`.
+    fn check(
+        &mut self,
+        reference: Reference,
+        base: impl FnOnce() -> JsonPointer,
+        owner: impl FnOnce() -> String,
+    ) {
+        // Endorse-standard decisions get their own, more specific finding.
+        if reference.endorsement || self.network.resolves(reference.kind, reference.id) {
+            return;
         }
-        for (j, decision) in meeting.decisions.iter().enumerate() {
-            let subject =
-                |p: JsonPointer, kind: &str| p.key("decisions").index(j).key("subject").key(kind);
-            match decision.subject {
-                // Endorse-standard decisions get their own, more specific finding.
-                Some(DecisionSubject::Standard(id))
-                    if decision.kind != DecisionKind::EndorseStandard =>
-                {
-                    refs.nested(|p| subject(p, "standard"), Some(id))
-                }
-                Some(DecisionSubject::Body(id)) => refs.nested(|p| subject(p, "body"), Some(id)),
-                Some(DecisionSubject::Objective(id)) => {
-                    refs.nested(|p| subject(p, "objective"), Some(id))
-                }
-                Some(DecisionSubject::FundingStream(id)) => {
-                    refs.nested(|p| subject(p, "funding_stream"), Some(id))
-                }
-                _ => &mut refs,
-            };
-        }
-        for (j, action) in meeting.actions.iter().enumerate() {
-            refs.nested(
-                |p| p.key("actions").index(j).key("owner"),
-                Some(action.owner),
-            );
-        }
+        self.unresolved(
+            reference.id,
+            reference.path.under(base()),
+            reference.kind.name(),
+            &owner(),
+        );
     }
 
     /// Organisations whose membership is active on `on`.
@@ -802,6 +565,53 @@ impl<'n, 'r> Cross<'n, 'r> {
                     meeting.date
                 ),
             ));
+        }
+    }
+}
+
+/// How the reference-checking findings name the entity at `/collection/index`
+/// (`post "Lead nurse"`, `membership <id>`).
+fn owner(d: &NetworkDocument, collection: Collection, i: usize) -> String {
+    fn named<T>(items: &[T], i: usize, describe: impl FnOnce(&T) -> String) -> String {
+        items.get(i).map(describe).unwrap_or_default()
+    }
+    match collection {
+        Collection::Localities => named(&d.localities, i, |x| format!("locality \"{}\"", x.name)),
+        Collection::Organisations => named(&d.organisations, i, |x| {
+            format!("organisation \"{}\"", x.name)
+        }),
+        Collection::Memberships => named(&d.memberships, i, |x| format!("membership {}", x.id)),
+        Collection::Services => named(&d.services, i, |x| format!("service {}", x.id)),
+        Collection::Systems => named(&d.systems, i, |x| format!("system use \"{}\"", x.system)),
+        Collection::People => named(&d.people, i, |x| format!("person {}", x.id)),
+        Collection::Posts => named(&d.posts, i, |x| format!("post \"{}\"", x.title)),
+        Collection::Appointments => named(&d.appointments, i, |x| format!("appointment {}", x.id)),
+        Collection::Staffing => named(&d.staffing, i, |x| format!("staffing record {}", x.id)),
+        Collection::Bodies => named(&d.bodies, i, |x| format!("body \"{}\"", x.name)),
+        Collection::Seats => named(&d.seats, i, |x| format!("seat {}", x.id)),
+        Collection::Meetings => named(&d.meetings, i, |x| {
+            format!("meeting {} on {}", x.id, x.date)
+        }),
+        Collection::Objectives => named(&d.objectives, i, |x| format!("objective \"{}\"", x.title)),
+        Collection::Risks => named(&d.risks, i, |x| format!("risk \"{}\"", x.title)),
+        Collection::FundingStreams => named(&d.funding_streams, i, |x| {
+            format!("funding stream {}", x.id)
+        }),
+        Collection::Communications => {
+            named(&d.communications, i, |x| format!("communication {}", x.id))
+        }
+        Collection::Courses => named(&d.courses, i, |x| format!("course \"{}\"", x.title)),
+        Collection::Events => named(&d.events, i, |x| format!("event \"{}\"", x.title)),
+        Collection::Registrations => {
+            named(&d.registrations, i, |x| format!("registration {}", x.id))
+        }
+        Collection::TrainingRequirements => named(&d.training_requirements, i, |x| {
+            format!("training requirement {}", x.id)
+        }),
+        Collection::Standards => named(&d.standards, i, |x| format!("standard {}", x.code)),
+        Collection::Adoptions => named(&d.adoptions, i, |x| format!("adoption {}", x.id)),
+        Collection::AuditResults => {
+            named(&d.audit_results, i, |x| format!("audit result {}", x.id))
         }
     }
 }

@@ -81,3 +81,12 @@ pub mod fhir {
 pub mod csv {
     pub use mcn_csv::*;
 }
+
+/// A revisioned system of record: networks kept entity by entity in SQLite
+/// (embedded) or PostgreSQL (shared), changed by change sets with per-entity
+/// optimistic concurrency and integrity checks (crate `mcn-store`; feature
+/// `store`).
+#[cfg(feature = "store")]
+pub mod store {
+    pub use mcn_store::*;
+}

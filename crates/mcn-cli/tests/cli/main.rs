@@ -18,5 +18,6 @@ mod output;
 mod pipes;
 mod report;
 mod schema;
+mod store;
 mod support;
 mod validate;

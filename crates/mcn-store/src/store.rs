@@ -1,0 +1,1668 @@
+//! [`Store`]: one async API over SQLite and PostgreSQL.
+
+use std::{
+    borrow::Cow,
+    collections::{HashMap, HashSet},
+    sync::{Arc, Mutex},
+};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use futures_util::TryStreamExt as _;
+use mcn_core::{Finding, JsonPointer, Report, id::NetworkId};
+use mcn_network::{
+    LoadError, NetworkDocument, NetworkProfile,
+    codes::{DANGLING_REFERENCE, DUPLICATE_ID, WRONG_KIND},
+    collection::{AnyEntity, Collection},
+    references::{EntityKind, HasReferences, Reference},
+};
+use sqlx::{
+    AssertSqlSafe, Row as _, SqlSafeStr as _,
+    any::{AnyPoolOptions, AnyRow},
+    migrate::{Migration, MigrationType, Migrator},
+    pool::PoolConnectionMetadata,
+};
+use uuid::Uuid;
+
+use crate::{
+    StoreError,
+    change::{
+        Change, ChangeSet, CollectionDiff, Diff, EntityVersion, Expect, Revision, StoredEntity,
+    },
+    codes::STILL_REFERRED,
+    json,
+};
+
+type Result<T, E = StoreError> = std::result::Result<T, E>;
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// The collection number the reference and id indexes give the profile.
+const PROFILE: i64 = -1;
+
+/// Rows per multi-row `INSERT` when importing (under SQLite's and
+/// PostgreSQL's limits on bound parameters).
+const BATCH_PARAMETERS: usize = 30_000;
+
+/// Which database a store keeps its data in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Backend {
+    /// SQLite, embedded (a file, or memory).
+    Sqlite,
+    /// PostgreSQL, shared by several processes.
+    Postgres,
+}
+
+/// How an exported document is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Layout {
+    /// `serde_json::to_string` of the document.
+    Compact,
+    /// `serde_json::to_string_pretty` of the document.
+    Pretty,
+}
+
+/// A revisioned store of network documents: cheap to clone (a pool of
+/// connections inside), `Send + Sync`, one async API for both backends.
+#[derive(Debug, Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    pool: sqlx::AnyPool,
+    backend: Backend,
+    findings: Mutex<HashMap<(NetworkId, u64, NaiveDate), Arc<Report>>>,
+}
+
+/// Every SQLite connection's settings: durable commits (`FULL`: a committed
+/// revision survives a power cut), 64 MiB of page cache (SQLite's default is
+/// 2 MiB; a large import touches far more pages than that), a 30 s wait for
+/// the write lock, and foreign keys enforced.
+const SQLITE_PRAGMAS: &[&str] = &[
+    "PRAGMA synchronous = FULL",
+    "PRAGMA cache_size = -65536",
+    "PRAGMA busy_timeout = 30000",
+    "PRAGMA foreign_keys = ON",
+];
+
+/// How many reports [`Store::findings`] keeps before forgetting them all.
+const FINDINGS_CACHE: usize = 64;
+
+/// One prepared change: parsed, its canonical body written.
+enum Op {
+    Upsert {
+        entity: Box<dyn AnyEntity>,
+        body: String,
+        expect: Option<Expect>,
+    },
+    Delete {
+        collection: Collection,
+        id: Uuid,
+        expect: Option<Expect>,
+    },
+    Profile {
+        profile: NetworkProfile,
+        body: String,
+        expect: Option<Expect>,
+    },
+}
+
+impl Op {
+    /// The (collection number, id) of what it touches.
+    fn key(&self, network: NetworkId) -> (i64, Uuid) {
+        match self {
+            Self::Upsert { entity, .. } => (number(entity.collection()), entity.uuid()),
+            Self::Delete { collection, id, .. } => (number(*collection), *id),
+            Self::Profile { .. } => (PROFILE, network.as_uuid()),
+        }
+    }
+
+    /// Where the change is in its change set.
+    fn path(i: usize) -> JsonPointer {
+        JsonPointer::root().key("changes").index(i)
+    }
+}
+
+/// A stored entity's state, read under the write lock.
+struct Current {
+    position: i64,
+    body: String,
+}
+
+fn number(collection: Collection) -> i64 {
+    i64::try_from(collection.position()).unwrap_or(i64::MAX)
+}
+
+fn collection_at(number: i64) -> Result<Collection> {
+    usize::try_from(number)
+        .ok()
+        .and_then(Collection::at)
+        .ok_or_else(|| StoreError::corrupt(format!("unknown collection number {number}")))
+}
+
+fn kind_number(kind: EntityKind) -> i64 {
+    EntityKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .and_then(|p| i64::try_from(p).ok())
+        .unwrap_or(-1)
+}
+
+fn kind_at(number: i64) -> Option<EntityKind> {
+    usize::try_from(number)
+        .ok()
+        .and_then(|p| EntityKind::ALL.get(p).copied())
+}
+
+fn to_u64(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn uuid_of(text: &str) -> Result<Uuid> {
+    Uuid::try_parse(text)
+        .map_err(|_| StoreError::corrupt(format!("stored id {text:?} is not a uuid")))
+}
+
+fn migrator(backend: Backend) -> Migrator {
+    let sql = match backend {
+        Backend::Sqlite => include_str!("../migrations/sqlite/0001_store.sql"),
+        Backend::Postgres => include_str!("../migrations/postgres/0001_store.sql"),
+    };
+    Migrator::with_migrations(vec![Migration::new(
+        1,
+        Cow::Borrowed("store"),
+        MigrationType::Simple,
+        sql.into_sql_str(),
+        false,
+    )])
+}
+
+/// `revision` (the head when `None`), if the network has it.
+fn pick_revision(network: NetworkId, revision: Option<u64>, head: u64) -> Result<u64> {
+    match revision {
+        None => Ok(head),
+        Some(r) if r >= 1 && r <= head => Ok(r),
+        Some(r) => Err(StoreError::RevisionNotFound {
+            network,
+            revision: r,
+            head,
+        }),
+    }
+}
+
+/// `expect` against the current version `current` (`None`: absent).
+fn satisfied(expect: Option<Expect>, current: Option<u64>) -> bool {
+    matches!(expect, Some(e) if e.revision() == current)
+}
+
+/// A description of an entity for messages: `person 0190...`.
+fn describe(collection: Option<Collection>, id: Uuid) -> String {
+    collection.map_or_else(
+        || "the network profile".to_owned(),
+        |c| format!("{} {id}", c.kind()),
+    )
+}
+
+impl Store {
+    /// Opens (and creates, and migrates) the store at `url`:
+    /// `sqlite://PATH` (created if missing), `sqlite::memory:` (a private
+    /// in-memory database), or `postgres://USER@HOST:PORT/DATABASE`.
+    ///
+    /// SQLite runs in WAL mode with `synchronous=FULL` and a 30 s busy
+    /// timeout; writers take the write lock up front (`BEGIN IMMEDIATE`).
+    pub async fn open(url: &str) -> Result<Self> {
+        sqlx::any::install_default_drivers();
+        let (backend, url, memory) = if url.starts_with("sqlite:") {
+            let memory = url.contains(":memory:") || url.contains("mode=memory");
+            let url = if memory || url.contains("mode=") {
+                url.to_owned()
+            } else if url.contains('?') {
+                format!("{url}&mode=rwc")
+            } else {
+                format!("{url}?mode=rwc")
+            };
+            (Backend::Sqlite, url, memory)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            (Backend::Postgres, url.to_owned(), false)
+        } else {
+            return Err(StoreError::UnsupportedUrl(url.to_owned()));
+        };
+        let mut options = AnyPoolOptions::new().max_connections(if memory { 1 } else { 8 });
+        if memory {
+            // The database lives as long as its one connection: keep it.
+            options = options
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+        }
+        if backend == Backend::Sqlite {
+            options = options.after_connect(|conn, _: PoolConnectionMetadata| {
+                Box::pin(async move {
+                    for pragma in SQLITE_PRAGMAS {
+                        sqlx::query(*pragma).execute(&mut *conn).await?;
+                    }
+                    Ok(())
+                })
+            });
+        }
+        let pool = options.connect(&url).await?;
+        if backend == Backend::Sqlite && !memory {
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
+        }
+        migrator(backend).run(&pool).await?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                pool,
+                backend,
+                findings: Mutex::new(HashMap::new()),
+            }),
+        })
+    }
+
+    /// Which database this store uses.
+    #[must_use]
+    pub fn backend(&self) -> Backend {
+        self.inner.backend
+    }
+
+    /// Closes the pool (waits for connections in use to come back).
+    pub async fn close(&self) {
+        self.inner.pool.close().await;
+    }
+
+    async fn begin_write(&self) -> Result<Tx> {
+        Ok(match self.inner.backend {
+            Backend::Sqlite => self.inner.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.inner.pool.begin().await?,
+        })
+    }
+
+    /// The networks the store holds, by id.
+    pub async fn networks(&self) -> Result<Vec<NetworkId>> {
+        let rows = sqlx::query("SELECT id FROM networks ORDER BY id")
+            .fetch_all(&self.inner.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(NetworkId::from_uuid(uuid_of(
+                    &row.try_get::<String, _>(0)?,
+                )?))
+            })
+            .collect()
+    }
+
+    /// The one network the store holds (for callers that name none).
+    pub async fn only_network(&self) -> Result<NetworkId> {
+        match self.networks().await?.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(StoreError::WhichNetwork(
+                "the store holds no network: import one first".to_owned(),
+            )),
+            many => Err(StoreError::WhichNetwork(format!(
+                "the store holds {} networks: name one with --network ({})",
+                many.len(),
+                many.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    /// The latest revision of `network`.
+    pub async fn head(&self, network: NetworkId) -> Result<u64> {
+        let row = sqlx::query("SELECT head FROM networks WHERE id = $1")
+            .bind(network.to_string())
+            .fetch_optional(&self.inner.pool)
+            .await?
+            .ok_or(StoreError::NetworkNotFound(network))?;
+        Ok(to_u64(row.try_get(0)?))
+    }
+
+    async fn revision_or_head(&self, network: NetworkId, revision: Option<u64>) -> Result<u64> {
+        let head = self.head(network).await?;
+        pick_revision(network, revision, head)
+    }
+
+    /// Imports `document` as revision 1 of a new network whose id is the
+    /// profile's id. Refused with [`StoreError::NetworkExists`] if the store
+    /// holds it already, and with [`StoreError::Integrity`] (paths into the
+    /// document) if it has duplicate ids or references that do not resolve.
+    pub async fn import(
+        &self,
+        document: &NetworkDocument,
+        author: &str,
+        message: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Revision> {
+        let findings = document_integrity(document);
+        if !findings.is_empty() {
+            return Err(StoreError::Integrity(findings));
+        }
+        let network = document.network.id;
+        let net = network.to_string();
+        let schema_version =
+            serde_json::to_string(&document.schema_version).map_err(StoreError::corrupt)?;
+        let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
+        let rows = import_rows(document)?;
+        let added = u64::try_from(rows.entities.len()).unwrap_or(u64::MAX);
+        let mut tx = self.begin_write().await?;
+        let exists = sqlx::query("SELECT head FROM networks WHERE id = $1")
+            .bind(&net)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_some() {
+            return Err(StoreError::NetworkExists(network));
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO networks (id, head, schema_version, profile) VALUES ($1, 1, $2, $3)",
+        )
+        .bind(&net)
+        .bind(&schema_version)
+        .bind(&profile)
+        .execute(&mut *tx)
+        .await;
+        if let Err(sqlx::Error::Database(error)) = &inserted
+            && error.is_unique_violation()
+        {
+            return Err(StoreError::NetworkExists(network));
+        }
+        inserted?;
+        sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, 1, $2, $3)")
+            .bind(&net)
+            .bind(&schema_version)
+            .bind(&profile)
+            .execute(&mut *tx)
+            .await?;
+        insert_rows(
+            &mut tx,
+            "entities (network, collection, id, position, revision, body)",
+            &net,
+            rows.entities,
+        )
+        .await?;
+        insert_rows(
+            &mut tx,
+            "entity_versions (network, collection, id, revision, position, body)",
+            &net,
+            rows.versions,
+        )
+        .await?;
+        rows.index.insert(&mut tx, &net).await?;
+        let revision = Revision {
+            number: 1,
+            author: author.to_owned(),
+            message: message.to_owned(),
+            at,
+            added,
+            changed: 0,
+            removed: 0,
+        };
+        insert_revision(&mut tx, &net, &revision).await?;
+        tx.commit().await?;
+        if self.inner.backend == Backend::Sqlite {
+            // The import went through the write-ahead log whole: copy it into
+            // the database and give its space back (it would stay as large
+            // as the import otherwise). Best effort: a reader may hold it.
+            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.inner.pool)
+                .await;
+        }
+        Ok(revision)
+    }
+
+    /// Imports `document` onto the network it names, as one change set: every
+    /// entity added, changed or gone since the current revision (and the
+    /// profile, if it changed). Entities keep their stored order; new ones
+    /// come last in their collection.
+    pub async fn import_onto(
+        &self,
+        document: &NetworkDocument,
+        author: &str,
+        message: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Revision> {
+        let network = document.network.id;
+        let rows =
+            sqlx::query("SELECT collection, id, revision, body FROM entities WHERE network = $1")
+                .bind(network.to_string())
+                .fetch_all(&self.inner.pool)
+                .await?;
+        let mut stored: HashMap<(i64, Uuid), (u64, String)> = HashMap::with_capacity(rows.len());
+        for row in &rows {
+            stored.insert(
+                (row.try_get(0)?, uuid_of(&row.try_get::<String, _>(1)?)?),
+                (to_u64(row.try_get(2)?), row.try_get(3)?),
+            );
+        }
+        let mut ops = Vec::new();
+        let mut failed = None;
+        for &collection in Collection::ALL {
+            let c = number(collection);
+            collection.for_each(document, &mut |_, entity| {
+                let body = match entity.to_json() {
+                    Ok(body) => body,
+                    Err(error) => {
+                        failed = Some(error);
+                        return;
+                    }
+                };
+                let current = stored.remove(&(c, entity.uuid()));
+                if current.as_ref().is_some_and(|(_, old)| *old == body) {
+                    return;
+                }
+                // The typed entity again, owned: parsed from its own canonical form.
+                match collection.parse(body.as_bytes()) {
+                    Ok(entity) => ops.push(Op::Upsert {
+                        entity,
+                        body,
+                        expect: Some(Expect::of(current.map(|(r, _)| r))),
+                    }),
+                    Err(error) => failed = Some(serde::de::Error::custom(error.to_string())),
+                }
+            });
+        }
+        if let Some(error) = failed {
+            return Err(StoreError::corrupt(error));
+        }
+        let mut gone: Vec<_> = stored.into_iter().collect();
+        gone.sort_by_key(|(key, _)| *key);
+        for ((c, id), (revision, _)) in gone {
+            ops.push(Op::Delete {
+                collection: collection_at(c)?,
+                id,
+                expect: Some(Expect::Revision(revision)),
+            });
+        }
+        let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
+        let current_profile = self.profile_version(network).await?;
+        if current_profile.1 != profile {
+            ops.push(Op::Profile {
+                profile: document.network.clone(),
+                body: profile,
+                expect: Some(Expect::Revision(current_profile.0)),
+            });
+        }
+        self.write(network, ops, author, message, at).await
+    }
+
+    /// (revision that last changed it, body) of the current profile.
+    async fn profile_version(&self, network: NetworkId) -> Result<(u64, String)> {
+        let row = sqlx::query(
+            "SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1",
+        )
+        .bind(network.to_string())
+        .fetch_optional(&self.inner.pool)
+        .await?
+        .ok_or(StoreError::NetworkNotFound(network))?;
+        Ok((to_u64(row.try_get(0)?), row.try_get(1)?))
+    }
+
+    /// Applies `changes` to `network` as its next revision, by `author` at
+    /// `at` (both given by the caller).
+    ///
+    /// Every change's expectation is checked after taking the network's
+    /// write lock: any stale one fails the whole set with
+    /// [`StoreError::Conflict`] listing every conflicting entity. Then the
+    /// resulting state is checked for dangling and wrong-kind references,
+    /// duplicate ids and deleted entities still referred to
+    /// ([`StoreError::Integrity`], paths into the change set). Nothing is
+    /// written unless everything passes.
+    pub async fn apply(
+        &self,
+        network: NetworkId,
+        changes: &ChangeSet,
+        author: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Revision> {
+        let ops = prepare(network, changes)?;
+        self.write(network, ops, author, &changes.message, at).await
+    }
+
+    async fn write(
+        &self,
+        network: NetworkId,
+        ops: Vec<Op>,
+        author: &str,
+        message: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Revision> {
+        let net = network.to_string();
+        let mut tx = self.begin_write().await?;
+        let lock = match self.inner.backend {
+            Backend::Postgres => "SELECT head FROM networks WHERE id = $1 FOR UPDATE",
+            Backend::Sqlite => "SELECT head FROM networks WHERE id = $1",
+        };
+        let head: i64 = sqlx::query(lock)
+            .bind(&net)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NetworkNotFound(network))?
+            .try_get(0)?;
+
+        // Versions, after the lock.
+        let (current, conflicts) = versions(&mut tx, network, &ops).await?;
+        if !conflicts.is_empty() {
+            tx.rollback().await?;
+            return Err(StoreError::Conflict(conflicts));
+        }
+
+        let findings = integrity(&mut tx, network, &ops).await?;
+        if !findings.is_empty() {
+            tx.rollback().await?;
+            return Err(StoreError::Integrity(findings));
+        }
+
+        // Write.
+        let revision = head.saturating_add(1);
+        let (added, changed, removed) =
+            write_ops(&mut tx, network, &ops, &current, revision).await?;
+        // The indexes of what they declare and refer to now (after every
+        // removal, so an id may move from one entity to another).
+        index_rows(network, &ops, &current)
+            .insert(&mut tx, &net)
+            .await?;
+        let record = Revision {
+            number: to_u64(revision),
+            author: author.to_owned(),
+            message: message.to_owned(),
+            at,
+            added,
+            changed,
+            removed,
+        };
+        insert_revision(&mut tx, &net, &record).await?;
+        sqlx::query("UPDATE networks SET head = $1 WHERE id = $2")
+            .bind(revision)
+            .bind(&net)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(record)
+    }
+
+    /// The document of `network` at `revision` (the head when `None`) as
+    /// JSON, byte for byte what `serde_json` writes for the same
+    /// [`NetworkDocument`], assembled from the stored canonical bodies
+    /// without parsing them.
+    pub async fn export(
+        &self,
+        network: NetworkId,
+        revision: Option<u64>,
+        layout: Layout,
+    ) -> Result<String> {
+        let net = network.to_string();
+        // One snapshot for every read: the head and the rows agree even while
+        // others write.
+        let mut conn = match self.inner.backend {
+            Backend::Sqlite => self.inner.pool.begin().await?,
+            Backend::Postgres => {
+                self.inner
+                    .pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
+        };
+        let head: i64 = sqlx::query("SELECT head FROM networks WHERE id = $1")
+            .bind(&net)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NetworkNotFound(network))?
+            .try_get(0)?;
+        let head = to_u64(head);
+        let revision = pick_revision(network, revision, head)?;
+        let profile = sqlx::query(
+            "SELECT schema_version, body FROM profile_versions WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1",
+        )
+        .bind(&net)
+        .bind(to_i64(revision))
+        .fetch_one(&mut *conn)
+        .await?;
+        let mut out = String::new();
+        out.push_str("{\"schema_version\":");
+        out.push_str(&profile.try_get::<String, _>(0)?);
+        json::key(&mut out, "network");
+        out.push_str(&profile.try_get::<String, _>(1)?);
+        let query = if revision == head {
+            sqlx::query("SELECT collection, body FROM entities WHERE network = $1 ORDER BY collection, position")
+                .bind(&net)
+        } else {
+            sqlx::query(
+                "SELECT v.collection, v.body FROM entity_versions v \
+                 WHERE v.network = $1 AND v.revision <= $2 AND v.body IS NOT NULL \
+                 AND NOT EXISTS (SELECT 1 FROM entity_versions w WHERE w.network = v.network \
+                   AND w.collection = v.collection AND w.id = v.id AND w.revision > v.revision AND w.revision <= $2) \
+                 ORDER BY v.collection, v.position",
+            )
+            .bind(&net)
+            .bind(to_i64(revision))
+        };
+        let mut rows = query.fetch(&mut *conn);
+        let mut open: Option<i64> = None;
+        while let Some(row) = rows.try_next().await? {
+            let c: i64 = row.try_get(0)?;
+            if open == Some(c) {
+                out.push(',');
+            } else {
+                if open.is_some() {
+                    out.push(']');
+                }
+                json::key(&mut out, collection_at(c)?.name());
+                out.push('[');
+                open = Some(c);
+            }
+            out.push_str(&row.try_get::<String, _>(1)?);
+        }
+        drop(rows);
+        conn.commit().await?;
+        if open.is_some() {
+            out.push(']');
+        }
+        out.push('}');
+        Ok(match layout {
+            Layout::Compact => out,
+            Layout::Pretty => json::pretty(&out),
+        })
+    }
+
+    /// The document of `network` at `revision` (the head when `None`).
+    pub async fn document_at(
+        &self,
+        network: NetworkId,
+        revision: Option<u64>,
+    ) -> Result<NetworkDocument> {
+        let json = self.export(network, revision, Layout::Compact).await?;
+        NetworkDocument::from_json(json.as_bytes()).map_err(StoreError::corrupt)
+    }
+
+    /// The current version of one entity, if it exists.
+    pub async fn entity(
+        &self,
+        network: NetworkId,
+        collection: Collection,
+        id: Uuid,
+    ) -> Result<Option<StoredEntity>> {
+        self.head(network).await?;
+        let row = sqlx::query("SELECT revision, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
+            .bind(network.to_string())
+            .bind(number(collection))
+            .bind(id.to_string())
+            .fetch_optional(&self.inner.pool)
+            .await?;
+        row.map(|row| {
+            Ok(StoredEntity {
+                revision: to_u64(row.try_get(0)?),
+                json: row.try_get(1)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The revision log of `network`, oldest first.
+    pub async fn log(&self, network: NetworkId) -> Result<Vec<Revision>> {
+        self.head(network).await?;
+        let rows = sqlx::query("SELECT number, author, message, at, added, changed, removed FROM revisions WHERE network = $1 ORDER BY number")
+            .bind(network.to_string())
+            .fetch_all(&self.inner.pool)
+            .await?;
+        rows.iter().map(|row| read_revision(row, 0)).collect()
+    }
+
+    /// What differs between revisions `a` and `b` of `network`: ids per
+    /// collection added, changed and removed going from `a` to `b`.
+    pub async fn diff(&self, network: NetworkId, a: u64, b: u64) -> Result<Diff> {
+        let a = self.revision_or_head(network, Some(a)).await?;
+        let b = self.revision_or_head(network, Some(b)).await?;
+        let (lo, hi) = (a.min(b), a.max(b));
+        let net = network.to_string();
+        let rows = sqlx::query(
+            "SELECT collection, id, revision, CAST(CASE WHEN body IS NULL THEN 0 ELSE 1 END AS BIGINT) FROM entity_versions \
+             WHERE network = $1 AND revision <= $3 AND (collection, id) IN \
+               (SELECT collection, id FROM entity_versions WHERE network = $1 AND revision > $2 AND revision <= $3) \
+             ORDER BY collection, id, revision",
+        )
+        .bind(&net)
+        .bind(to_i64(lo))
+        .bind(to_i64(hi))
+        .fetch_all(&self.inner.pool)
+        .await?;
+        // Per entity: (exists at lo, exists at hi).
+        let mut states: Vec<((i64, Uuid), bool, bool)> = Vec::new();
+        for row in &rows {
+            let key = (
+                row.try_get::<i64, _>(0)?,
+                uuid_of(&row.try_get::<String, _>(1)?)?,
+            );
+            let revision = to_u64(row.try_get(2)?);
+            let exists = row.try_get::<i64, _>(3)? == 1;
+            if states.last().is_none_or(|(k, _, _)| *k != key) {
+                states.push((key, false, false));
+            }
+            if let Some(state) = states.last_mut() {
+                if revision <= lo {
+                    state.1 = exists;
+                }
+                state.2 = exists;
+            }
+        }
+        let mut diff = Diff {
+            profile: sqlx::query("SELECT CAST(COUNT(*) AS BIGINT) FROM profile_versions WHERE network = $1 AND revision > $2 AND revision <= $3")
+                .bind(&net)
+                .bind(to_i64(lo))
+                .bind(to_i64(hi))
+                .fetch_one(&self.inner.pool)
+                .await?
+                .try_get::<i64, _>(0)?
+                > 0,
+            collections: Vec::new(),
+        };
+        for ((c, id), before, after) in states {
+            let (before, after) = if a <= b {
+                (before, after)
+            } else {
+                (after, before)
+            };
+            let collection = collection_at(c)?;
+            if diff
+                .collections
+                .last()
+                .is_none_or(|d| d.collection != collection)
+            {
+                diff.collections.push(CollectionDiff {
+                    collection,
+                    added: Vec::new(),
+                    changed: Vec::new(),
+                    removed: Vec::new(),
+                });
+            }
+            if let Some(d) = diff.collections.last_mut() {
+                match (before, after) {
+                    (false, true) => d.added.push(id),
+                    (true, false) => d.removed.push(id),
+                    (true, true) => d.changed.push(id),
+                    (false, false) => {}
+                }
+            }
+        }
+        diff.collections
+            .retain(|d| !(d.added.is_empty() && d.changed.is_empty() && d.removed.is_empty()));
+        Ok(diff)
+    }
+
+    /// Every version of one entity, oldest first, with the revisions that made them.
+    pub async fn entity_history(
+        &self,
+        network: NetworkId,
+        collection: Collection,
+        id: Uuid,
+    ) -> Result<Vec<EntityVersion>> {
+        self.head(network).await?;
+        let rows = sqlx::query(
+            "SELECT r.number, r.author, r.message, r.at, r.added, r.changed, r.removed, v.body \
+             FROM entity_versions v JOIN revisions r ON r.network = v.network AND r.number = v.revision \
+             WHERE v.network = $1 AND v.collection = $2 AND v.id = $3 ORDER BY v.revision",
+        )
+        .bind(network.to_string())
+        .bind(number(collection))
+        .bind(id.to_string())
+        .fetch_all(&self.inner.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let body: Option<String> = row.try_get(7)?;
+                Ok(EntityVersion {
+                    revision: read_revision(row, 0)?,
+                    entity: body
+                        .map(|b| serde_json::from_str(&b))
+                        .transpose()
+                        .map_err(StoreError::corrupt)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The findings of the full rule set for `network` at `revision` (the
+    /// head when `None`) as of `as_of`: computed on a blocking thread, and
+    /// kept per (revision, date).
+    pub async fn findings(
+        &self,
+        network: NetworkId,
+        revision: Option<u64>,
+        as_of: NaiveDate,
+    ) -> Result<Arc<Report>> {
+        let revision = self.revision_or_head(network, revision).await?;
+        let key = (network, revision, as_of);
+        if let Some(report) = self.cached(&key) {
+            return Ok(report);
+        }
+        let document = self.document_at(network, Some(revision)).await?;
+        let report = tokio::task::spawn_blocking(move || mcn_network::validate(&document, as_of))
+            .await
+            .map_err(|error| StoreError::corrupt(format!("the rules did not finish: {error}")))?;
+        let report = Arc::new(report);
+        if let Ok(mut cache) = self.inner.findings.lock() {
+            if cache.len() >= FINDINGS_CACHE {
+                cache.clear();
+            }
+            cache.insert(key, Arc::clone(&report));
+        }
+        Ok(report)
+    }
+
+    fn cached(&self, key: &(NetworkId, u64, NaiveDate)) -> Option<Arc<Report>> {
+        self.inner.findings.lock().ok()?.get(key).cloned()
+    }
+}
+
+/// The current version of everything `ops` touch, read under the write lock,
+/// and every change whose expectation it does not meet.
+async fn versions(
+    tx: &mut Tx,
+    network: NetworkId,
+    ops: &[Op],
+) -> Result<(HashMap<(i64, Uuid), Current>, Vec<crate::change::Conflict>)> {
+    let net = network.to_string();
+    let mut current: HashMap<(i64, Uuid), Current> = HashMap::new();
+    let mut conflicts = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        let key = op.key(network);
+        let (version, expect, collection) = if let Op::Profile { expect, .. } = op {
+            let row = sqlx::query("SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1")
+                    .bind(&net)
+                    .fetch_one(&mut **tx)
+                    .await?;
+            let revision: i64 = row.try_get(0)?;
+            current.insert(
+                key,
+                Current {
+                    position: 0,
+                    body: row.try_get(1)?,
+                },
+            );
+            (Some(to_u64(revision)), *expect, None)
+        } else {
+            let row = sqlx::query("SELECT revision, position, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
+                    .bind(&net)
+                    .bind(key.0)
+                    .bind(key.1.to_string())
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            let version = match row {
+                Some(row) => {
+                    let revision: i64 = row.try_get(0)?;
+                    current.insert(
+                        key,
+                        Current {
+                            position: row.try_get(1)?,
+                            body: row.try_get(2)?,
+                        },
+                    );
+                    Some(to_u64(revision))
+                }
+                None => None,
+            };
+            let (expect, collection) = match op {
+                Op::Upsert { expect, entity, .. } => (*expect, entity.collection()),
+                Op::Delete {
+                    expect, collection, ..
+                } => (*expect, *collection),
+                Op::Profile { .. } => continue,
+            };
+            (version, expect, Some(collection))
+        };
+        if !satisfied(expect, version) {
+            conflicts.push(crate::change::Conflict {
+                change: i,
+                collection,
+                id: key.1,
+                expected: expect,
+                current: version,
+            });
+        }
+    }
+    Ok((current, conflicts))
+}
+
+/// Writes `ops` as `revision`: entities, their versions, the profile; and
+/// removes the index rows of everything they touch. Returns the counts
+/// (added, changed, removed); an upsert of an identical body is skipped.
+#[allow(clippy::too_many_lines)] // the statements of each kind of change, in order
+async fn write_ops(
+    tx: &mut Tx,
+    network: NetworkId,
+    ops: &[Op],
+    current: &HashMap<(i64, Uuid), Current>,
+    revision: i64,
+) -> Result<(u64, u64, u64)> {
+    let net = network.to_string();
+    let (mut added, mut changed, mut removed) = (0_u64, 0_u64, 0_u64);
+    let mut next_position: HashMap<i64, i64> = HashMap::new();
+    for op in ops {
+        let (c, id) = op.key(network);
+        let old = current.get(&(c, id));
+        let unchanged = match op {
+            Op::Upsert { body, .. } | Op::Profile { body, .. } => {
+                old.is_some_and(|o| o.body == *body)
+            }
+            Op::Delete { .. } => false,
+        };
+        if unchanged {
+            continue;
+        }
+        let id_text = id.to_string();
+        // The indexes of what it declared and referred to before.
+        sqlx::query("DELETE FROM ids WHERE network = $1 AND collection = $2 AND owner = $3")
+            .bind(&net)
+            .bind(c)
+            .bind(&id_text)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("DELETE FROM refs WHERE network = $1 AND collection = $2 AND source = $3")
+            .bind(&net)
+            .bind(c)
+            .bind(&id_text)
+            .execute(&mut **tx)
+            .await?;
+        match op {
+            Op::Upsert { body, .. } => {
+                let position = if let Some(old) = old {
+                    changed += 1;
+                    sqlx::query("UPDATE entities SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND id = $5")
+                            .bind(revision)
+                            .bind(body)
+                            .bind(&net)
+                            .bind(c)
+                            .bind(&id_text)
+                            .execute(&mut **tx)
+                            .await?;
+                    old.position
+                } else {
+                    added += 1;
+                    let position = match next_position.get(&c) {
+                            Some(p) => *p,
+                            None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entities WHERE network = $1 AND collection = $2")
+                                .bind(&net)
+                                .bind(c)
+                                .fetch_one(&mut **tx)
+                                .await?
+                                .try_get(0)?,
+                        };
+                    next_position.insert(c, position.saturating_add(1));
+                    sqlx::query("INSERT INTO entities (network, collection, id, position, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
+                            .bind(&net)
+                            .bind(c)
+                            .bind(&id_text)
+                            .bind(position)
+                            .bind(revision)
+                            .bind(body)
+                            .execute(&mut **tx)
+                            .await?;
+                    position
+                };
+                insert_version(tx, &net, (c, &id_text), revision, position, Some(body)).await?;
+            }
+            Op::Delete { .. } => {
+                removed += 1;
+                let position = old.map_or(0, |o| o.position);
+                sqlx::query(
+                    "DELETE FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
+                )
+                .bind(&net)
+                .bind(c)
+                .bind(&id_text)
+                .execute(&mut **tx)
+                .await?;
+                insert_version(tx, &net, (c, &id_text), revision, position, None).await?;
+            }
+            Op::Profile { body, .. } => {
+                let schema_version: String =
+                    sqlx::query("SELECT schema_version FROM networks WHERE id = $1")
+                        .bind(&net)
+                        .fetch_one(&mut **tx)
+                        .await?
+                        .try_get(0)?;
+                sqlx::query("UPDATE networks SET profile = $1 WHERE id = $2")
+                    .bind(body)
+                    .bind(&net)
+                    .execute(&mut **tx)
+                    .await?;
+                sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
+                        .bind(&net)
+                        .bind(revision)
+                        .bind(schema_version)
+                        .bind(body)
+                        .execute(&mut **tx)
+                        .await?;
+            }
+        }
+    }
+    Ok((added, changed, removed))
+}
+
+/// Records a version of entity `(collection number, id)` (`None`: deleted).
+async fn insert_version(
+    tx: &mut Tx,
+    net: &str,
+    (c, id): (i64, &str),
+    revision: i64,
+    position: i64,
+    body: Option<&str>,
+) -> Result<()> {
+    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(net)
+        .bind(c)
+        .bind(id)
+        .bind(revision)
+        .bind(position)
+        .bind(body.map(str::to_owned))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The id and reference index rows of what `ops` write (after every
+/// removal, so an id may move from one entity to another).
+fn index_rows(network: NetworkId, ops: &[Op], current: &HashMap<(i64, Uuid), Current>) -> Index {
+    let mut index = Index::default();
+    for op in ops {
+        let (c, id) = op.key(network);
+        match op {
+            Op::Upsert { body, .. } | Op::Profile { body, .. }
+                if current.get(&(c, id)).is_some_and(|o| o.body == *body) => {}
+            Op::Upsert { entity, .. } => index.add(c, id, entity.as_ref()),
+            Op::Profile { profile, .. } => index.add(c, id, profile),
+            Op::Delete { .. } => {}
+        }
+    }
+    index
+}
+
+/// Rows of the id index and the reference index.
+#[derive(Default)]
+struct Index {
+    ids: Vec<Vec<Arg>>,
+    refs: Vec<Vec<Arg>>,
+}
+
+impl Index {
+    /// The ids `entity` (of collection number `c`, id `owner`) declares and
+    /// the ids it refers to.
+    fn add(&mut self, c: i64, owner: Uuid, entity: &(impl HasReferences + ?Sized)) {
+        let owner = Arg::Text(owner.to_string());
+        entity.declared_ids(&mut |d| {
+            self.ids.push(vec![
+                Arg::Text(d.id.to_string()),
+                Arg::Int(kind_number(d.kind)),
+                Arg::Int(c),
+                owner.clone(),
+            ]);
+        });
+        for target in targets(entity) {
+            self.refs.push(vec![
+                Arg::Text(target.to_string()),
+                Arg::Int(c),
+                owner.clone(),
+            ]);
+        }
+    }
+
+    async fn insert(self, tx: &mut Tx, net: &str) -> Result<()> {
+        insert_rows(
+            tx,
+            "ids (network, id, kind, collection, owner)",
+            net,
+            self.ids,
+        )
+        .await?;
+        insert_rows(
+            tx,
+            "refs (network, target, collection, source)",
+            net,
+            self.refs,
+        )
+        .await
+    }
+}
+
+/// The rows of a whole document's import as revision 1.
+struct Rows {
+    entities: Vec<Vec<Arg>>,
+    versions: Vec<Vec<Arg>>,
+    index: Index,
+}
+
+fn import_rows(document: &NetworkDocument) -> Result<Rows> {
+    let mut rows = Rows {
+        entities: Vec::new(),
+        versions: Vec::new(),
+        index: Index::default(),
+    };
+    let mut failed = None;
+    for &collection in Collection::ALL {
+        let c = number(collection);
+        collection.for_each(document, &mut |i, entity| {
+            let body = match entity.to_json() {
+                Ok(body) => body,
+                Err(error) => return failed = Some(error),
+            };
+            let id = Arg::Text(entity.uuid().to_string());
+            let position = Arg::Int(i64::try_from(i).unwrap_or(i64::MAX));
+            let (c, one, body) = (Arg::Int(c), Arg::Int(1), Arg::Text(body));
+            rows.entities.push(vec![
+                c.clone(),
+                id.clone(),
+                position.clone(),
+                one.clone(),
+                body.clone(),
+            ]);
+            rows.versions.push(vec![c, id, one, position, body]);
+            rows.index.add(number(collection), entity.uuid(), entity);
+        });
+    }
+    if let Some(error) = failed {
+        return Err(StoreError::corrupt(error));
+    }
+    rows.index
+        .add(PROFILE, document.network.id.as_uuid(), &document.network);
+    Ok(rows)
+}
+
+/// A value bound into a multi-row insert. Rows compare column by column,
+/// so sorting a table's rows sorts them by its primary key (the leading
+/// columns after the network): inserted in that order, the b-trees grow at
+/// one edge instead of at random pages.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+/// Inserts `rows` (each after the network id) into `table (columns)`, many
+/// rows per statement.
+async fn insert_rows(
+    tx: &mut Tx,
+    table: &str,
+    network: &str,
+    mut rows: Vec<Vec<Arg>>,
+) -> Result<()> {
+    rows.sort_unstable();
+    let Some(width) = rows.first().map(|r| r.len() + 1) else {
+        return Ok(());
+    };
+    let per_statement = (BATCH_PARAMETERS / width).clamp(1, 1000);
+    // SQLite looks a numbered parameter's name up by a linear scan
+    // (`sqlite3_bind_parameter_name`, once per parameter as sqlx binds):
+    // quadratic in a statement of thousands of them. Anonymous `?`
+    // parameters bind by position.
+    let anonymous = tx.backend_name() == "SQLite";
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<Vec<Arg>> = rows.by_ref().take(per_statement).collect();
+        let mut sql = format!("INSERT INTO {table} VALUES ");
+        let mut n = 0_usize;
+        for (r, _) in chunk.iter().enumerate() {
+            if r > 0 {
+                sql.push(',');
+            }
+            sql.push('(');
+            for column in 0..width {
+                if column > 0 {
+                    sql.push(',');
+                }
+                n += 1;
+                if anonymous {
+                    sql.push('?');
+                } else {
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                }
+            }
+            sql.push(')');
+        }
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for row in chunk {
+            query = query.bind(network.to_owned());
+            for arg in row {
+                query = match arg {
+                    Arg::Int(i) => query.bind(i),
+                    Arg::Text(t) => query.bind(t),
+                };
+            }
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+async fn insert_revision(tx: &mut Tx, network: &str, revision: &Revision) -> Result<()> {
+    sqlx::query("INSERT INTO revisions (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .bind(network)
+        .bind(to_i64(revision.number))
+        .bind(&revision.author)
+        .bind(&revision.message)
+        .bind(revision.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+        .bind(to_i64(revision.added))
+        .bind(to_i64(revision.changed))
+        .bind(to_i64(revision.removed))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+fn read_revision(row: &AnyRow, from: usize) -> Result<Revision> {
+    let at: String = row.try_get(from + 3)?;
+    Ok(Revision {
+        number: to_u64(row.try_get(from)?),
+        author: row.try_get(from + 1)?,
+        message: row.try_get(from + 2)?,
+        at: DateTime::parse_from_rfc3339(&at)
+            .map_err(StoreError::corrupt)?
+            .with_timezone(&Utc),
+        added: to_u64(row.try_get(from + 4)?),
+        changed: to_u64(row.try_get(from + 5)?),
+        removed: to_u64(row.try_get(from + 6)?),
+    })
+}
+
+/// The distinct ids an entity refers to.
+fn targets(entity: &(impl HasReferences + ?Sized)) -> Vec<Uuid> {
+    let mut targets = Vec::new();
+    entity.references(&mut |r| targets.push(r.id));
+    targets.sort_unstable();
+    targets.dedup();
+    targets
+}
+
+/// Parses every change: the typed entity and its canonical body. Refuses
+/// (as bad input) an entity its type refuses, a profile with another id and
+/// the same entity changed twice.
+fn prepare(network: NetworkId, changes: &ChangeSet) -> Result<Vec<Op>> {
+    let mut ops = Vec::with_capacity(changes.changes.len());
+    let mut seen: HashMap<(i64, Uuid), usize> = HashMap::new();
+    for (i, change) in changes.changes.iter().enumerate() {
+        let op = match change {
+            Change::Upsert {
+                collection,
+                expect,
+                entity,
+            } => {
+                let at = Op::path(i).key("entity");
+                let bytes = serde_json::to_vec(entity)
+                    .map_err(|e| StoreError::bad(at.clone(), e.to_string()))?;
+                let entity = collection.parse(&bytes).map_err(|error| match error {
+                    LoadError::Invalid { path, message, .. } => StoreError::bad(
+                        path.segments()
+                            .fold(Op::path(i).key("entity"), |p, s| p.key(&s)),
+                        format!("not a valid entity of {collection}: {message}"),
+                    ),
+                    other => StoreError::bad(at.clone(), other.to_string()),
+                })?;
+                let body = entity
+                    .to_json()
+                    .map_err(|e| StoreError::bad(at, e.to_string()))?;
+                Op::Upsert {
+                    entity,
+                    body,
+                    expect: *expect,
+                }
+            }
+            Change::Delete {
+                collection,
+                id,
+                expect,
+            } => Op::Delete {
+                collection: *collection,
+                id: *id,
+                expect: *expect,
+            },
+            Change::Profile { expect, profile } => {
+                if profile.id != network {
+                    return Err(StoreError::bad(
+                        Op::path(i).key("profile").key("id"),
+                        format!(
+                            "the profile's id is the network's id {network}; it cannot become {}",
+                            profile.id
+                        ),
+                    ));
+                }
+                let body = serde_json::to_string(profile)
+                    .map_err(|e| StoreError::bad(Op::path(i).key("profile"), e.to_string()))?;
+                Op::Profile {
+                    profile: profile.clone(),
+                    body,
+                    expect: *expect,
+                }
+            }
+        };
+        if let Some(first) = seen.insert(op.key(network), i) {
+            let (c, id) = op.key(network);
+            return Err(StoreError::bad(
+                Op::path(i),
+                format!(
+                    "{} is changed twice in one change set (first at /changes/{first})",
+                    describe(collection_at(c).ok(), id)
+                ),
+            ));
+        }
+        ops.push(op);
+    }
+    Ok(ops)
+}
+
+/// The owner of an id in the store: (kind, collection number, owner id).
+async fn id_owner(
+    tx: &mut Tx,
+    network: &str,
+    id: Uuid,
+) -> Result<Option<(Option<EntityKind>, i64, Uuid)>> {
+    let row = sqlx::query("SELECT kind, collection, owner FROM ids WHERE network = $1 AND id = $2")
+        .bind(network)
+        .bind(id.to_string())
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.map(|row| {
+        Ok((
+            kind_at(row.try_get(0)?),
+            row.try_get(1)?,
+            uuid_of(&row.try_get::<String, _>(2)?)?,
+        ))
+    })
+    .transpose()
+}
+
+/// The integrity of the state `ops` would leave, checked against the
+/// indexes: O(size of the change), not of the document.
+async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Finding>> {
+    let mut check = Check {
+        network,
+        net: network.to_string(),
+        ops,
+        touched: ops.iter().map(|op| op.key(network)).collect(),
+        declared: Declared::new(),
+        findings: Vec::new(),
+    };
+    check.declared_ids(tx).await?;
+    check.references(tx).await?;
+    check.still_referred(tx).await?;
+    Ok(check.findings)
+}
+
+/// The integrity check of one change set: what it touches and declares, and
+/// the findings so far.
+struct Check<'a> {
+    network: NetworkId,
+    net: String,
+    ops: &'a [Op],
+    touched: Touched,
+    declared: Declared,
+    findings: Vec<Finding>,
+}
+
+/// Touched entities: (collection number, id).
+type Touched = HashSet<(i64, Uuid)>;
+/// Ids the change set declares: id -> (kind, path).
+type Declared = HashMap<Uuid, (EntityKind, JsonPointer)>;
+
+impl Check<'_> {
+    /// The ids the change set declares, with a finding for each that
+    /// another entity of the change set or of the network (one it keeps) has
+    /// already.
+    async fn declared_ids(&mut self, tx: &mut Tx) -> Result<()> {
+        let (ops, net) = (self.ops, self.net.clone());
+        let net = net.as_str();
+        for (i, op) in ops.iter().enumerate() {
+            let Op::Upsert { entity, .. } = op else {
+                continue;
+            };
+            let base = Op::path(i).key("entity");
+            let mut mine = Vec::new();
+            entity.declared_ids(&mut |d| mine.push(d));
+            for d in mine {
+                let path = d.path.under(base.clone());
+                if let Some((kind, first)) = self.declared.get(&d.id) {
+                    self.findings.push(
+                        DUPLICATE_ID
+                            .at(
+                                path,
+                                format!("this {} has the same id as the {kind} at {first}", d.kind),
+                            )
+                            .with_related(first.clone()),
+                    );
+                    continue;
+                }
+                if let Some((kind, c, owner)) = id_owner(tx, net, d.id).await?
+                    && !self.touched.contains(&(c, owner))
+                {
+                    let kind = kind.map_or("entity", EntityKind::name);
+                    self.findings.push(DUPLICATE_ID.at(
+                        path.clone(),
+                        format!(
+                            "this {} has the same id as the {kind} in {} {owner} of the network",
+                            d.kind,
+                            describe(collection_at(c).ok(), owner)
+                        ),
+                    ));
+                }
+                self.declared.insert(d.id, (d.kind, path));
+            }
+        }
+        Ok(())
+    }
+
+    /// A finding for each reference of what is written that does not
+    /// resolve in the resulting state (dangling, or another kind of entity).
+    async fn references(&mut self, tx: &mut Tx) -> Result<()> {
+        let (network, ops, net) = (self.network, self.ops, self.net.clone());
+        let net = net.as_str();
+        for (i, op) in ops.iter().enumerate() {
+            let (base, owner, references) = match op {
+                Op::Upsert { entity, .. } => {
+                    let mut refs = Vec::new();
+                    entity.references(&mut |r| refs.push(r));
+                    (
+                        Op::path(i).key("entity"),
+                        describe(Some(entity.collection()), entity.uuid()),
+                        refs,
+                    )
+                }
+                Op::Profile { profile, .. } => {
+                    let mut refs = Vec::new();
+                    profile.references(&mut |r| refs.push(r));
+                    (
+                        Op::path(i).key("profile"),
+                        describe(None, network.as_uuid()),
+                        refs,
+                    )
+                }
+                Op::Delete { .. } => continue,
+            };
+            for r in references {
+                let at = r.path.under(base.clone());
+                let found = match self.declared.get(&r.id) {
+                    Some((kind, path)) => Some((*kind, format!("the {kind} at {path}"))),
+                    None => match id_owner(tx, net, r.id).await? {
+                        Some((kind, c, owner)) if !self.touched.contains(&(c, owner)) => {
+                            kind.map(|k| {
+                                (
+                                    k,
+                                    format!(
+                                        "the {k} in {}",
+                                        describe(collection_at(c).ok(), owner)
+                                    ),
+                                )
+                            })
+                        }
+                        _ => None,
+                    },
+                };
+                match found {
+                    Some((kind, _)) if kind == r.kind => {}
+                    Some((_, what)) => self.findings.push(WRONG_KIND.at(
+                        at,
+                        format!(
+                            "{owner} refers to {} {}, but that id belongs to {what}",
+                            r.kind, r.id
+                        ),
+                    )),
+                    None => self.findings.push(DANGLING_REFERENCE.at(
+                        at,
+                        format!(
+                            "{owner} refers to {} {}, which is not in the network",
+                            r.kind, r.id
+                        ),
+                    )),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A finding for each id that goes away (a deleted entity's, or a nested
+    /// one an upsert drops) while something the change set keeps still
+    /// refers to it.
+    async fn still_referred(&mut self, tx: &mut Tx) -> Result<()> {
+        let (network, ops, net) = (self.network, self.ops, self.net.clone());
+        let net = net.as_str();
+        for (i, op) in ops.iter().enumerate() {
+            let (c, id) = op.key(network);
+            if c == PROFILE {
+                continue;
+            }
+            let rows = sqlx::query(
+                "SELECT id, kind FROM ids WHERE network = $1 AND collection = $2 AND owner = $3",
+            )
+            .bind(net)
+            .bind(c)
+            .bind(id.to_string())
+            .fetch_all(&mut **tx)
+            .await?;
+            for row in &rows {
+                let gone = uuid_of(&row.try_get::<String, _>(0)?)?;
+                if self.declared.contains_key(&gone) {
+                    continue;
+                }
+                let kind = kind_at(row.try_get(1)?).map_or("entity", EntityKind::name);
+                let referrers = sqlx::query("SELECT collection, source FROM refs WHERE network = $1 AND target = $2 ORDER BY collection, source")
+                .bind(net)
+                .bind(gone.to_string())
+                .fetch_all(&mut **tx)
+                .await?;
+                let mut by = Vec::new();
+                for referrer in &referrers {
+                    let key = (
+                        referrer.try_get::<i64, _>(0)?,
+                        uuid_of(&referrer.try_get::<String, _>(1)?)?,
+                    );
+                    if !self.touched.contains(&key) {
+                        by.push(describe(collection_at(key.0).ok(), key.1));
+                    }
+                }
+                if by.is_empty() {
+                    continue;
+                }
+                let at = match op {
+                    Op::Upsert { .. } => Op::path(i).key("entity"),
+                    _ => Op::path(i),
+                };
+                let shown: Vec<&str> = by.iter().take(5).map(String::as_str).collect();
+                let more = by.len().saturating_sub(shown.len());
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                self.findings.push(STILL_REFERRED.at(
+                    at,
+                    format!(
+                        "{kind} {gone} would be gone but is still referred to by {}{more}",
+                        shown.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The integrity of a whole document to import: duplicate ids (across
+/// collections too) and references that do not resolve, with paths into it.
+fn document_integrity(document: &NetworkDocument) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut declared: HashMap<Uuid, (EntityKind, JsonPointer)> = HashMap::new();
+    for &collection in Collection::ALL {
+        collection.for_each(document, &mut |i, entity| {
+            entity.declared_ids(&mut |d| {
+                let path = d
+                    .path
+                    .under(JsonPointer::root().key(collection.name()).index(i));
+                if let Some((kind, first)) = declared.get(&d.id) {
+                    findings.push(
+                        DUPLICATE_ID
+                            .at(
+                                path,
+                                format!("this {} has the same id as the {kind} at {first}", d.kind),
+                            )
+                            .with_related(first.clone()),
+                    );
+                } else {
+                    declared.insert(d.id, (d.kind, path));
+                }
+            });
+        });
+    }
+    let mut check =
+        |base: &dyn Fn() -> JsonPointer, owner: &dyn Fn() -> String, r: Reference| match declared
+            .get(&r.id)
+        {
+            Some((kind, _)) if *kind == r.kind => {}
+            Some((kind, path)) => findings.push(
+                WRONG_KIND
+                    .at(
+                        r.path.under(base()),
+                        format!(
+                            "{} refers to {} {}, but that id belongs to the {kind} at {path}",
+                            owner(),
+                            r.kind,
+                            r.id
+                        ),
+                    )
+                    .with_related(path.clone()),
+            ),
+            None => findings.push(DANGLING_REFERENCE.at(
+                r.path.under(base()),
+                format!(
+                    "{} refers to {} {}, which is not in the document",
+                    owner(),
+                    r.kind,
+                    r.id
+                ),
+            )),
+        };
+    document.network.references(&mut |r| {
+        check(
+            &|| JsonPointer::root().key("network"),
+            &|| describe(None, document.network.id.as_uuid()),
+            r,
+        );
+    });
+    for &collection in Collection::ALL {
+        collection.for_each(document, &mut |i, entity| {
+            entity.references(&mut |r| {
+                check(
+                    &|| JsonPointer::root().key(collection.name()).index(i),
+                    &|| describe(Some(collection), entity.uuid()),
+                    r,
+                );
+            });
+        });
+    }
+    findings
+}
