@@ -265,7 +265,7 @@ async fn write(
     network: mcn_core::id::NetworkId,
     changes: &ChangeSet,
 ) -> Result<Revision, Problem> {
-    access::check(state, principal, network, changes)?;
+    access::check(state, principal, network, changes).await?;
     Ok(state
         .store
         .apply(network, changes, &principal.name, body::now())

@@ -10,4 +10,5 @@
 
 mod bad_input;
 mod basics;
+mod roles;
 mod support;
