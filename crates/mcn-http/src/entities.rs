@@ -9,10 +9,12 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use mcn_core::{JsonPointer, Redact as _};
+use mcn_network::NetworkDocument;
 use mcn_network::collection::Collection;
-use mcn_store::{Change, ChangeSet, Layout, Revision};
-use serde::Serialize;
+use mcn_store::{Change, ChangeSet, Revision};
 use serde_json::Value;
+use std::fmt::Write as _;
+use uuid::Uuid;
 
 use crate::{
     AppState, Principal, Problem, access,
@@ -32,16 +34,85 @@ fn redact_value(principal: &Principal, collection: Collection, value: Value) -> 
     }
 }
 
-/// One page of a collection.
-#[derive(Serialize)]
-struct Page {
-    /// The head revision the page was read at.
+/// Whether an entity's top-level fields equal the values asked for.
+fn matches(entity: &Value, filters: &Params) -> bool {
+    filters.iter().all(|(field, wanted)| {
+        entity.get(field).is_some_and(|v| match v {
+            Value::String(s) => s == wanted,
+            Value::Number(n) => wanted.parse::<serde_json::Number>().ok().as_ref() == Some(n),
+            Value::Bool(b) => wanted == if *b { "true" } else { "false" },
+            _ => false,
+        })
+    })
+}
+
+/// One page of `collection` as a JSON object `{"revision": N, "items":
+/// [...], "next": ID}`, each entity in its canonical form.
+fn page(
+    document: &NetworkDocument,
+    collection: Collection,
+    after: Option<Uuid>,
+    filters: &Params,
+    limit: usize,
     revision: u64,
-    /// The entities, in document order.
-    items: Vec<Value>,
-    /// The id to pass as `?after=` for the next page, if there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next: Option<String>,
+) -> Result<String, Problem> {
+    let mut started = after.is_none();
+    let mut items: Vec<(Uuid, String)> = Vec::new();
+    let mut more = false;
+    let mut failed = None;
+    collection.for_each(document, &mut |_, entity| {
+        if more || failed.is_some() {
+            return;
+        }
+        if !started {
+            started = after == Some(entity.uuid());
+            return;
+        }
+        let json = match entity.to_json() {
+            Ok(json) => json,
+            Err(error) => {
+                failed = Some(error);
+                return;
+            }
+        };
+        if !filters.is_empty() {
+            match serde_json::from_str::<Value>(&json) {
+                Ok(value) if matches(&value, filters) => {}
+                Ok(_) => return,
+                Err(error) => {
+                    failed = Some(error);
+                    return;
+                }
+            }
+        }
+        if items.len() == limit {
+            more = true;
+        } else {
+            items.push((entity.uuid(), json));
+        }
+    });
+    if let Some(error) = failed {
+        return Err(Problem::Internal(error.to_string()));
+    }
+    if !started {
+        return Err(Problem::bad(
+            None,
+            format!("?after: no {} with that id", collection.kind()),
+        ));
+    }
+    let mut out = format!("{{\"revision\":{revision},\"items\":[");
+    for (i, (_, json)) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(json);
+    }
+    out.push(']');
+    if more && let Some((id, _)) = items.last() {
+        let _ = write!(out, ",\"next\":\"{id}\"");
+    }
+    out.push('}');
+    Ok(out)
 }
 
 /// `GET /networks/{network}/{collection}?limit=&after=&FIELD=VALUE`: a page
@@ -64,60 +135,13 @@ pub(crate) async fn list(
         .map(|a| body::entity_id(&a))
         .transpose()?;
     params.remove("limit");
-    let json = state.store.export(id, Some(head), Layout::Compact).await?;
-    let page = body::blocking(move || -> Result<Page, Problem> {
-        let mut document: serde_json::Map<String, Value> =
-            serde_json::from_str(&json).map_err(|e| Problem::Internal(e.to_string()))?;
-        let entities = match document.remove(collection.name()) {
-            Some(Value::Array(entities)) => entities,
-            _ => Vec::new(),
-        };
-        let mut started = after.is_none();
-        let mut items = Vec::new();
-        let mut next = None;
-        for entity in entities {
-            let entity_id = entity.get("id").and_then(Value::as_str).unwrap_or_default();
-            if !started {
-                started = after.is_some_and(|a| a.to_string() == entity_id);
-                continue;
-            }
-            let matches = params.iter().all(|(field, wanted)| {
-                entity.get(field).is_some_and(|v| match v {
-                    Value::String(s) => s == wanted,
-                    Value::Number(n) => {
-                        wanted.parse::<serde_json::Number>().ok().as_ref() == Some(n)
-                    }
-                    Value::Bool(b) => wanted == if *b { "true" } else { "false" },
-                    _ => false,
-                })
-            });
-            if !matches {
-                continue;
-            }
-            if items.len() == limit {
-                next = items
-                    .last()
-                    .and_then(|e: &Value| e.get("id"))
-                    .and_then(Value::as_str)
-                    .map(str::to_owned);
-                break;
-            }
-            items.push(redact_value(&principal, collection, entity));
-        }
-        if !started {
-            return Err(Problem::bad(
-                None,
-                format!("?after: no {} with that id", collection.kind()),
-            ));
-        }
-        Ok(Page {
-            revision: head,
-            items,
-            next,
-        })
-    })
-    .await??;
-    let mut response = body::json_of(&page)?;
+    let mut document = state.store.document_at(id, Some(head)).await?;
+    if !principal.sees_personal_data() {
+        document.people.redact();
+    }
+    let page =
+        body::blocking(move || page(&document, collection, after, &params, limit, head)).await??;
+    let mut response = body::json_response(StatusCode::OK, page);
     set_etag(&mut response, head);
     Ok(response)
 }
@@ -149,7 +173,7 @@ pub(crate) async fn get(
     Ok(response)
 }
 
-fn not_found(collection: Collection, id: uuid::Uuid) -> Problem {
+fn not_found(collection: Collection, id: Uuid) -> Problem {
     Problem::NotFound(format!("no {} {id} in {}", collection.kind(), collection))
 }
 
@@ -246,7 +270,7 @@ pub(crate) async fn delete(
 }
 
 /// The revision message: the `X-Change-Message` header, else a description.
-fn message(headers: &HeaderMap, verb: &str, collection: Collection, id: uuid::Uuid) -> String {
+fn message(headers: &HeaderMap, verb: &str, collection: Collection, id: Uuid) -> String {
     headers
         .get("x-change-message")
         .and_then(|v| v.to_str().ok())

@@ -11,6 +11,7 @@ mod layers;
 mod networks;
 pub mod problem;
 mod reads;
+pub mod tokens;
 
 use std::sync::Arc;
 

@@ -8,6 +8,7 @@ mod error;
 mod json;
 pub mod postgres;
 mod store;
+mod tokens;
 
 pub use change::{
     Change, ChangeSet, CollectionDiff, Conflict, Diff, EntityVersion, Expect, Revision,
@@ -15,6 +16,7 @@ pub use change::{
 };
 pub use error::StoreError;
 pub use store::{Backend, Layout, Store};
+pub use tokens::TokenRecord;
 
 /// Reads a change set from JSON strictly (duplicate keys and unknown fields
 /// refused); errors name the JSON Pointer of the problem.

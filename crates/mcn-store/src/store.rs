@@ -163,13 +163,16 @@ fn migrator(backend: Backend) -> Migrator {
         Backend::Sqlite => include_str!("../migrations/sqlite/0001_store.sql"),
         Backend::Postgres => include_str!("../migrations/postgres/0001_store.sql"),
     };
-    Migrator::with_migrations(vec![Migration::new(
-        1,
-        Cow::Borrowed("store"),
-        MigrationType::Simple,
-        sql.into_sql_str(),
-        false,
-    )])
+    Migrator::with_migrations(vec![
+        Migration::new(
+            1,
+            Cow::Borrowed("store"),
+            MigrationType::Simple,
+            sql.into_sql_str(),
+            false,
+        ),
+        crate::tokens::migration(backend),
+    ])
 }
 
 /// `expect` against the current version `current` (`None`: absent).
@@ -246,6 +249,11 @@ impl Store {
     #[must_use]
     pub fn backend(&self) -> Backend {
         self.inner.backend
+    }
+
+    /// The connection pool, for the store's other modules (tokens).
+    pub(crate) fn pool(&self) -> &sqlx::AnyPool {
+        &self.inner.pool
     }
 
     /// Closes the pool (waits for connections in use to come back).

@@ -12,3 +12,4 @@ mod bad_input;
 mod basics;
 mod roles;
 mod support;
+mod tokens;
