@@ -57,16 +57,26 @@ async fn guard_query(State(limit): State<usize>, request: Request, next: Next) -
 
 /// Turns the error responses of the layers and of axum itself (413 from the
 /// body limit, 408 from the timeout, 405, rejections) into problems.
-async fn problems(State(document_limit): State<usize>, request: Request, next: Next) -> Response {
+async fn problems(
+    State((entity_limit, document_limit)): State<(usize, usize)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    // The body limit of the route (see `crate::router`).
+    let limit = if request.method() == axum::http::Method::PUT
+        || request.uri().path().ends_with("/change-sets")
+    {
+        entity_limit
+    } else {
+        document_limit
+    };
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) || is_problem(&response) {
         return response;
     }
     let problem = match status {
-        StatusCode::PAYLOAD_TOO_LARGE => Problem::TooLarge {
-            limit: document_limit,
-        },
+        StatusCode::PAYLOAD_TOO_LARGE => Problem::TooLarge { limit },
         StatusCode::REQUEST_TIMEOUT | StatusCode::SERVICE_UNAVAILABLE => Problem::Timeout,
         StatusCode::METHOD_NOT_ALLOWED => Problem::MethodNotAllowed,
         StatusCode::NOT_FOUND => Problem::NotFound("no such resource".to_owned()),
@@ -97,7 +107,7 @@ pub(crate) fn wrap(router: Router<AppState>, limits: &Limits) -> Router<AppState
         ))
         .layer(middleware::from_fn_with_state(limits.query, guard_query))
         .layer(middleware::from_fn_with_state(
-            limits.document_body,
+            (limits.entity_body, limits.document_body),
             problems,
         ))
         .layer(

@@ -20,6 +20,7 @@ use axum::{
     routing::{get, post},
 };
 use mcn_store::Store;
+use tower_http::limit::RequestBodyLimitLayer;
 
 pub use auth::{Authoriser, NetworkScope, Principal, Role, StaticTokens};
 pub use config::Limits;
@@ -69,7 +70,8 @@ impl AppState {
 }
 
 /// The network API as an axum [`Router`] a host can serve or `nest` under
-/// any prefix. Every route but `/health` and `/ready` needs an authenticated
+/// any prefix. Entity writes and change sets are limited to
+/// [`Limits::entity_body`], everything else to [`Limits::document_body`]. Every route but `/health` and `/ready` needs an authenticated
 /// principal; the routes and roles are listed in the crate README.
 pub fn router(state: AppState) -> Router {
     let limits = state.limits.clone();
@@ -91,7 +93,8 @@ pub fn router(state: AppState) -> Router {
             "/networks/{network}/{collection}/{id}",
             get(entities::get)
                 .put(entities::put)
-                .delete(entities::delete),
+                .delete(entities::delete)
+                .layer(RequestBodyLimitLayer::new(limits.entity_body)),
         )
         .route(
             "/networks/{network}/{collection}/{id}/history",

@@ -10,6 +10,7 @@
 
 mod bad_input;
 mod basics;
+mod concurrency;
 mod roles;
 mod support;
 mod tokens;
