@@ -9,6 +9,7 @@ mod config;
 mod entities;
 mod layers;
 mod networks;
+pub mod openapi;
 pub mod problem;
 mod reads;
 pub mod tokens;
@@ -71,7 +72,7 @@ impl AppState {
 
 /// The network API as an axum [`Router`] a host can serve or `nest` under
 /// any prefix. Entity writes and change sets are limited to
-/// [`Limits::entity_body`], everything else to [`Limits::document_body`]. Every route but `/health` and `/ready` needs an authenticated
+/// [`Limits::entity_body`], everything else to [`Limits::document_body`]. Every route but `/health`, `/ready` and `/openapi.json` needs an authenticated
 /// principal; the routes and roles are listed in the crate README.
 pub fn router(state: AppState) -> Router {
     let limits = state.limits.clone();
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         ));
     let public = Router::new()
         .route("/health", get(reads::health))
-        .route("/ready", get(reads::ready));
+        .route("/ready", get(reads::ready))
+        .route("/openapi.json", get(reads::openapi));
     layers::wrap(public.merge(protected).fallback(layers::no_route), &limits).with_state(state)
 }

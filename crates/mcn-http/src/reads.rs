@@ -215,6 +215,11 @@ pub(crate) async fn validate(
     body::json_of(&report)
 }
 
+/// `GET /openapi.json`: the `OpenAPI` 3.1 description (no token needed).
+pub(crate) async fn openapi() -> Response {
+    body::json_response(StatusCode::OK, crate::openapi::to_string())
+}
+
 /// `GET /schemas`: the index of the JSON Schemas.
 pub(crate) async fn schema_index() -> Response {
     body::json_response(StatusCode::OK, mcn_schema::index_file().contents)

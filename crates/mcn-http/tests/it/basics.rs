@@ -189,7 +189,7 @@ async fn an_entity_is_created_replaced_and_deleted_through_its_etag() {
     lifecycle(&app().await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_entity_is_created_replaced_and_deleted_through_its_etag_on_postgres() {
     if let Some(app) = postgres_app().await {
         lifecycle(&app).await;

@@ -11,6 +11,7 @@
 mod bad_input;
 mod basics;
 mod concurrency;
+mod openapi;
 mod roles;
 mod support;
 mod tokens;

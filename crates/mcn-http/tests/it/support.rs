@@ -150,7 +150,8 @@ pub(crate) async fn app() -> App {
 
 /// The example network in a fresh `PostgreSQL` database, when
 /// `MCN_TEST_POSTGRES_URL` names a server (else `None`, after a note; under
-/// `CI=true` a missing variable fails).
+/// `CI=true` a missing variable fails). Its test must run on a multi-thread
+/// runtime: dropping the app closes the pool from another thread.
 pub(crate) async fn postgres_app() -> Option<App> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let admin = match std::env::var("MCN_TEST_POSTGRES_URL") {

@@ -85,7 +85,7 @@ async fn tokens_on_sqlite() {
     tokens_work(&mut app().await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tokens_on_postgres() {
     if let Some(mut app) = postgres_app().await {
         tokens_work(&mut app).await;
