@@ -112,15 +112,30 @@ pub trait Authoriser: Send + Sync + 'static {
     fn authenticate<'a>(&'a self, request: &'a Parts) -> AuthFuture<'a>;
 }
 
-/// The bearer token of a request's `Authorization` header, if any.
+/// The cookie the login page keeps a token in, for browsers.
+pub const COOKIE: &str = "mcn_token";
+
+/// The bearer token of a request: its `Authorization: Bearer` header, else
+/// the [`COOKIE`] the login page set.
 #[must_use]
 pub fn bearer(request: &Parts) -> Option<&str> {
-    let value = request.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim())
-        .filter(|t| !t.is_empty())
+    if let Some(value) = request.headers.get(header::AUTHORIZATION) {
+        let (scheme, token) = value.to_str().ok()?.split_once(' ')?;
+        return scheme
+            .eq_ignore_ascii_case("bearer")
+            .then(|| token.trim())
+            .filter(|t| !t.is_empty());
+    }
+    request
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == COOKIE && !value.is_empty()).then_some(value)
+        })
 }
 
 /// A fixed table of bearer tokens: for tests and small hosts.

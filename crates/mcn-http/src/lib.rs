@@ -10,6 +10,7 @@ mod entities;
 mod layers;
 mod networks;
 pub mod openapi;
+mod pages;
 pub mod problem;
 mod reads;
 pub mod tokens;
@@ -72,7 +73,7 @@ impl AppState {
 
 /// The network API as an axum [`Router`] a host can serve or `nest` under
 /// any prefix. Entity writes and change sets are limited to
-/// [`Limits::entity_body`], everything else to [`Limits::document_body`]. Every route but `/health`, `/ready` and `/openapi.json` needs an authenticated
+/// [`Limits::entity_body`], everything else to [`Limits::document_body`]. Every route but `/health`, `/ready`, `/openapi.json` and `/login` needs an authenticated
 /// principal; the routes and roles are listed in the crate README.
 pub fn router(state: AppState) -> Router {
     let limits = state.limits.clone();
@@ -101,6 +102,10 @@ pub fn router(state: AppState) -> Router {
             "/networks/{network}/{collection}/{id}/history",
             get(entities::history),
         )
+        .route("/networks/pages", get(pages::networks))
+        .route("/networks/{network}/pages/overview", get(pages::overview))
+        .route("/networks/{network}/pages/revisions", get(pages::revisions))
+        .route("/networks/{network}/pages/report", get(reads::report_page))
         .route("/validate", post(reads::validate))
         .route("/schemas", get(reads::schema_index))
         .route("/schemas/{name}", get(reads::schema))
@@ -111,6 +116,7 @@ pub fn router(state: AppState) -> Router {
     let public = Router::new()
         .route("/health", get(reads::health))
         .route("/ready", get(reads::ready))
-        .route("/openapi.json", get(reads::openapi));
+        .route("/openapi.json", get(reads::openapi))
+        .route("/login", get(pages::login_form).post(pages::login));
     layers::wrap(public.merge(protected).fallback(layers::no_route), &limits).with_state(state)
 }

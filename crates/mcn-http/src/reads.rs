@@ -167,6 +167,18 @@ pub(crate) async fn report(
     Ok(response)
 }
 
+/// `GET /networks/{network}/pages/report`: the report as its HTML page.
+pub(crate) async fn report_page(
+    state: State<AppState>,
+    principal: Extension<Principal>,
+    network: Path<String>,
+    Query(mut params): Query<Params>,
+    headers: HeaderMap,
+) -> Result<Response, Problem> {
+    params.insert("format".to_owned(), "html".to_owned());
+    report(state, principal, network, Query(params), headers).await
+}
+
 /// `GET /networks/{network}/fhir?as_of=&measures=true`: the FHIR R4
 /// collection Bundle (personal data only for those who may see it).
 pub(crate) async fn fhir(

@@ -16,7 +16,7 @@ mod html;
 mod markdown;
 mod text;
 
-pub use html::{CHARTS, html};
+pub use html::{CHARTS, escape, html};
 pub use markdown::markdown;
 pub use text::text;
 

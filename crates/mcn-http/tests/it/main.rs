@@ -12,6 +12,7 @@ mod bad_input;
 mod basics;
 mod concurrency;
 mod openapi;
+mod pages;
 mod roles;
 mod support;
 mod tokens;
