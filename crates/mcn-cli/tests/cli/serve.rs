@@ -1,0 +1,192 @@
+//! `mcn token` and `mcn serve`: tokens created, listed and revoked in the
+//! store; a server that answers them, and that on SIGTERM finishes the
+//! request in flight before it stops.
+
+use std::{
+    io::{BufRead as _, BufReader, Read as _, Write as _},
+    net::TcpStream,
+    process::Stdio,
+    time::Duration,
+};
+
+use crate::support::{TempDir, command, run_in};
+
+const NETWORK: &str = "4e564e56-0000-8000-8000-000000000001";
+
+fn example() -> String {
+    format!(
+        "{}/../../docs/examples/example-network.json",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn tokens_are_created_listed_and_revoked() {
+    let dir = TempDir::new("serve");
+    let db = format!("sqlite://{}", dir.path().join("n.db").display());
+    run_in(dir.path(), &["store", "--db", &db, "import", &example()]).assert_code(0);
+    let created = run_in(
+        dir.path(),
+        &[
+            "token",
+            "--db",
+            &db,
+            "create",
+            "--role",
+            "coordinator",
+            "--network",
+            NETWORK,
+            "--name",
+            "cora",
+        ],
+    );
+    created.assert_code(0);
+    let token = created.out().trim().to_owned();
+    assert!(token.starts_with("mcn_") && token.len() == 68, "{token}");
+    assert!(created.stderr.contains("shown once"), "{}", created.stderr);
+    // A member editor by ODS code (lower case too); unknown ones refused.
+    run_in(
+        dir.path(),
+        &[
+            "token",
+            "--db",
+            &db,
+            "create",
+            "--role",
+            "member-editor",
+            "--organisation",
+            "zvc",
+            "--network",
+            NETWORK,
+        ],
+    )
+    .assert_code(0);
+    let unknown = run_in(
+        dir.path(),
+        &[
+            "token",
+            "--db",
+            &db,
+            "create",
+            "--role",
+            "member-editor",
+            "--organisation",
+            "NOPE",
+            "--network",
+            NETWORK,
+        ],
+    );
+    unknown.assert_code(2);
+    assert!(unknown.stderr.contains("NOPE"), "{}", unknown.stderr);
+    run_in(
+        dir.path(),
+        &["token", "--db", &db, "create", "--role", "viewer"],
+    )
+    .assert_code(2);
+    let listed = run_in(dir.path(), &["token", "--db", &db, "list"]);
+    listed.assert_code(0);
+    let lines: Vec<String> = listed.out().lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        !listed.out().contains(&token[4..]),
+        "the token itself is never listed"
+    );
+    let id = lines[0].split('\t').next().unwrap().to_owned();
+    run_in(dir.path(), &["token", "--db", &db, "revoke", &id]).assert_code(0);
+    run_in(dir.path(), &["token", "--db", &db, "revoke", &id]).assert_code(1);
+    assert!(
+        run_in(dir.path(), &["token", "--db", &db, "list"])
+            .out()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("revoked")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_answers_tokens_and_stops_gracefully_on_sigterm() {
+    let dir = TempDir::new("serve");
+    let db = format!("sqlite://{}", dir.path().join("n.db").display());
+    run_in(dir.path(), &["store", "--db", &db, "import", &example()]).assert_code(0);
+    let token = run_in(
+        dir.path(),
+        &[
+            "token",
+            "--db",
+            &db,
+            "create",
+            "--role",
+            "coordinator",
+            "--network",
+            NETWORK,
+        ],
+    )
+    .out()
+    .trim()
+    .to_owned();
+    let mut server = command(dir.path(), &["serve", "--db", &db, "--bind", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(server.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    let address = first
+        .trim()
+        .strip_prefix("mcn: serving http://")
+        .unwrap_or_else(|| panic!("{first}"))
+        .to_owned();
+    let exchange = |request: &str| {
+        let mut stream = TcpStream::connect(&address).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let ok = exchange(&format!(
+        "GET /networks HTTP/1.1\r\nhost: t\r\nconnection: close\r\nauthorization: Bearer {token}\r\n\r\n"
+    ));
+    assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
+    assert!(ok.contains(NETWORK));
+    let anonymous = exchange("GET /networks HTTP/1.1\r\nhost: t\r\nconnection: close\r\n\r\n");
+    assert!(anonymous.starts_with("HTTP/1.1 401"), "{anonymous}");
+    // A change set in flight: half its body sent, then SIGTERM, then the rest.
+    let body = r#"{"message": "in flight", "changes": []}"#;
+    let mut stream = TcpStream::connect(&address).unwrap();
+    write!(
+        stream,
+        "POST /networks/{NETWORK}/change-sets HTTP/1.1\r\nhost: t\r\nconnection: close\r\n\
+         authorization: Bearer {token}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{}",
+        body.len(),
+        &body[..10]
+    )
+    .unwrap();
+    stream.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(300));
+    stream.write_all(&body.as_bytes()[10..]).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(
+        response.starts_with("HTTP/1.1 201"),
+        "the request in flight finished: {response}"
+    );
+    let status = server.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("mcn: stopped"), "{rest}");
+    assert!(rest.contains("status=201"), "the access log: {rest}");
+    // The revision was written, by the token's principal.
+    let log = run_in(dir.path(), &["store", "--db", &db, "log"]);
+    assert!(log.out().contains("in flight"), "{}", log.out());
+}
