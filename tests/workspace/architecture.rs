@@ -50,6 +50,9 @@ fn allowed_dependents(dependency: &str) -> Option<&'static [&'static str]> {
         // An adapter-level user feature (`mcn generate`): the CLI and the
         // facade ship it; everything else reaches it as a dev-dependency.
         "mcn-synthetic" => Some(&["mcn-cli", "mcn"]),
+        // The HTTP adapter is a front end, like the CLI: only the CLI
+        // (`mcn serve`) and the facade build on it.
+        "mcn-http" => Some(&["mcn-cli", "mcn"]),
         // The facade is the top: embedders depend on it, no crate here does.
         "mcn" => Some(&[]),
         _ => None,
