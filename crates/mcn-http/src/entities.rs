@@ -9,7 +9,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use mcn_core::{JsonPointer, Redact as _};
-use mcn_network::NetworkDocument;
 use mcn_network::collection::Collection;
 use mcn_store::{Change, ChangeSet, Revision};
 use serde_json::Value;
@@ -46,75 +45,6 @@ fn matches(entity: &Value, filters: &Params) -> bool {
     })
 }
 
-/// One page of `collection` as a JSON object `{"revision": N, "items":
-/// [...], "next": ID}`, each entity in its canonical form.
-fn page(
-    document: &NetworkDocument,
-    collection: Collection,
-    after: Option<Uuid>,
-    filters: &Params,
-    limit: usize,
-    revision: u64,
-) -> Result<String, Problem> {
-    let mut started = after.is_none();
-    let mut items: Vec<(Uuid, String)> = Vec::new();
-    let mut more = false;
-    let mut failed = None;
-    collection.for_each(document, &mut |_, entity| {
-        if more || failed.is_some() {
-            return;
-        }
-        if !started {
-            started = after == Some(entity.uuid());
-            return;
-        }
-        let json = match entity.to_json() {
-            Ok(json) => json,
-            Err(error) => {
-                failed = Some(error);
-                return;
-            }
-        };
-        if !filters.is_empty() {
-            match serde_json::from_str::<Value>(&json) {
-                Ok(value) if matches(&value, filters) => {}
-                Ok(_) => return,
-                Err(error) => {
-                    failed = Some(error);
-                    return;
-                }
-            }
-        }
-        if items.len() == limit {
-            more = true;
-        } else {
-            items.push((entity.uuid(), json));
-        }
-    });
-    if let Some(error) = failed {
-        return Err(Problem::Internal(error.to_string()));
-    }
-    if !started {
-        return Err(Problem::bad(
-            None,
-            format!("?after: no {} with that id", collection.kind()),
-        ));
-    }
-    let mut out = format!("{{\"revision\":{revision},\"items\":[");
-    for (i, (_, json)) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(json);
-    }
-    out.push(']');
-    if more && let Some((id, _)) = items.last() {
-        let _ = write!(out, ",\"next\":\"{id}\"");
-    }
-    out.push('}');
-    Ok(out)
-}
-
 /// `GET /networks/{network}/{collection}?limit=&after=&FIELD=VALUE`: a page
 /// of the collection in document order, filtered by top-level fields equal
 /// to the values given.
@@ -135,13 +65,39 @@ pub(crate) async fn list(
         .map(|a| body::entity_id(&a))
         .transpose()?;
     params.remove("limit");
-    let mut document = state.store.document_at(id, Some(head)).await?;
-    if !principal.sees_personal_data() {
-        document.people.redact();
+    let mut keep = |json: &str| {
+        params.is_empty()
+            || serde_json::from_str::<Value>(json).is_ok_and(|value| matches(&value, &params))
+    };
+    let page = state
+        .store
+        .page(id, collection, after, limit, &mut keep)
+        .await
+        .map_err(|error| match error {
+            mcn_store::StoreError::BadInput { message, .. } => Problem::bad(None, message),
+            error => error.into(),
+        })?;
+    let mut out = format!("{{\"revision\":{head},\"items\":[");
+    for (i, (_, json)) in page.items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if principal.sees_personal_data() || collection != Collection::People {
+            out.push_str(json);
+        } else {
+            let value: Value =
+                serde_json::from_str(json).map_err(|e| Problem::Internal(e.to_string()))?;
+            out.push_str(&redact_value(&principal, collection, value).to_string());
+        }
     }
-    let page =
-        body::blocking(move || page(&document, collection, after, &params, limit, head)).await??;
-    let mut response = body::json_response(StatusCode::OK, page);
+    out.push(']');
+    if page.more
+        && let Some((id, _)) = page.items.last()
+    {
+        let _ = write!(out, ",\"next\":\"{id}\"");
+    }
+    out.push('}');
+    let mut response = body::json_response(StatusCode::OK, out);
     set_etag(&mut response, head);
     Ok(response)
 }

@@ -11,7 +11,7 @@ use axum::{
 use mcn_core::Redact as _;
 use mcn_network::NetworkDocument;
 use mcn_store::Layout;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::{
     AppState, Principal, Problem,
@@ -100,12 +100,6 @@ pub(crate) fn load_problem(error: mcn_network::LoadError) -> Problem {
     }
 }
 
-/// The profile alone out of an exported document.
-#[derive(Deserialize)]
-struct ProfileOnly {
-    network: serde_json::Value,
-}
-
 /// One network: its profile and head revision.
 #[derive(Serialize)]
 struct Shown {
@@ -121,13 +115,13 @@ pub(crate) async fn show(
     Path(network): Path<String>,
 ) -> Result<Response, Problem> {
     let (id, head) = body::network(&state, &principal, &network).await?;
-    let json = state.store.export(id, Some(head), Layout::Compact).await?;
-    let only: ProfileOnly =
-        serde_json::from_str(&json).map_err(|e| Problem::Internal(e.to_string()))?;
+    let (_, profile) = state.store.profile(id).await?;
+    let profile: serde_json::Value =
+        serde_json::from_str(&profile).map_err(|e| Problem::Internal(e.to_string()))?;
     let mut response = body::json_of(&Shown {
         id: id.to_string(),
         head,
-        profile: only.network,
+        profile,
     })?;
     set_etag(&mut response, head);
     Ok(response)

@@ -6,6 +6,7 @@ pub mod change;
 pub mod codes;
 mod error;
 mod json;
+mod pages;
 pub mod postgres;
 mod store;
 mod tokens;
@@ -15,6 +16,7 @@ pub use change::{
     StoredEntity,
 };
 pub use error::StoreError;
+pub use pages::Page;
 pub use store::{Backend, Layout, Store};
 pub use tokens::TokenRecord;
 

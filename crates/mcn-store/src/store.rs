@@ -548,7 +548,7 @@ impl Store {
     }
 
     /// (revision that last changed it, body) of the current profile.
-    async fn profile_version(&self, network: NetworkId) -> Result<(u64, String)> {
+    pub(crate) async fn profile_version(&self, network: NetworkId) -> Result<(u64, String)> {
         let row = sqlx::query(
             "SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1",
         )
