@@ -109,9 +109,8 @@ pub(crate) async fn get(
     Extension(principal): Extension<Principal>,
     Path((network, collection, entity)): Path<(String, String, String)>,
 ) -> Result<Response, Problem> {
-    let collection = body::collection(&collection)?;
-    let entity = body::entity_id(&entity)?;
-    let (id, _) = body::network(&state, &principal, &network).await?;
+    let (id, collection, entity) =
+        target(&state, &principal, &network, &collection, &entity).await?;
     let stored = state
         .store
         .entity(id, collection, entity)
@@ -129,6 +128,21 @@ pub(crate) async fn get(
     Ok(response)
 }
 
+/// The network (if the principal reaches it), collection and entity id of
+/// an entity's path.
+async fn target(
+    state: &AppState,
+    principal: &Principal,
+    network: &str,
+    collection: &str,
+    entity: &str,
+) -> Result<(mcn_core::id::NetworkId, Collection, Uuid), Problem> {
+    let collection = body::collection(collection)?;
+    let entity = body::entity_id(entity)?;
+    let (id, _) = body::network(state, principal, network).await?;
+    Ok((id, collection, entity))
+}
+
 fn not_found(collection: Collection, id: Uuid) -> Problem {
     Problem::NotFound(format!("no {} {id} in {}", collection.kind(), collection))
 }
@@ -142,9 +156,8 @@ pub(crate) async fn put(
     headers: HeaderMap,
     request: Body,
 ) -> Result<Response, Problem> {
-    let collection = body::collection(&collection)?;
-    let entity_id = body::entity_id(&entity)?;
-    let (id, _) = body::network(&state, &principal, &network).await?;
+    let (id, collection, entity_id) =
+        target(&state, &principal, &network, &collection, &entity).await?;
     let expect = body::expectation(&headers)?;
     let bytes = body::read_json(&headers, request, state.limits.entity_body).await?;
     let value: Value = serde_json::from_slice(&bytes).map_err(|error| {
@@ -203,9 +216,8 @@ pub(crate) async fn delete(
     Path((network, collection, entity)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, Problem> {
-    let collection = body::collection(&collection)?;
-    let entity_id = body::entity_id(&entity)?;
-    let (id, _) = body::network(&state, &principal, &network).await?;
+    let (id, collection, entity_id) =
+        target(&state, &principal, &network, &collection, &entity).await?;
     if headers.contains_key(header::IF_NONE_MATCH) {
         return Err(Problem::bad(
             None,
@@ -278,9 +290,8 @@ pub(crate) async fn history(
     Extension(principal): Extension<Principal>,
     Path((network, collection, entity)): Path<(String, String, String)>,
 ) -> Result<Response, Problem> {
-    let collection = body::collection(&collection)?;
-    let entity_id = body::entity_id(&entity)?;
-    let (id, _) = body::network(&state, &principal, &network).await?;
+    let (id, collection, entity_id) =
+        target(&state, &principal, &network, &collection, &entity).await?;
     let mut versions = state
         .store
         .entity_history(id, collection, entity_id)

@@ -13,18 +13,16 @@ use crate::support::{TempDir, command, run_in};
 
 const NETWORK: &str = "4e564e56-0000-8000-8000-000000000001";
 
-fn example() -> String {
-    format!(
-        "{}/../../docs/examples/example-network.json",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-#[test]
-fn tokens_are_created_listed_and_revoked() {
+/// A store holding the example network and a co-ordinator's token:
+/// the directory, the store's URL and the `mcn token create` run.
+fn store_with_token() -> (TempDir, String, crate::support::Run) {
     let dir = TempDir::new("serve");
     let db = format!("sqlite://{}", dir.path().join("n.db").display());
-    run_in(dir.path(), &["store", "--db", &db, "import", &example()]).assert_code(0);
+    let example = format!(
+        "{}/../../docs/examples/example-network.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    run_in(dir.path(), &["store", "--db", &db, "import", &example]).assert_code(0);
     let created = run_in(
         dir.path(),
         &[
@@ -41,6 +39,12 @@ fn tokens_are_created_listed_and_revoked() {
         ],
     );
     created.assert_code(0);
+    (dir, db, created)
+}
+
+#[test]
+fn tokens_are_created_listed_and_revoked() {
+    let (dir, db, created) = store_with_token();
     let token = created.out().trim().to_owned();
     assert!(token.starts_with("mcn_") && token.len() == 68, "{token}");
     assert!(created.stderr.contains("shown once"), "{}", created.stderr);
@@ -107,25 +111,8 @@ fn tokens_are_created_listed_and_revoked() {
 #[cfg(unix)]
 #[test]
 fn serve_answers_tokens_and_stops_gracefully_on_sigterm() {
-    let dir = TempDir::new("serve");
-    let db = format!("sqlite://{}", dir.path().join("n.db").display());
-    run_in(dir.path(), &["store", "--db", &db, "import", &example()]).assert_code(0);
-    let token = run_in(
-        dir.path(),
-        &[
-            "token",
-            "--db",
-            &db,
-            "create",
-            "--role",
-            "coordinator",
-            "--network",
-            NETWORK,
-        ],
-    )
-    .out()
-    .trim()
-    .to_owned();
+    let (dir, db, created) = store_with_token();
+    let token = created.out().trim().to_owned();
     let mut server = command(dir.path(), &["serve", "--db", &db, "--bind", "127.0.0.1:0"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
