@@ -335,3 +335,16 @@ async fn huge_query_strings_are_414() {
         .problem(414, "uri-too-long");
     still_up(&app).await;
 }
+
+#[tokio::test]
+async fn a_request_over_the_time_limit_is_a_timeout_problem() {
+    let mut app = app().await;
+    let limits = Limits::default().with_timeout(std::time::Duration::from_nanos(1));
+    app.router = mcn_http::router(
+        AppState::new(app.store.clone(), tokens(&app.document)).with_limits(limits),
+    );
+    // The report waits on the store: it cannot finish within a nanosecond.
+    app.get(&app.at("/report"), COORDINATOR)
+        .await
+        .problem(503, "timeout");
+}
