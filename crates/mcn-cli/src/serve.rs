@@ -29,9 +29,9 @@ pub(crate) struct Args {
 /// Runs `mcn serve` until a signal stops it.
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     // The access log and request spans go to standard error; `MCN_LOG`
-    // filters them (default `info`).
+    // filters them (default `info`, the database driver's notices left out).
     let filter = tracing_subscriber::EnvFilter::try_from_env("MCN_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

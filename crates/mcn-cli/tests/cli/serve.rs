@@ -5,7 +5,7 @@
 use std::{
     io::{BufRead as _, BufReader, Read as _, Write as _},
     net::TcpStream,
-    process::Stdio,
+    process::{Child, ChildStderr, Stdio},
     time::Duration,
 };
 
@@ -108,32 +108,52 @@ fn tokens_are_created_listed_and_revoked() {
     );
 }
 
-#[cfg(unix)]
-#[test]
-fn serve_answers_tokens_and_stops_gracefully_on_sigterm() {
-    let (dir, db, created) = store_with_token();
-    let token = created.out().trim().to_owned();
-    let mut server = command(dir.path(), &["serve", "--db", &db, "--bind", "127.0.0.1:0"])
+/// Starts `mcn serve` on a free port: the child, its standard error (read
+/// up to the line naming the address) and the address it serves.
+fn start(dir: &TempDir, db: &str) -> (Child, BufReader<ChildStderr>, String) {
+    let mut server = command(dir.path(), &["serve", "--db", db, "--bind", "127.0.0.1:0"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut stderr = BufReader::new(server.stderr.take().unwrap());
-    let mut first = String::new();
-    stderr.read_line(&mut first).unwrap();
-    let address = first
-        .trim()
-        .strip_prefix("mcn: serving http://")
-        .unwrap_or_else(|| panic!("{first}"))
-        .to_owned();
-    let exchange = |request: &str| {
-        let mut stream = TcpStream::connect(&address).unwrap();
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        response
+    // Log lines may come first.
+    let address = loop {
+        let mut line = String::new();
+        assert!(stderr.read_line(&mut line).unwrap() > 0, "mcn serve ended");
+        if let Some(address) = line.trim().strip_prefix("mcn: serving http://") {
+            break address.to_owned();
+        }
     };
+    (server, stderr, address)
+}
+
+/// One request on a fresh connection; the whole response.
+fn exchange(address: &str, request: &str) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+/// Sends SIGTERM to `child`.
+fn terminate(child: &Child) {
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_answers_tokens_and_stops_gracefully_on_sigterm() {
+    let (dir, db, created) = store_with_token();
+    let token = created.out().trim().to_owned();
+    let (mut server, mut stderr, address) = start(&dir, &db);
+    let exchange = |request: &str| exchange(&address, request);
     let ok = exchange(&format!(
         "GET /networks HTTP/1.1\r\nhost: t\r\nconnection: close\r\nauthorization: Bearer {token}\r\n\r\n"
     ));
@@ -154,11 +174,7 @@ fn serve_answers_tokens_and_stops_gracefully_on_sigterm() {
     .unwrap();
     stream.flush().unwrap();
     std::thread::sleep(Duration::from_millis(300));
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &server.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    terminate(&server);
     std::thread::sleep(Duration::from_millis(300));
     stream.write_all(&body.as_bytes()[10..]).unwrap();
     let mut response = String::new();
@@ -176,4 +192,94 @@ fn serve_answers_tokens_and_stops_gracefully_on_sigterm() {
     // The revision was written, by the token's principal.
     let log = run_in(dir.path(), &["store", "--db", &db, "log"]);
     assert!(log.out().contains("in flight"), "{}", log.out());
+}
+
+/// Two servers on one store (SQLite file, and PostgreSQL when configured):
+/// clients increment one entity through both with `If-Match`; none lost.
+#[cfg(unix)]
+#[test]
+fn two_servers_on_one_store_lose_no_write() {
+    crate::store::on_both("serve-two", |dir, db| {
+        let example = format!(
+            "{}/../../docs/examples/example-network.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        run_in(dir.path(), &["store", "--db", db, "import", &example]).assert_code(0);
+        let created = run_in(
+            dir.path(),
+            &[
+                "token",
+                "--db",
+                db,
+                "create",
+                "--role",
+                "coordinator",
+                "--network",
+                NETWORK,
+            ],
+        );
+        created.assert_code(0);
+        let token = created.out().trim().to_owned();
+        let servers = [start(dir, db), start(dir, db)];
+        let addresses: Vec<String> = servers.iter().map(|(_, _, a)| a.clone()).collect();
+        let path = format!("/networks/{NETWORK}/localities/4e564e56-0001-8000-8000-000000000001");
+        let get = |address: &str| {
+            let response = exchange(
+                address,
+                &format!(
+                    "GET {path} HTTP/1.1\r\nhost: t\r\nconnection: close\r\nauthorization: Bearer {token}\r\n\r\n"
+                ),
+            );
+            let (head, body) = response.split_once("\r\n\r\n").unwrap();
+            assert!(head.starts_with("HTTP/1.1 200"), "{response}");
+            let etag = head
+                .lines()
+                .find_map(|l| l.strip_prefix("etag: "))
+                .unwrap()
+                .to_owned();
+            (
+                etag,
+                serde_json::from_str::<serde_json::Value>(body).unwrap(),
+            )
+        };
+        let start_population = get(&addresses[0]).1["population_0_19"].as_u64().unwrap();
+        std::thread::scope(|scope| {
+            for client in 0..4 {
+                let (addresses, get, path, token) = (&addresses, &get, &path, &token);
+                scope.spawn(move || {
+                    for i in 0..5 {
+                        loop {
+                            // Read through one server, write through the other.
+                            let (etag, mut entity) = get(&addresses[(client + i) % 2]);
+                            entity["population_0_19"] =
+                                serde_json::json!(entity["population_0_19"].as_u64().unwrap() + 1);
+                            let body = entity.to_string();
+                            let response = exchange(
+                                &addresses[(client + i + 1) % 2],
+                                &format!(
+                                    "PUT {path} HTTP/1.1\r\nhost: t\r\nconnection: close\r\nauthorization: Bearer {token}\r\n\
+                                     if-match: {etag}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+                                    body.len()
+                                ),
+                            );
+                            if response.starts_with("HTTP/1.1 200") {
+                                break;
+                            }
+                            assert!(response.starts_with("HTTP/1.1 412"), "{response}");
+                        }
+                    }
+                });
+            }
+        });
+        assert_eq!(
+            get(&addresses[1]).1["population_0_19"].as_u64().unwrap(),
+            start_population + 20
+        );
+        for (mut child, _, _) in servers {
+            terminate(&child);
+            assert!(child.wait().unwrap().success());
+        }
+        let log = run_in(dir.path(), &["store", "--db", db, "log"]);
+        assert_eq!(log.out().lines().count(), 21, "{}", log.out());
+    });
 }
