@@ -10,7 +10,7 @@
 //! database), serves the router on 127.0.0.1 and runs CLIENTS keep-alive
 //! HTTP/1.1 connections for SECONDS per scenario: get one entity, list a
 //! page of 100, one-entity write (each client its own entity, through
-//! `If-Match`), and the evaluation report (JSON). Prints requests per second
+//! `If-Match`; each client its own person), and the evaluation report (JSON). Prints requests per second
 //! and p50/p99 latency.
 #![allow(
     clippy::unwrap_used,
@@ -206,8 +206,8 @@ async fn main() {
     let (address, _dir) = serve(&document).await;
     let network = document.network.id;
     let people: Vec<String> = document.people.iter().map(|p| p.id.to_string()).collect();
-    let localities: Vec<serde_json::Value> = document
-        .localities
+    let writable: Vec<serde_json::Value> = document
+        .people
         .iter()
         .map(|l| serde_json::to_value(l).unwrap())
         .collect();
@@ -243,16 +243,16 @@ async fn main() {
     }
     {
         let base = base.clone();
-        assert!(localities.len() >= clients, "one locality per client");
+        assert!(writable.len() >= clients, "one person per client");
         scenario(
             "one-entity write",
             address,
             clients,
             seconds,
             move |c| {
-                let entity = &localities[c];
+                let entity = &writable[c];
                 (
-                    format!("{base}/localities/{}", entity["id"].as_str().unwrap()),
+                    format!("{base}/people/{}", entity["id"].as_str().unwrap()),
                     entity.to_string(),
                 )
             },

@@ -191,7 +191,8 @@ pub(crate) async fn put(
             entity: value,
         }],
     };
-    let revision = write(&state, &principal, id, &changes).await?.number;
+    write(&state, &principal, id, &changes).await?;
+    // The entity as stored now: an unchanged body keeps its version.
     let stored = state
         .store
         .entity(id, collection, entity_id)
@@ -205,7 +206,7 @@ pub(crate) async fn put(
         },
         stored.json,
     );
-    set_etag(&mut response, revision);
+    set_etag(&mut response, stored.revision);
     Ok(response)
 }
 

@@ -506,3 +506,28 @@ async fn the_router_nests_under_a_prefix() {
         "the host's own 404"
     );
 }
+
+/// Replacing an entity with the same body keeps its version: the answer's
+/// `ETag` is the entity's, so the next write through it succeeds.
+#[tokio::test]
+async fn an_unchanged_replace_answers_the_entitys_own_etag() {
+    let app = app().await;
+    let uri = app.at(&format!("/people/{DR_OKAFOR}"));
+    let current = app.get(&uri, COORDINATOR).await;
+    let body = current.body.clone();
+    let mut etag = current.etag();
+    for _ in 0..3 {
+        let answer = app
+            .send(
+                Method::PUT,
+                &uri,
+                Some(COORDINATOR),
+                &[("if-match", &etag)],
+                Some(body.clone()),
+            )
+            .await;
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        etag = answer.etag();
+        assert_eq!(etag, app.get(&uri, COORDINATOR).await.etag());
+    }
+}
