@@ -65,9 +65,11 @@ pub(crate) async fn list(
         .map(|a| body::entity_id(&a))
         .transpose()?;
     params.remove("limit");
+    // Filters see what the principal sees: no probing of redacted fields.
     let mut keep = |json: &str| {
         params.is_empty()
-            || serde_json::from_str::<Value>(json).is_ok_and(|value| matches(&value, &params))
+            || serde_json::from_str::<Value>(json)
+                .is_ok_and(|value| matches(&redact_value(&principal, collection, value), &params))
     };
     let page = state
         .store

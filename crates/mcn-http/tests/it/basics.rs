@@ -182,6 +182,12 @@ async fn collections_are_paged_and_filtered() {
     assert!(expected > 1 && expected < app.document.people.len());
     let viewed = app.get(&app.at("/people?limit=1"), VIEWER).await.json();
     assert_eq!(viewed["items"][0]["name"], "[redacted]");
+    // Filters cannot probe what is redacted.
+    let probe = app.at("/people?name=Dr%20Amara%20Okafor");
+    let seen = app.get(&probe, COORDINATOR).await.json();
+    assert_eq!(seen["items"].as_array().unwrap().len(), 1);
+    let probed = app.get(&probe, VIEWER).await.json();
+    assert_eq!(probed["items"], json!([]));
 }
 
 #[tokio::test]
