@@ -12,7 +12,7 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
-use mcn_core::{Redact as _, Severity};
+use mcn_core::Severity;
 use mcn_evaluation::render::escape;
 use mcn_network::{NetworkDocument, collection::Collection};
 use serde::Deserialize;
@@ -58,10 +58,10 @@ pub(crate) async fn overview(
 ) -> Result<Response, Problem> {
     let (id, head) = body::network(&state, &principal, &network).await?;
     let as_of = body::today();
-    let report = state.store.findings(id, Some(head), as_of).await?;
-    let mut document = state.store.document_at(id, Some(head)).await?;
+    let mut report = state.store.findings(id, Some(head), as_of).await?;
+    let document = state.store.document_at(id, Some(head)).await?;
     if !principal.sees_personal_data() {
-        document.people.redact();
+        report = std::sync::Arc::new(crate::reads::redact_messages(&report, &document));
     }
     let name = document.network.name.as_str().to_owned();
     let mut out = String::new();
@@ -123,12 +123,7 @@ pub(crate) async fn overview(
                 )
             },
         );
-        // Messages may name people: only for those who see personal data.
-        let message = if principal.sees_personal_data() {
-            escape(&finding.message)
-        } else {
-            String::new()
-        };
+        let message = escape(&finding.message);
         let severity = finding.severity.to_string();
         let _ = writeln!(
             out,

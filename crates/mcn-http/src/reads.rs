@@ -10,6 +10,9 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use mcn_evaluation::{EvaluationSettings, evaluate, render};
+use std::collections::HashSet;
+
+use mcn_core::Report;
 use mcn_network::{Network, NetworkDocument};
 use serde_json::json;
 
@@ -77,9 +80,48 @@ pub(crate) async fn findings(
     let revision = body::number(&params, "revision")?.unwrap_or(head);
     let as_of = body::date(&params, "as_of")?.unwrap_or_else(body::today);
     let report = state.store.findings(id, Some(revision), as_of).await?;
-    let mut response = body::json_of(&*report)?;
+    let mut response = if principal.sees_personal_data() {
+        body::json_of(&*report)?
+    } else {
+        let document = state.store.document_at(id, Some(revision)).await?;
+        body::json_of(&redact_messages(&report, &document))?
+    };
     set_etag(&mut response, revision);
     Ok(response)
+}
+
+/// `report` with the staff personal data of `document` (people's names,
+/// e-mail addresses and registration numbers) taken out of its messages,
+/// where they are quoted (`person "Dr A" (id)`), for principals who may not
+/// see it. Linear in the messages' length.
+pub(crate) fn redact_messages(report: &Report, document: &NetworkDocument) -> Report {
+    let mut personal: HashSet<&str> = HashSet::new();
+    for person in &document.people {
+        personal.insert(person.name.as_str());
+        if let Some(email) = &person.email {
+            personal.insert(email.as_str());
+        }
+        if let Some(registration) = &person.registration {
+            personal.insert(registration.value());
+        }
+    }
+    let mut out = report.clone();
+    for finding in &mut out.findings {
+        let mut message = String::with_capacity(finding.message.len());
+        for (i, part) in finding.message.split('"').enumerate() {
+            if i > 0 {
+                message.push('"');
+            }
+            // Odd parts are between quotes.
+            message.push_str(if i % 2 == 1 && personal.contains(part) {
+                mcn_core::text::REDACTED
+            } else {
+                part
+            });
+        }
+        finding.message = message;
+    }
+    out
 }
 
 /// The format of a report: `?format=` first, else the `Accept` header.
