@@ -39,7 +39,7 @@ enum StoreCommand {
     Log(NetworkArg),
     /// List the entities that differ between two revisions.
     Diff(DiffArgs),
-    /// Apply a change set (JSON, see docs/examples/change-set.json) as the next revision.
+    /// Apply a change set (JSON, see docs/examples/store/change-set.json) as the next revision.
     Apply(ApplyArgs),
 }
 

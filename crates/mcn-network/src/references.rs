@@ -5,7 +5,7 @@
 //! (including nested ones: meeting attendance, decisions and actions, terms of
 //! reference versions, ...) as a [`Reference`]: the path relative to the
 //! entity, the kind of entity it must name, and the UUID. The cross-entity
-//! rules ([`crate::validate`]) and the store's integrity checks both read
+//! rules ([`crate::validate()`]) and the store's integrity checks both read
 //! this list, so a new reference field is added here once.
 //!
 //! [`HasReferences::declared_ids`] visits the ids an entity declares: its own
@@ -213,7 +213,7 @@ pub struct Reference {
     pub id: Uuid,
     /// Whether this is the standard an endorse-standard decision names: a
     /// missing one has its own, more specific finding in the full rules
-    /// (`network.decision.standard_missing`), so [`crate::validate`]
+    /// (`network.decision.standard_missing`), so [`crate::validate()`]
     /// leaves it to that rule; the store checks it like any reference.
     pub endorsement: bool,
 }
@@ -280,6 +280,21 @@ fn own<K: Kinded>(id: K, visit: &mut dyn FnMut(DeclaredId)) {
         kind: K::KIND,
         id: id.uuid(),
     });
+}
+
+/// The ids of entities nested in list `field`, declared at `/field/j/id`.
+fn nested<K: Kinded>(
+    field: &'static str,
+    ids: impl Iterator<Item = K>,
+    visit: &mut dyn FnMut(DeclaredId),
+) {
+    for (j, id) in ids.enumerate() {
+        visit(DeclaredId {
+            path: RelativePath::root().key(field).index(j).key("id"),
+            kind: K::KIND,
+            id: id.uuid(),
+        });
+    }
 }
 
 /// `HasReferences` for entities with no nested ids; `$refs` lists the references.
@@ -405,20 +420,8 @@ impl HasReferences for Meeting {
 
     fn declared_ids(&self, visit: &mut dyn FnMut(DeclaredId)) {
         own(self.id, visit);
-        for (j, decision) in self.decisions.iter().enumerate() {
-            visit(DeclaredId {
-                path: RelativePath::root().key("decisions").index(j).key("id"),
-                kind: EntityKind::Decision,
-                id: decision.id.as_uuid(),
-            });
-        }
-        for (j, action) in self.actions.iter().enumerate() {
-            visit(DeclaredId {
-                path: RelativePath::root().key("actions").index(j).key("id"),
-                kind: EntityKind::Action,
-                id: action.id.as_uuid(),
-            });
-        }
+        nested("decisions", self.decisions.iter().map(|d| d.id), visit);
+        nested("actions", self.actions.iter().map(|a| a.id), visit);
     }
 }
 
@@ -431,13 +434,7 @@ impl HasReferences for Standard {
 
     fn declared_ids(&self, visit: &mut dyn FnMut(DeclaredId)) {
         own(self.id, visit);
-        for (j, measure) in self.measures.iter().enumerate() {
-            visit(DeclaredId {
-                path: RelativePath::root().key("measures").index(j).key("id"),
-                kind: EntityKind::Measure,
-                id: measure.id.as_uuid(),
-            });
-        }
+        nested("measures", self.measures.iter().map(|m| m.id), visit);
     }
 }
 

@@ -10,7 +10,7 @@ use uuid::Uuid;
 ///
 /// The author and the time are not part of it: the caller (an adapter that
 /// knows who is asking and reads the clock) gives them to
-/// [`crate::Store::apply`]. See `docs/examples/change-set.json`.
+/// [`crate::Store::apply`]. See `docs/examples/store/change-set.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeSet {

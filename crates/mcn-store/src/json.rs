@@ -6,7 +6,8 @@
 /// `compact` must be `serde_json` compact output (no white space outside
 /// strings): stored bodies always are.
 pub(crate) fn pretty(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len().saturating_mul(2));
+    // Pretty JSON of a document is about 1.3 × its compact form.
+    let mut out = String::with_capacity(compact.len().saturating_add(compact.len() / 2));
     let mut depth = 0_usize;
     let mut in_string = false;
     let mut escaped = false;

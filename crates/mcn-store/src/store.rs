@@ -76,6 +76,17 @@ struct Inner {
     findings: Mutex<HashMap<(NetworkId, u64, NaiveDate), Arc<Report>>>,
 }
 
+/// Every SQLite connection's settings: durable commits (`FULL`: a committed
+/// revision survives a power cut), 64 MiB of page cache (SQLite's default is
+/// 2 MiB; a large import touches far more pages than that), a 30 s wait for
+/// the write lock, and foreign keys enforced.
+const SQLITE_PRAGMAS: &[&str] = &[
+    "PRAGMA synchronous = FULL",
+    "PRAGMA cache_size = -65536",
+    "PRAGMA busy_timeout = 30000",
+    "PRAGMA foreign_keys = ON",
+];
+
 /// How many reports [`Store::findings`] keeps before forgetting them all.
 const FINDINGS_CACHE: usize = 64;
 
@@ -175,6 +186,19 @@ fn migrator(backend: Backend) -> Migrator {
     ])
 }
 
+/// `revision` (the head when `None`), if the network has it.
+fn pick_revision(network: NetworkId, revision: Option<u64>, head: u64) -> Result<u64> {
+    match revision {
+        None => Ok(head),
+        Some(r) if r >= 1 && r <= head => Ok(r),
+        Some(r) => Err(StoreError::RevisionNotFound {
+            network,
+            revision: r,
+            head,
+        }),
+    }
+}
+
 /// `expect` against the current version `current` (`None`: absent).
 fn satisfied(expect: Option<Expect>, current: Option<u64>) -> bool {
     matches!(expect, Some(e) if e.revision() == current)
@@ -213,18 +237,19 @@ impl Store {
             return Err(StoreError::UnsupportedUrl(url.to_owned()));
         };
         let mut options = AnyPoolOptions::new().max_connections(if memory { 1 } else { 8 });
+        if memory {
+            // The database lives as long as its one connection: keep it.
+            options = options
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+        }
         if backend == Backend::Sqlite {
             options = options.after_connect(|conn, _: PoolConnectionMetadata| {
                 Box::pin(async move {
-                    sqlx::query("PRAGMA synchronous = FULL")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("PRAGMA busy_timeout = 30000")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("PRAGMA foreign_keys = ON")
-                        .execute(&mut *conn)
-                        .await?;
+                    for pragma in SQLITE_PRAGMAS {
+                        sqlx::query(*pragma).execute(&mut *conn).await?;
+                    }
                     Ok(())
                 })
             });
@@ -312,15 +337,7 @@ impl Store {
 
     async fn revision_or_head(&self, network: NetworkId, revision: Option<u64>) -> Result<u64> {
         let head = self.head(network).await?;
-        match revision {
-            None => Ok(head),
-            Some(r) if r >= 1 && r <= head => Ok(r),
-            Some(r) => Err(StoreError::RevisionNotFound {
-                network,
-                revision: r,
-                head,
-            }),
-        }
+        pick_revision(network, revision, head)
     }
 
     /// Imports `document` as revision 1 of a new network whose id is the
@@ -343,65 +360,8 @@ impl Store {
         let schema_version =
             serde_json::to_string(&document.schema_version).map_err(StoreError::corrupt)?;
         let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
-        let mut entities: Vec<Vec<Arg>> = Vec::new();
-        let mut versions: Vec<Vec<Arg>> = Vec::new();
-        let mut ids: Vec<Vec<Arg>> = Vec::new();
-        let mut refs: Vec<Vec<Arg>> = Vec::new();
-        let mut failed = None;
-        for &collection in Collection::ALL {
-            let c = number(collection);
-            collection.for_each(document, &mut |i, entity| {
-                let id = entity.uuid().to_string();
-                let body = match entity.to_json() {
-                    Ok(body) => body,
-                    Err(error) => {
-                        failed = Some(error);
-                        return;
-                    }
-                };
-                let position = Arg::Int(i64::try_from(i).unwrap_or(i64::MAX));
-                entities.push(vec![
-                    Arg::Int(c),
-                    Arg::Text(id.clone()),
-                    position.clone(),
-                    Arg::Int(1),
-                    Arg::Text(body.clone()),
-                ]);
-                versions.push(vec![
-                    Arg::Int(c),
-                    Arg::Text(id.clone()),
-                    Arg::Int(1),
-                    position,
-                    Arg::Text(body),
-                ]);
-                entity.declared_ids(&mut |d| {
-                    ids.push(vec![
-                        Arg::Text(d.id.to_string()),
-                        Arg::Int(kind_number(d.kind)),
-                        Arg::Int(c),
-                        Arg::Text(id.clone()),
-                    ]);
-                });
-                for target in targets(entity) {
-                    refs.push(vec![
-                        Arg::Text(target.to_string()),
-                        Arg::Int(c),
-                        Arg::Text(id.clone()),
-                    ]);
-                }
-            });
-        }
-        if let Some(error) = failed {
-            return Err(StoreError::corrupt(error));
-        }
-        for target in targets(&document.network) {
-            refs.push(vec![
-                Arg::Text(target.to_string()),
-                Arg::Int(PROFILE),
-                Arg::Text(net.clone()),
-            ]);
-        }
-        let added = u64::try_from(entities.len()).unwrap_or(u64::MAX);
+        let rows = import_rows(document)?;
+        let added = u64::try_from(rows.entities.len()).unwrap_or(u64::MAX);
         let mut tx = self.begin_write().await?;
         let exists = sqlx::query("SELECT head FROM networks WHERE id = $1")
             .bind(&net)
@@ -434,30 +394,17 @@ impl Store {
             &mut tx,
             "entities (network, collection, id, position, revision, body)",
             &net,
-            entities,
+            rows.entities,
         )
         .await?;
         insert_rows(
             &mut tx,
             "entity_versions (network, collection, id, revision, position, body)",
             &net,
-            versions,
+            rows.versions,
         )
         .await?;
-        insert_rows(
-            &mut tx,
-            "ids (network, id, kind, collection, owner)",
-            &net,
-            ids,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            "refs (network, target, collection, source)",
-            &net,
-            refs,
-        )
-        .await?;
+        rows.index.insert(&mut tx, &net).await?;
         let revision = Revision {
             number: 1,
             author: author.to_owned(),
@@ -469,6 +416,14 @@ impl Store {
         };
         insert_revision(&mut tx, &net, &revision).await?;
         tx.commit().await?;
+        if self.inner.backend == Backend::Sqlite {
+            // The import went through the write-ahead log whole: copy it into
+            // the database and give its space back (it would stay as large
+            // as the import otherwise). Best effort: a reader may hold it.
+            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.inner.pool)
+                .await;
+        }
         Ok(revision)
     }
 
@@ -602,64 +557,7 @@ impl Store {
             .try_get(0)?;
 
         // Versions, after the lock.
-        let mut current: HashMap<(i64, Uuid), Current> = HashMap::new();
-        let mut conflicts = Vec::new();
-        for (i, op) in ops.iter().enumerate() {
-            let key = op.key(network);
-            let (version, expect, collection) = if let Op::Profile { expect, .. } = op {
-                let row = sqlx::query("SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1")
-                    .bind(&net)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                let revision: i64 = row.try_get(0)?;
-                current.insert(
-                    key,
-                    Current {
-                        position: 0,
-                        body: row.try_get(1)?,
-                    },
-                );
-                (Some(to_u64(revision)), *expect, None)
-            } else {
-                let row = sqlx::query("SELECT revision, position, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
-                    .bind(&net)
-                    .bind(key.0)
-                    .bind(key.1.to_string())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                let version = match row {
-                    Some(row) => {
-                        let revision: i64 = row.try_get(0)?;
-                        current.insert(
-                            key,
-                            Current {
-                                position: row.try_get(1)?,
-                                body: row.try_get(2)?,
-                            },
-                        );
-                        Some(to_u64(revision))
-                    }
-                    None => None,
-                };
-                let (expect, collection) = match op {
-                    Op::Upsert { expect, entity, .. } => (*expect, entity.collection()),
-                    Op::Delete {
-                        expect, collection, ..
-                    } => (*expect, *collection),
-                    Op::Profile { .. } => continue,
-                };
-                (version, expect, Some(collection))
-            };
-            if !satisfied(expect, version) {
-                conflicts.push(crate::change::Conflict {
-                    change: i,
-                    collection,
-                    id: key.1,
-                    expected: expect,
-                    current: version,
-                });
-            }
-        }
+        let (current, conflicts) = versions(&mut tx, network, &ops).await?;
         if !conflicts.is_empty() {
             tx.rollback().await?;
             return Err(StoreError::Conflict(conflicts));
@@ -673,179 +571,13 @@ impl Store {
 
         // Write.
         let revision = head.saturating_add(1);
-        let (mut added, mut changed, mut removed) = (0_u64, 0_u64, 0_u64);
-        let mut next_position: HashMap<i64, i64> = HashMap::new();
-        for op in &ops {
-            let (c, id) = op.key(network);
-            let old = current.get(&(c, id));
-            let unchanged = match op {
-                Op::Upsert { body, .. } | Op::Profile { body, .. } => {
-                    old.is_some_and(|o| o.body == *body)
-                }
-                Op::Delete { .. } => false,
-            };
-            if unchanged {
-                continue;
-            }
-            let id_text = id.to_string();
-            // The indexes of what it declared and referred to before.
-            sqlx::query("DELETE FROM ids WHERE network = $1 AND collection = $2 AND owner = $3")
-                .bind(&net)
-                .bind(c)
-                .bind(&id_text)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM refs WHERE network = $1 AND collection = $2 AND source = $3")
-                .bind(&net)
-                .bind(c)
-                .bind(&id_text)
-                .execute(&mut *tx)
-                .await?;
-            match op {
-                Op::Upsert { body, .. } => {
-                    let position = if let Some(old) = old {
-                        changed += 1;
-                        sqlx::query("UPDATE entities SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND id = $5")
-                            .bind(revision)
-                            .bind(body)
-                            .bind(&net)
-                            .bind(c)
-                            .bind(&id_text)
-                            .execute(&mut *tx)
-                            .await?;
-                        old.position
-                    } else {
-                        added += 1;
-                        let position = match next_position.get(&c) {
-                            Some(p) => *p,
-                            None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entities WHERE network = $1 AND collection = $2")
-                                .bind(&net)
-                                .bind(c)
-                                .fetch_one(&mut *tx)
-                                .await?
-                                .try_get(0)?,
-                        };
-                        next_position.insert(c, position.saturating_add(1));
-                        sqlx::query("INSERT INTO entities (network, collection, id, position, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
-                            .bind(&net)
-                            .bind(c)
-                            .bind(&id_text)
-                            .bind(position)
-                            .bind(revision)
-                            .bind(body)
-                            .execute(&mut *tx)
-                            .await?;
-                        position
-                    };
-                    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
-                        .bind(&net)
-                        .bind(c)
-                        .bind(&id_text)
-                        .bind(revision)
-                        .bind(position)
-                        .bind(body)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                Op::Delete { .. } => {
-                    removed += 1;
-                    let position = old.map_or(0, |o| o.position);
-                    sqlx::query(
-                        "DELETE FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
-                    )
-                    .bind(&net)
-                    .bind(c)
-                    .bind(&id_text)
-                    .execute(&mut *tx)
-                    .await?;
-                    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, NULL)")
-                        .bind(&net)
-                        .bind(c)
-                        .bind(&id_text)
-                        .bind(revision)
-                        .bind(position)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                Op::Profile { body, .. } => {
-                    let schema_version: String =
-                        sqlx::query("SELECT schema_version FROM networks WHERE id = $1")
-                            .bind(&net)
-                            .fetch_one(&mut *tx)
-                            .await?
-                            .try_get(0)?;
-                    sqlx::query("UPDATE networks SET profile = $1 WHERE id = $2")
-                        .bind(body)
-                        .bind(&net)
-                        .execute(&mut *tx)
-                        .await?;
-                    sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
-                        .bind(&net)
-                        .bind(revision)
-                        .bind(schema_version)
-                        .bind(body)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-            }
-        }
+        let (added, changed, removed) =
+            write_ops(&mut tx, network, &ops, &current, revision).await?;
         // The indexes of what they declare and refer to now (after every
         // removal, so an id may move from one entity to another).
-        let mut ids = Vec::new();
-        let mut refs = Vec::new();
-        for op in &ops {
-            let (c, id) = op.key(network);
-            let source = Arg::Text(id.to_string());
-            match op {
-                Op::Upsert { entity, body, .. } => {
-                    if current.get(&(c, id)).is_some_and(|o| o.body == *body) {
-                        continue;
-                    }
-                    entity.declared_ids(&mut |d| {
-                        ids.push(vec![
-                            Arg::Text(d.id.to_string()),
-                            Arg::Int(kind_number(d.kind)),
-                            Arg::Int(c),
-                            source.clone(),
-                        ]);
-                    });
-                    for target in targets(entity.as_ref()) {
-                        refs.push(vec![
-                            Arg::Text(target.to_string()),
-                            Arg::Int(c),
-                            source.clone(),
-                        ]);
-                    }
-                }
-                Op::Profile { profile, body, .. } => {
-                    if current.get(&(c, id)).is_some_and(|o| o.body == *body) {
-                        continue;
-                    }
-                    for target in targets(profile) {
-                        refs.push(vec![
-                            Arg::Text(target.to_string()),
-                            Arg::Int(c),
-                            source.clone(),
-                        ]);
-                    }
-                }
-                Op::Delete { .. } => {}
-            }
-        }
-        insert_rows(
-            &mut tx,
-            "ids (network, id, kind, collection, owner)",
-            &net,
-            ids,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            "refs (network, target, collection, source)",
-            &net,
-            refs,
-        )
-        .await?;
+        index_rows(network, &ops, &current)
+            .insert(&mut tx, &net)
+            .await?;
         let record = Revision {
             number: to_u64(revision),
             author: author.to_owned(),
@@ -875,10 +607,26 @@ impl Store {
         revision: Option<u64>,
         layout: Layout,
     ) -> Result<String> {
-        let head = self.head(network).await?;
-        let revision = self.revision_or_head(network, revision).await?;
         let net = network.to_string();
-        let mut conn = self.inner.pool.acquire().await?;
+        // One snapshot for every read: the head and the rows agree even while
+        // others write.
+        let mut conn = match self.inner.backend {
+            Backend::Sqlite => self.inner.pool.begin().await?,
+            Backend::Postgres => {
+                self.inner
+                    .pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
+        };
+        let head: i64 = sqlx::query("SELECT head FROM networks WHERE id = $1")
+            .bind(&net)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NetworkNotFound(network))?
+            .try_get(0)?;
+        let head = to_u64(head);
+        let revision = pick_revision(network, revision, head)?;
         let profile = sqlx::query(
             "SELECT schema_version, body FROM profile_versions WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1",
         )
@@ -921,6 +669,8 @@ impl Store {
             }
             out.push_str(&row.try_get::<String, _>(1)?);
         }
+        drop(rows);
+        conn.commit().await?;
         if open.is_some() {
             out.push(']');
         }
@@ -1120,8 +870,324 @@ impl Store {
     }
 }
 
-/// A value bound into a multi-row insert.
-#[derive(Clone)]
+/// The current version of everything `ops` touch, read under the write lock,
+/// and every change whose expectation it does not meet.
+async fn versions(
+    tx: &mut Tx,
+    network: NetworkId,
+    ops: &[Op],
+) -> Result<(HashMap<(i64, Uuid), Current>, Vec<crate::change::Conflict>)> {
+    let net = network.to_string();
+    let mut current: HashMap<(i64, Uuid), Current> = HashMap::new();
+    let mut conflicts = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        let key = op.key(network);
+        let (version, expect, collection) = if let Op::Profile { expect, .. } = op {
+            let row = sqlx::query("SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1")
+                    .bind(&net)
+                    .fetch_one(&mut **tx)
+                    .await?;
+            let revision: i64 = row.try_get(0)?;
+            current.insert(
+                key,
+                Current {
+                    position: 0,
+                    body: row.try_get(1)?,
+                },
+            );
+            (Some(to_u64(revision)), *expect, None)
+        } else {
+            let row = sqlx::query("SELECT revision, position, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
+                    .bind(&net)
+                    .bind(key.0)
+                    .bind(key.1.to_string())
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            let version = match row {
+                Some(row) => {
+                    let revision: i64 = row.try_get(0)?;
+                    current.insert(
+                        key,
+                        Current {
+                            position: row.try_get(1)?,
+                            body: row.try_get(2)?,
+                        },
+                    );
+                    Some(to_u64(revision))
+                }
+                None => None,
+            };
+            let (expect, collection) = match op {
+                Op::Upsert { expect, entity, .. } => (*expect, entity.collection()),
+                Op::Delete {
+                    expect, collection, ..
+                } => (*expect, *collection),
+                Op::Profile { .. } => continue,
+            };
+            (version, expect, Some(collection))
+        };
+        if !satisfied(expect, version) {
+            conflicts.push(crate::change::Conflict {
+                change: i,
+                collection,
+                id: key.1,
+                expected: expect,
+                current: version,
+            });
+        }
+    }
+    Ok((current, conflicts))
+}
+
+/// Writes `ops` as `revision`: entities, their versions, the profile; and
+/// removes the index rows of everything they touch. Returns the counts
+/// (added, changed, removed); an upsert of an identical body is skipped.
+#[allow(clippy::too_many_lines)] // the statements of each kind of change, in order
+async fn write_ops(
+    tx: &mut Tx,
+    network: NetworkId,
+    ops: &[Op],
+    current: &HashMap<(i64, Uuid), Current>,
+    revision: i64,
+) -> Result<(u64, u64, u64)> {
+    let net = network.to_string();
+    let (mut added, mut changed, mut removed) = (0_u64, 0_u64, 0_u64);
+    let mut next_position: HashMap<i64, i64> = HashMap::new();
+    for op in ops {
+        let (c, id) = op.key(network);
+        let old = current.get(&(c, id));
+        let unchanged = match op {
+            Op::Upsert { body, .. } | Op::Profile { body, .. } => {
+                old.is_some_and(|o| o.body == *body)
+            }
+            Op::Delete { .. } => false,
+        };
+        if unchanged {
+            continue;
+        }
+        let id_text = id.to_string();
+        // The indexes of what it declared and referred to before.
+        sqlx::query("DELETE FROM ids WHERE network = $1 AND collection = $2 AND owner = $3")
+            .bind(&net)
+            .bind(c)
+            .bind(&id_text)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("DELETE FROM refs WHERE network = $1 AND collection = $2 AND source = $3")
+            .bind(&net)
+            .bind(c)
+            .bind(&id_text)
+            .execute(&mut **tx)
+            .await?;
+        match op {
+            Op::Upsert { body, .. } => {
+                let position = if let Some(old) = old {
+                    changed += 1;
+                    sqlx::query("UPDATE entities SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND id = $5")
+                            .bind(revision)
+                            .bind(body)
+                            .bind(&net)
+                            .bind(c)
+                            .bind(&id_text)
+                            .execute(&mut **tx)
+                            .await?;
+                    old.position
+                } else {
+                    added += 1;
+                    let position = match next_position.get(&c) {
+                            Some(p) => *p,
+                            None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entities WHERE network = $1 AND collection = $2")
+                                .bind(&net)
+                                .bind(c)
+                                .fetch_one(&mut **tx)
+                                .await?
+                                .try_get(0)?,
+                        };
+                    next_position.insert(c, position.saturating_add(1));
+                    sqlx::query("INSERT INTO entities (network, collection, id, position, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
+                            .bind(&net)
+                            .bind(c)
+                            .bind(&id_text)
+                            .bind(position)
+                            .bind(revision)
+                            .bind(body)
+                            .execute(&mut **tx)
+                            .await?;
+                    position
+                };
+                insert_version(tx, &net, (c, &id_text), revision, position, Some(body)).await?;
+            }
+            Op::Delete { .. } => {
+                removed += 1;
+                let position = old.map_or(0, |o| o.position);
+                sqlx::query(
+                    "DELETE FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
+                )
+                .bind(&net)
+                .bind(c)
+                .bind(&id_text)
+                .execute(&mut **tx)
+                .await?;
+                insert_version(tx, &net, (c, &id_text), revision, position, None).await?;
+            }
+            Op::Profile { body, .. } => {
+                let schema_version: String =
+                    sqlx::query("SELECT schema_version FROM networks WHERE id = $1")
+                        .bind(&net)
+                        .fetch_one(&mut **tx)
+                        .await?
+                        .try_get(0)?;
+                sqlx::query("UPDATE networks SET profile = $1 WHERE id = $2")
+                    .bind(body)
+                    .bind(&net)
+                    .execute(&mut **tx)
+                    .await?;
+                sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
+                        .bind(&net)
+                        .bind(revision)
+                        .bind(schema_version)
+                        .bind(body)
+                        .execute(&mut **tx)
+                        .await?;
+            }
+        }
+    }
+    Ok((added, changed, removed))
+}
+
+/// Records a version of entity `(collection number, id)` (`None`: deleted).
+async fn insert_version(
+    tx: &mut Tx,
+    net: &str,
+    (c, id): (i64, &str),
+    revision: i64,
+    position: i64,
+    body: Option<&str>,
+) -> Result<()> {
+    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(net)
+        .bind(c)
+        .bind(id)
+        .bind(revision)
+        .bind(position)
+        .bind(body.map(str::to_owned))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The id and reference index rows of what `ops` write (after every
+/// removal, so an id may move from one entity to another).
+fn index_rows(network: NetworkId, ops: &[Op], current: &HashMap<(i64, Uuid), Current>) -> Index {
+    let mut index = Index::default();
+    for op in ops {
+        let (c, id) = op.key(network);
+        match op {
+            Op::Upsert { body, .. } | Op::Profile { body, .. }
+                if current.get(&(c, id)).is_some_and(|o| o.body == *body) => {}
+            Op::Upsert { entity, .. } => index.add(c, id, entity.as_ref()),
+            Op::Profile { profile, .. } => index.add(c, id, profile),
+            Op::Delete { .. } => {}
+        }
+    }
+    index
+}
+
+/// Rows of the id index and the reference index.
+#[derive(Default)]
+struct Index {
+    ids: Vec<Vec<Arg>>,
+    refs: Vec<Vec<Arg>>,
+}
+
+impl Index {
+    /// The ids `entity` (of collection number `c`, id `owner`) declares and
+    /// the ids it refers to.
+    fn add(&mut self, c: i64, owner: Uuid, entity: &(impl HasReferences + ?Sized)) {
+        let owner = Arg::Text(owner.to_string());
+        entity.declared_ids(&mut |d| {
+            self.ids.push(vec![
+                Arg::Text(d.id.to_string()),
+                Arg::Int(kind_number(d.kind)),
+                Arg::Int(c),
+                owner.clone(),
+            ]);
+        });
+        for target in targets(entity) {
+            self.refs.push(vec![
+                Arg::Text(target.to_string()),
+                Arg::Int(c),
+                owner.clone(),
+            ]);
+        }
+    }
+
+    async fn insert(self, tx: &mut Tx, net: &str) -> Result<()> {
+        insert_rows(
+            tx,
+            "ids (network, id, kind, collection, owner)",
+            net,
+            self.ids,
+        )
+        .await?;
+        insert_rows(
+            tx,
+            "refs (network, target, collection, source)",
+            net,
+            self.refs,
+        )
+        .await
+    }
+}
+
+/// The rows of a whole document's import as revision 1.
+struct Rows {
+    entities: Vec<Vec<Arg>>,
+    versions: Vec<Vec<Arg>>,
+    index: Index,
+}
+
+fn import_rows(document: &NetworkDocument) -> Result<Rows> {
+    let mut rows = Rows {
+        entities: Vec::new(),
+        versions: Vec::new(),
+        index: Index::default(),
+    };
+    let mut failed = None;
+    for &collection in Collection::ALL {
+        let c = number(collection);
+        collection.for_each(document, &mut |i, entity| {
+            let body = match entity.to_json() {
+                Ok(body) => body,
+                Err(error) => return failed = Some(error),
+            };
+            let id = Arg::Text(entity.uuid().to_string());
+            let position = Arg::Int(i64::try_from(i).unwrap_or(i64::MAX));
+            let (c, one, body) = (Arg::Int(c), Arg::Int(1), Arg::Text(body));
+            rows.entities.push(vec![
+                c.clone(),
+                id.clone(),
+                position.clone(),
+                one.clone(),
+                body.clone(),
+            ]);
+            rows.versions.push(vec![c, id, one, position, body]);
+            rows.index.add(number(collection), entity.uuid(), entity);
+        });
+    }
+    if let Some(error) = failed {
+        return Err(StoreError::corrupt(error));
+    }
+    rows.index
+        .add(PROFILE, document.network.id.as_uuid(), &document.network);
+    Ok(rows)
+}
+
+/// A value bound into a multi-row insert. Rows compare column by column,
+/// so sorting a table's rows sorts them by its primary key (the leading
+/// columns after the network): inserted in that order, the b-trees grow at
+/// one edge instead of at random pages.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Arg {
     Int(i64),
     Text(String),
@@ -1129,11 +1195,22 @@ enum Arg {
 
 /// Inserts `rows` (each after the network id) into `table (columns)`, many
 /// rows per statement.
-async fn insert_rows(tx: &mut Tx, table: &str, network: &str, rows: Vec<Vec<Arg>>) -> Result<()> {
+async fn insert_rows(
+    tx: &mut Tx,
+    table: &str,
+    network: &str,
+    mut rows: Vec<Vec<Arg>>,
+) -> Result<()> {
+    rows.sort_unstable();
     let Some(width) = rows.first().map(|r| r.len() + 1) else {
         return Ok(());
     };
     let per_statement = (BATCH_PARAMETERS / width).clamp(1, 1000);
+    // SQLite looks a numbered parameter's name up by a linear scan
+    // (`sqlite3_bind_parameter_name`, once per parameter as sqlx binds):
+    // quadratic in a statement of thousands of them. Anonymous `?`
+    // parameters bind by position.
+    let anonymous = tx.backend_name() == "SQLite";
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<Vec<Arg>> = rows.by_ref().take(per_statement).collect();
@@ -1149,8 +1226,12 @@ async fn insert_rows(tx: &mut Tx, table: &str, network: &str, rows: Vec<Vec<Arg>
                     sql.push(',');
                 }
                 n += 1;
-                sql.push('$');
-                sql.push_str(&n.to_string());
+                if anonymous {
+                    sql.push('?');
+                } else {
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                }
             }
             sql.push(')');
         }
@@ -1308,162 +1389,215 @@ async fn id_owner(
 /// The integrity of the state `ops` would leave, checked against the
 /// indexes: O(size of the change), not of the document.
 async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Finding>> {
-    let net = network.to_string();
-    let touched: HashSet<(i64, Uuid)> = ops.iter().map(|op| op.key(network)).collect();
-    let mut findings = Vec::new();
-    // Ids the change set declares: id -> (kind, path).
-    let mut declared: HashMap<Uuid, (EntityKind, JsonPointer)> = HashMap::new();
-    for (i, op) in ops.iter().enumerate() {
-        let Op::Upsert { entity, .. } = op else {
-            continue;
-        };
-        let base = Op::path(i).key("entity");
-        let mut mine = Vec::new();
-        entity.declared_ids(&mut |d| mine.push(d));
-        for d in mine {
-            let path = d.path.under(base.clone());
-            if let Some((kind, first)) = declared.get(&d.id) {
-                findings.push(
-                    DUPLICATE_ID
-                        .at(
-                            path,
-                            format!("this {} has the same id as the {kind} at {first}", d.kind),
-                        )
-                        .with_related(first.clone()),
-                );
+    let mut check = Check {
+        network,
+        net: network.to_string(),
+        ops,
+        touched: ops.iter().map(|op| op.key(network)).collect(),
+        declared: Declared::new(),
+        findings: Vec::new(),
+    };
+    check.declared_ids(tx).await?;
+    check.references(tx).await?;
+    check.still_referred(tx).await?;
+    Ok(check.findings)
+}
+
+/// The integrity check of one change set: what it touches and declares, and
+/// the findings so far.
+struct Check<'a> {
+    network: NetworkId,
+    net: String,
+    ops: &'a [Op],
+    touched: Touched,
+    declared: Declared,
+    findings: Vec<Finding>,
+}
+
+/// Touched entities: (collection number, id).
+type Touched = HashSet<(i64, Uuid)>;
+/// Ids the change set declares: id -> (kind, path).
+type Declared = HashMap<Uuid, (EntityKind, JsonPointer)>;
+
+impl Check<'_> {
+    /// The ids the change set declares, with a finding for each that
+    /// another entity of the change set or of the network (one it keeps) has
+    /// already.
+    async fn declared_ids(&mut self, tx: &mut Tx) -> Result<()> {
+        let (ops, net) = (self.ops, self.net.clone());
+        let net = net.as_str();
+        for (i, op) in ops.iter().enumerate() {
+            let Op::Upsert { entity, .. } = op else {
                 continue;
-            }
-            if let Some((kind, c, owner)) = id_owner(tx, &net, d.id).await?
-                && !touched.contains(&(c, owner))
-            {
-                let kind = kind.map_or("entity", EntityKind::name);
-                findings.push(DUPLICATE_ID.at(
-                    path.clone(),
-                    format!(
-                        "this {} has the same id as the {kind} in {} {owner} of the network",
-                        d.kind,
-                        describe(collection_at(c).ok(), owner)
-                    ),
-                ));
-            }
-            declared.insert(d.id, (d.kind, path));
-        }
-    }
-    // References of what is written.
-    for (i, op) in ops.iter().enumerate() {
-        let (base, owner, references) = match op {
-            Op::Upsert { entity, .. } => {
-                let mut refs = Vec::new();
-                entity.references(&mut |r| refs.push(r));
-                (
-                    Op::path(i).key("entity"),
-                    describe(Some(entity.collection()), entity.uuid()),
-                    refs,
-                )
-            }
-            Op::Profile { profile, .. } => {
-                let mut refs = Vec::new();
-                profile.references(&mut |r| refs.push(r));
-                (
-                    Op::path(i).key("profile"),
-                    describe(None, network.as_uuid()),
-                    refs,
-                )
-            }
-            Op::Delete { .. } => continue,
-        };
-        for r in references {
-            let at = r.path.under(base.clone());
-            let found = match declared.get(&r.id) {
-                Some((kind, path)) => Some((*kind, format!("the {kind} at {path}"))),
-                None => match id_owner(tx, &net, r.id).await? {
-                    Some((kind, c, owner)) if !touched.contains(&(c, owner)) => kind.map(|k| {
-                        (
-                            k,
-                            format!("the {k} in {}", describe(collection_at(c).ok(), owner)),
-                        )
-                    }),
-                    _ => None,
-                },
             };
-            match found {
-                Some((kind, _)) if kind == r.kind => {}
-                Some((_, what)) => findings.push(WRONG_KIND.at(
-                    at,
-                    format!(
-                        "{owner} refers to {} {}, but that id belongs to {what}",
-                        r.kind, r.id
-                    ),
-                )),
-                None => findings.push(DANGLING_REFERENCE.at(
-                    at,
-                    format!(
-                        "{owner} refers to {} {}, which is not in the network",
-                        r.kind, r.id
-                    ),
-                )),
+            let base = Op::path(i).key("entity");
+            let mut mine = Vec::new();
+            entity.declared_ids(&mut |d| mine.push(d));
+            for d in mine {
+                let path = d.path.under(base.clone());
+                if let Some((kind, first)) = self.declared.get(&d.id) {
+                    self.findings.push(
+                        DUPLICATE_ID
+                            .at(
+                                path,
+                                format!("this {} has the same id as the {kind} at {first}", d.kind),
+                            )
+                            .with_related(first.clone()),
+                    );
+                    continue;
+                }
+                if let Some((kind, c, owner)) = id_owner(tx, net, d.id).await?
+                    && !self.touched.contains(&(c, owner))
+                {
+                    let kind = kind.map_or("entity", EntityKind::name);
+                    self.findings.push(DUPLICATE_ID.at(
+                        path.clone(),
+                        format!(
+                            "this {} has the same id as the {kind} in {} {owner} of the network",
+                            d.kind,
+                            describe(collection_at(c).ok(), owner)
+                        ),
+                    ));
+                }
+                self.declared.insert(d.id, (d.kind, path));
             }
         }
+        Ok(())
     }
-    // Ids that go away, still referred to by something the change set keeps.
-    for (i, op) in ops.iter().enumerate() {
-        let (c, id) = op.key(network);
-        if c == PROFILE {
-            continue;
+
+    /// A finding for each reference of what is written that does not
+    /// resolve in the resulting state (dangling, or another kind of entity).
+    async fn references(&mut self, tx: &mut Tx) -> Result<()> {
+        let (network, ops, net) = (self.network, self.ops, self.net.clone());
+        let net = net.as_str();
+        for (i, op) in ops.iter().enumerate() {
+            let (base, owner, references) = match op {
+                Op::Upsert { entity, .. } => {
+                    let mut refs = Vec::new();
+                    entity.references(&mut |r| refs.push(r));
+                    (
+                        Op::path(i).key("entity"),
+                        describe(Some(entity.collection()), entity.uuid()),
+                        refs,
+                    )
+                }
+                Op::Profile { profile, .. } => {
+                    let mut refs = Vec::new();
+                    profile.references(&mut |r| refs.push(r));
+                    (
+                        Op::path(i).key("profile"),
+                        describe(None, network.as_uuid()),
+                        refs,
+                    )
+                }
+                Op::Delete { .. } => continue,
+            };
+            for r in references {
+                let at = r.path.under(base.clone());
+                let found = match self.declared.get(&r.id) {
+                    Some((kind, path)) => Some((*kind, format!("the {kind} at {path}"))),
+                    None => match id_owner(tx, net, r.id).await? {
+                        Some((kind, c, owner)) if !self.touched.contains(&(c, owner)) => {
+                            kind.map(|k| {
+                                (
+                                    k,
+                                    format!(
+                                        "the {k} in {}",
+                                        describe(collection_at(c).ok(), owner)
+                                    ),
+                                )
+                            })
+                        }
+                        _ => None,
+                    },
+                };
+                match found {
+                    Some((kind, _)) if kind == r.kind => {}
+                    Some((_, what)) => self.findings.push(WRONG_KIND.at(
+                        at,
+                        format!(
+                            "{owner} refers to {} {}, but that id belongs to {what}",
+                            r.kind, r.id
+                        ),
+                    )),
+                    None => self.findings.push(DANGLING_REFERENCE.at(
+                        at,
+                        format!(
+                            "{owner} refers to {} {}, which is not in the network",
+                            r.kind, r.id
+                        ),
+                    )),
+                }
+            }
         }
-        let rows = sqlx::query(
-            "SELECT id, kind FROM ids WHERE network = $1 AND collection = $2 AND owner = $3",
-        )
-        .bind(&net)
-        .bind(c)
-        .bind(id.to_string())
-        .fetch_all(&mut **tx)
-        .await?;
-        for row in &rows {
-            let gone = uuid_of(&row.try_get::<String, _>(0)?)?;
-            if declared.contains_key(&gone) {
+        Ok(())
+    }
+
+    /// A finding for each id that goes away (a deleted entity's, or a nested
+    /// one an upsert drops) while something the change set keeps still
+    /// refers to it.
+    async fn still_referred(&mut self, tx: &mut Tx) -> Result<()> {
+        let (network, ops, net) = (self.network, self.ops, self.net.clone());
+        let net = net.as_str();
+        for (i, op) in ops.iter().enumerate() {
+            let (c, id) = op.key(network);
+            if c == PROFILE {
                 continue;
             }
-            let kind = kind_at(row.try_get(1)?).map_or("entity", EntityKind::name);
-            let referrers = sqlx::query("SELECT collection, source FROM refs WHERE network = $1 AND target = $2 ORDER BY collection, source")
-                .bind(&net)
+            let rows = sqlx::query(
+                "SELECT id, kind FROM ids WHERE network = $1 AND collection = $2 AND owner = $3",
+            )
+            .bind(net)
+            .bind(c)
+            .bind(id.to_string())
+            .fetch_all(&mut **tx)
+            .await?;
+            for row in &rows {
+                let gone = uuid_of(&row.try_get::<String, _>(0)?)?;
+                if self.declared.contains_key(&gone) {
+                    continue;
+                }
+                let kind = kind_at(row.try_get(1)?).map_or("entity", EntityKind::name);
+                let referrers = sqlx::query("SELECT collection, source FROM refs WHERE network = $1 AND target = $2 ORDER BY collection, source")
+                .bind(net)
                 .bind(gone.to_string())
                 .fetch_all(&mut **tx)
                 .await?;
-            let mut by = Vec::new();
-            for referrer in &referrers {
-                let key = (
-                    referrer.try_get::<i64, _>(0)?,
-                    uuid_of(&referrer.try_get::<String, _>(1)?)?,
-                );
-                if !touched.contains(&key) {
-                    by.push(describe(collection_at(key.0).ok(), key.1));
+                let mut by = Vec::new();
+                for referrer in &referrers {
+                    let key = (
+                        referrer.try_get::<i64, _>(0)?,
+                        uuid_of(&referrer.try_get::<String, _>(1)?)?,
+                    );
+                    if !self.touched.contains(&key) {
+                        by.push(describe(collection_at(key.0).ok(), key.1));
+                    }
                 }
+                if by.is_empty() {
+                    continue;
+                }
+                let at = match op {
+                    Op::Upsert { .. } => Op::path(i).key("entity"),
+                    _ => Op::path(i),
+                };
+                let shown: Vec<&str> = by.iter().take(5).map(String::as_str).collect();
+                let more = by.len().saturating_sub(shown.len());
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                self.findings.push(STILL_REFERRED.at(
+                    at,
+                    format!(
+                        "{kind} {gone} would be gone but is still referred to by {}{more}",
+                        shown.join(", ")
+                    ),
+                ));
             }
-            if by.is_empty() {
-                continue;
-            }
-            let at = match op {
-                Op::Upsert { .. } => Op::path(i).key("entity"),
-                _ => Op::path(i),
-            };
-            let shown: Vec<&str> = by.iter().take(5).map(String::as_str).collect();
-            let more = by.len().saturating_sub(shown.len());
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            findings.push(STILL_REFERRED.at(
-                at,
-                format!(
-                    "{kind} {gone} would be gone but is still referred to by {}{more}",
-                    shown.join(", ")
-                ),
-            ));
         }
+        Ok(())
     }
-    Ok(findings)
 }
 
 /// The integrity of a whole document to import: duplicate ids (across

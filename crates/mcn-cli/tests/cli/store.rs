@@ -17,7 +17,7 @@ fn example() -> std::path::PathBuf {
 }
 
 fn change_set() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/change-set.json")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/store/change-set.json")
 }
 
 /// A fresh PostgreSQL database (dropped with the guard), or `None` with a
@@ -185,6 +185,26 @@ fn new_locality(n: u32) -> String {
     )
 }
 
+/// Starts one `mcn store apply FILE` process per file, all at once, and
+/// waits for them all.
+fn apply_at_once(dir: &TempDir, db: &str, files: &[impl AsRef<str>]) -> Vec<crate::support::Run> {
+    let children: Vec<_> = files
+        .iter()
+        .map(|f| {
+            let f = f.as_ref();
+            command(
+                dir.path(),
+                &["store", "--db", db, "apply", f, "--author", f],
+            )
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    children.into_iter().map(finish).collect()
+}
+
 #[test]
 fn separate_processes_behave_as_one() {
     on_both("store-processes", |dir, db| {
@@ -198,21 +218,8 @@ fn separate_processes_behave_as_one() {
                 name
             })
             .collect();
-        let children: Vec<_> = files
-            .iter()
-            .map(|f| {
-                command(
-                    dir.path(),
-                    &["store", "--db", db, "apply", f, "--author", f],
-                )
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-            })
-            .collect();
-        for child in children {
-            finish(child).assert_code(0);
+        for run in apply_at_once(dir, db, &files) {
+            run.assert_code(0);
         }
         let log = store(dir, db, &["log"]).out();
         let numbers: Vec<&str> = log.lines().map(|l| l.split('\t').next().unwrap()).collect();
@@ -226,22 +233,9 @@ fn separate_processes_behave_as_one() {
         };
         let a = dir.write("a.json", rename("Writer A"));
         let b = dir.write("b.json", rename("Writer B"));
-        let children: Vec<_> = [a, b]
-            .iter()
-            .map(|f| {
-                command(
-                    dir.path(),
-                    &["store", "--db", db, "apply", f, "--author", f],
-                )
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-            })
-            .collect();
-        let mut codes: Vec<i32> = children
+        let mut codes: Vec<i32> = apply_at_once(dir, db, &[a, b])
             .into_iter()
-            .map(|c| finish(c).code.unwrap())
+            .map(|run| run.code.unwrap())
             .collect();
         codes.sort_unstable();
         assert_eq!(codes, [0, 1]);

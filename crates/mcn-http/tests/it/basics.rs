@@ -331,7 +331,7 @@ async fn a_change_set_is_applied_atomically_as_the_principal() {
     let app = app().await;
     let changes = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/examples/change-set.json"
+        "/../../docs/examples/store/change-set.json"
     ))
     .unwrap();
     let applied = app

@@ -1,4 +1,4 @@
--- mcn-store schema, version 1 (PostgreSQL). Ids are hyphenated UUID text;
+-- mcn-store schema, version 1 (PostgreSQL; the SQLite schema has the same tables). Ids are hyphenated UUID text;
 -- collections are their position in the document (0 = localities ... 22 =
 -- audit_results; -1 = the network profile in the reference index).
 CREATE TABLE networks (
@@ -53,7 +53,9 @@ CREATE TABLE ids (
     owner TEXT NOT NULL,
     PRIMARY KEY (network, id)
 );
-CREATE INDEX ids_by_owner ON ids (network, collection, owner);
+-- Covers (id, kind) by owner: without `kind` SQLite's planner scans the
+-- network's primary-key range instead (18 ms a change at a tenth of national).
+CREATE INDEX ids_by_owner ON ids (network, collection, owner, kind);
 CREATE TABLE refs (
     network TEXT NOT NULL REFERENCES networks (id),
     target TEXT NOT NULL,

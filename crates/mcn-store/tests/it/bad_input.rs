@@ -36,13 +36,7 @@ fn malformed_change_sets_name_the_place() {
 }
 
 async fn invalid_entities_are_bad_input(fresh: &Fresh) {
-    let document = mcn_testkit::example::minimal();
-    let network = document.network.id;
-    fresh
-        .store
-        .import(&document, "a", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::minimal_in(fresh).await;
     let before = fresh
         .store
         .export(network, None, Layout::Compact)
@@ -79,7 +73,7 @@ async fn invalid_entities_are_bad_input(fresh: &Fresh) {
         .unwrap();
         match fresh.store.apply(network, &changes, "w", at(1)).await {
             Err(StoreError::BadInput { path, message }) => {
-                assert_eq!(path.as_str(), expected, "{message}")
+                assert_eq!(path.as_str(), expected, "{message}");
             }
             other => panic!("expected bad input at {expected}, got {other:?}"),
         }
@@ -119,14 +113,7 @@ async fn invalid_entities_are_bad_input(fresh: &Fresh) {
             assert_eq!(doc.people.last().unwrap().name.as_str().len(), 5_000_000);
         }
         Err(StoreError::BadInput { .. }) => {
-            assert_eq!(
-                fresh
-                    .store
-                    .export(network, None, Layout::Compact)
-                    .await
-                    .unwrap(),
-                before
-            );
+            crate::support::assert_head_is(fresh, network, &before).await;
         }
         Err(other) => panic!("{other}"),
     }

@@ -151,12 +151,7 @@ async fn history_log_diff_and_earlier_revisions(fresh: &Fresh) {
 
 async fn create_and_delete(fresh: &Fresh) {
     let store = &fresh.store;
-    let document = mcn_testkit::example::minimal();
-    let network = document.network.id;
-    store
-        .import(&document, "importer", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::minimal_in(fresh).await;
     let id = uuid::Uuid::now_v7();
     let locality = json!({"id": id, "name": "Eastdale", "kind": "place"});
     let create = ChangeSet {
@@ -258,3 +253,20 @@ both!(
     import_onto_an_existing_network,
     unknown_networks_and_revisions,
 );
+
+/// `sqlite::memory:` is a private database that lives as long as the store.
+#[tokio::test]
+async fn an_in_memory_store() {
+    let store = mcn_store::Store::open("sqlite::memory:").await.unwrap();
+    let document = mcn_testkit::example::minimal();
+    store.import(&document, "a", "import", at(0)).await.unwrap();
+    let exported = store
+        .export(document.network.id, None, Layout::Compact)
+        .await
+        .unwrap();
+    assert_eq!(exported, serde_json::to_string(&document).unwrap());
+    assert!(matches!(
+        mcn_store::Store::open("mysql://localhost/x").await,
+        Err(StoreError::UnsupportedUrl(_))
+    ));
+}

@@ -11,13 +11,7 @@ use crate::support::{Fresh, at, both};
 const WRITERS: u32 = 8;
 
 async fn disjoint_writers_all_succeed(fresh: &Fresh) {
-    let document = mcn_testkit::example::minimal();
-    let network = document.network.id;
-    fresh
-        .store
-        .import(&document, "a", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::minimal_in(fresh).await;
     let tasks: Vec<_> = (0..WRITERS)
         .map(|n| {
             let store = fresh.store.clone();
@@ -50,13 +44,7 @@ async fn disjoint_writers_all_succeed(fresh: &Fresh) {
 }
 
 async fn one_entity_one_winner_per_round(fresh: &Fresh) {
-    let document = mcn_testkit::example::minimal();
-    let network = document.network.id;
-    fresh
-        .store
-        .import(&document, "a", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::minimal_in(fresh).await;
     let person = document.people[0].id.as_uuid();
     for round in 0..3_u32 {
         let seen = fresh

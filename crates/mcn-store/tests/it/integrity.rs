@@ -3,20 +3,16 @@
 //! refused with findings whose paths point into the change set, nothing written.
 
 use mcn_network::{NetworkDocument, collection::Collection};
-use mcn_store::{Change, ChangeSet, Expect, Layout, StoreError, parse_change_set};
+use mcn_store::{Change, ChangeSet, Expect, StoreError, parse_change_set};
 use serde_json::json;
 
 use crate::support::{Fresh, at, both};
 
 /// The minimal example imported: (document, its compact JSON).
 async fn imported(fresh: &Fresh) -> (NetworkDocument, String) {
-    let document = mcn_testkit::example::minimal();
-    fresh
-        .store
-        .import(&document, "importer", "import", at(0))
-        .await
-        .unwrap();
-    (document.clone(), serde_json::to_string(&document).unwrap())
+    let (document, _) = crate::support::minimal_in(fresh).await;
+    let json = serde_json::to_string(&document).unwrap();
+    (document, json)
 }
 
 /// Applies `changes`, expecting integrity findings; checks nothing was written.
@@ -37,14 +33,7 @@ async fn refused(
         panic!("expected integrity findings, got {error}")
     };
     assert_eq!(fresh.store.head(network).await.unwrap(), 1);
-    assert_eq!(
-        fresh
-            .store
-            .export(network, None, Layout::Compact)
-            .await
-            .unwrap(),
-        before
-    );
+    crate::support::assert_head_is(fresh, network, before).await;
     findings
         .into_iter()
         .map(|f| (f.code, f.path.as_str().to_owned()))
@@ -197,14 +186,7 @@ async fn deleting_what_is_referred_to(fresh: &Fresh) {
         ],
     };
     fresh.store.apply(network, &both, "w", at(3)).await.unwrap();
-    assert_eq!(
-        fresh
-            .store
-            .export(network, None, Layout::Compact)
-            .await
-            .unwrap(),
-        before
-    );
+    crate::support::assert_head_is(fresh, network, &before).await;
 }
 
 async fn dropping_a_nested_id_still_referred_to(fresh: &Fresh) {

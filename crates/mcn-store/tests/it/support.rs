@@ -86,6 +86,35 @@ impl Drop for Fresh {
     }
 }
 
+/// The minimal example imported into `fresh` as revision 1: the document and
+/// its network id.
+pub(crate) async fn minimal_in(
+    fresh: &Fresh,
+) -> (mcn_network::NetworkDocument, mcn_core::id::NetworkId) {
+    let document = mcn_testkit::example::minimal();
+    fresh
+        .store
+        .import(&document, "importer", "import", at(0))
+        .await
+        .unwrap();
+    let network = document.network.id;
+    (document, network)
+}
+
+/// Asserts that the head of `network` exports (compact) as `expected`.
+pub(crate) async fn assert_head_is(
+    fresh: &Fresh,
+    network: mcn_core::id::NetworkId,
+    expected: &str,
+) {
+    let head = fresh
+        .store
+        .export(network, None, mcn_store::Layout::Compact)
+        .await
+        .unwrap();
+    assert_eq!(head, expected);
+}
+
 /// A fixed time for revisions.
 pub(crate) fn at(n: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap() + chrono::Duration::minutes(i64::from(n))
