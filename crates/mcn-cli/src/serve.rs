@@ -6,7 +6,6 @@ use std::{io::Write as _, net::SocketAddr, process::ExitCode};
 
 use anyhow::Context as _;
 use mcn_http::{AppState, Limits, tokens::StoreTokens};
-use mcn_store::Store;
 
 /// Arguments of `mcn serve`.
 #[derive(Debug, clap::Args)]
@@ -45,12 +44,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 async fn serve(args: &Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&args.db).await.with_context(|| {
-        format!(
-            "could not open the store {}",
-            mcn_core::text::echo(&args.db)
-        )
-    })?;
+    let store = crate::store::open(&args.db).await?;
     let mut limits = Limits::default();
     if let Some(bytes) = args.max_document_bytes {
         limits = limits.with_document_body(bytes);

@@ -77,27 +77,13 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     runtime.block_on(run_async(args))
 }
 
-/// When a token is created or revoked: now (an adapter may read the clock).
-#[expect(
-    clippy::disallowed_methods,
-    reason = "the CLI is the adapter that gives the store its time"
-)]
-fn now() -> chrono::DateTime<chrono::Utc> {
-    chrono::Utc::now()
-}
-
 async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&args.db).await.with_context(|| {
-        format!(
-            "could not open the store {}",
-            mcn_core::text::echo(&args.db)
-        )
-    })?;
+    let store = crate::store::open(&args.db).await?;
     let result = match &args.command {
         TokenCommand::Create(create) => create_token(&store, create).await,
         TokenCommand::List => list(&store).await,
         TokenCommand::Revoke { id } => {
-            if store.revoke_token(*id, now()).await? {
+            if store.revoke_token(*id, crate::store::now()).await? {
                 writeln!(std::io::stderr(), "mcn: token {id} revoked")?;
                 Ok(ExitCode::SUCCESS)
             } else {
@@ -155,7 +141,7 @@ async fn create_token(store: &Store, args: &CreateArgs) -> anyhow::Result<ExitCo
         role,
         networks,
     };
-    let issued = tokens::issue(store, &principal, now()).await?;
+    let issued = tokens::issue(store, &principal, crate::store::now()).await?;
     writeln!(
         std::io::stderr(),
         "mcn: token {} for {} ({}); it is shown once, keep it safe:",
