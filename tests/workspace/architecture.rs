@@ -47,9 +47,11 @@ fn allowed(package: &str) -> Option<Vec<&'static str>> {
 /// The only packages that may depend (normally) on a restricted crate.
 fn allowed_dependents(dependency: &str) -> Option<&'static [&'static str]> {
     match dependency {
-        // An adapter-level user feature (`mcn generate`): the CLI and the
-        // facade ship it; everything else reaches it as a dev-dependency.
-        "mcn-synthetic" => Some(&["mcn-cli", "mcn"]),
+        // `mcn-synthetic`, an adapter-level user feature (`mcn generate`):
+        // the CLI and the facade ship it; everything else reaches it as a
+        // dev-dependency. `mcn-http`, a front end like the CLI: only the CLI
+        // (`mcn serve`) and the facade build on it.
+        "mcn-synthetic" | "mcn-http" => Some(&["mcn-cli", "mcn"]),
         // The facade is the top: embedders depend on it, no crate here does.
         "mcn" => Some(&[]),
         _ => None,

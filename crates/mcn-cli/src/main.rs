@@ -16,7 +16,9 @@ mod input;
 mod output;
 mod report;
 mod schema;
+mod serve;
 mod store;
+mod token;
 mod validate;
 
 use std::{io::Write as _, process::ExitCode};
@@ -48,6 +50,10 @@ enum Command {
     Csv(csv::Args),
     /// A revisioned store of networks (SQLite or PostgreSQL): import, apply, log, diff, export.
     Store(store::Args),
+    /// Serve the network API over HTTP (bearer tokens from `mcn token`).
+    Serve(serve::Args),
+    /// Bearer tokens for `mcn serve`: create, list, revoke.
+    Token(token::Args),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +73,8 @@ fn main() -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Csv(args) => csv::run(args),
         Command::Store(args) => store::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Token(args) => token::run(args),
     };
     match result {
         Ok(code) => code,

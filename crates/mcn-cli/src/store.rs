@@ -116,17 +116,20 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     clippy::disallowed_methods,
     reason = "the CLI is the adapter that gives the store its time"
 )]
-fn now() -> chrono::DateTime<chrono::Utc> {
+pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
 
+/// Opens the store at `db`, the error naming it (`mcn store`, `mcn token`,
+/// `mcn serve`).
+pub(crate) async fn open(db: &str) -> anyhow::Result<Store> {
+    Store::open(db)
+        .await
+        .with_context(|| format!("could not open the store {}", mcn_core::text::echo(db)))
+}
+
 async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&args.db).await.with_context(|| {
-        format!(
-            "could not open the store {}",
-            mcn_core::text::echo(&args.db)
-        )
-    })?;
+    let store = open(&args.db).await?;
     let result = match &args.command {
         StoreCommand::Init => {
             writeln!(

@@ -6,15 +6,19 @@ pub mod change;
 pub mod codes;
 mod error;
 mod json;
+mod pages;
 pub mod postgres;
 mod store;
+mod tokens;
 
 pub use change::{
     Change, ChangeSet, CollectionDiff, Conflict, Diff, EntityVersion, Expect, Revision,
     StoredEntity,
 };
 pub use error::StoreError;
+pub use pages::Page;
 pub use store::{Backend, Layout, Store};
+pub use tokens::TokenRecord;
 
 /// Reads a change set from JSON strictly (duplicate keys and unknown fields
 /// refused); errors name the JSON Pointer of the problem.

@@ -174,13 +174,16 @@ fn migrator(backend: Backend) -> Migrator {
         Backend::Sqlite => include_str!("../migrations/sqlite/0001_store.sql"),
         Backend::Postgres => include_str!("../migrations/postgres/0001_store.sql"),
     };
-    Migrator::with_migrations(vec![Migration::new(
-        1,
-        Cow::Borrowed("store"),
-        MigrationType::Simple,
-        sql.into_sql_str(),
-        false,
-    )])
+    Migrator::with_migrations(vec![
+        Migration::new(
+            1,
+            Cow::Borrowed("store"),
+            MigrationType::Simple,
+            sql.into_sql_str(),
+            false,
+        ),
+        crate::tokens::migration(backend),
+    ])
 }
 
 /// `revision` (the head when `None`), if the network has it.
@@ -271,6 +274,11 @@ impl Store {
     #[must_use]
     pub fn backend(&self) -> Backend {
         self.inner.backend
+    }
+
+    /// The connection pool, for the store's other modules (tokens).
+    pub(crate) fn pool(&self) -> &sqlx::AnyPool {
+        &self.inner.pool
     }
 
     /// Closes the pool (waits for connections in use to come back).
@@ -495,7 +503,7 @@ impl Store {
     }
 
     /// (revision that last changed it, body) of the current profile.
-    async fn profile_version(&self, network: NetworkId) -> Result<(u64, String)> {
+    pub(crate) async fn profile_version(&self, network: NetworkId) -> Result<(u64, String)> {
         let row = sqlx::query(
             "SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1",
         )

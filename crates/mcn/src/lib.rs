@@ -90,3 +90,10 @@ pub mod csv {
 pub mod store {
     pub use mcn_store::*;
 }
+
+/// The network API over HTTP: an axum `Router` a host service mounts, with
+/// its own authoriser (crate `mcn-http`; feature `http`).
+#[cfg(feature = "http")]
+pub mod http {
+    pub use mcn_http::*;
+}

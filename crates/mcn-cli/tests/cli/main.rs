@@ -18,6 +18,7 @@ mod output;
 mod pipes;
 mod report;
 mod schema;
+mod serve;
 mod store;
 mod support;
 mod validate;

@@ -65,7 +65,7 @@ fn block_on<T>(future: impl Future<Output = T>) -> T {
 
 /// Runs `body` with the URL of a fresh SQLite store and, when available, a
 /// fresh PostgreSQL one.
-fn on_both(name: &str, body: impl Fn(&TempDir, &str)) {
+pub(crate) fn on_both(name: &str, body: impl Fn(&TempDir, &str)) {
     let dir = TempDir::new(name);
     let sqlite = format!("sqlite://{}", dir.path().join("store.db").display());
     body(&dir, &sqlite);

@@ -116,7 +116,7 @@ a{color:inherit;text-decoration:none}
 "#;
 
 /// Escapes text for HTML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -17,7 +17,7 @@ mod markdown;
 mod series;
 mod text;
 
-pub use html::{CHARTS, html};
+pub use html::{CHARTS, escape, html};
 pub use markdown::markdown;
 pub use series::{series_html, series_markdown, series_text, series_to_string};
 pub use text::text;

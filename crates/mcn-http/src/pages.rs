@@ -1,0 +1,241 @@
+//! Pages for people: server-rendered HTML, no scripts. The overview (members,
+//! bodies, findings as of today with links to each finding's entity), the
+//! evaluation report (the existing HTML report) and the revision log; a
+//! login form that keeps a token in a cookie for the browser. Every text
+//! from the document is escaped (`mcn_evaluation::render::escape`).
+
+use std::fmt::Write as _;
+
+use axum::{
+    Extension, Form,
+    extract::{Path, State},
+    http::{HeaderMap, StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use mcn_core::Severity;
+use mcn_evaluation::render::escape;
+use mcn_network::{NetworkDocument, collection::Collection};
+use serde::Deserialize;
+
+use crate::{AppState, Principal, Problem, auth::COOKIE, body};
+
+const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}\
+nav a{margin-right:1rem}.error{color:#a00}.warning{color:#850}.info{color:#555}code{font-size:90%}";
+
+/// A whole page around `content`.
+fn page(title: &str, content: &str) -> Html<String> {
+    Html(format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <nav><a href=\"overview\">Overview</a><a href=\"report\">Report</a><a href=\"revisions\">Revisions</a></nav>\n\
+         {content}</body>\n</html>\n",
+        escape(title)
+    ))
+}
+
+/// The entity a finding's path is in: `(collection, id)`.
+fn entity_of(document: &NetworkDocument, path: &str) -> Option<(Collection, String)> {
+    let mut parts = path.split('/').skip(1);
+    let collection = Collection::from_name(parts.next()?)?;
+    let index: usize = parts.next()?.parse().ok()?;
+    let mut id = None;
+    collection.for_each(document, &mut |i, entity| {
+        if i == index {
+            id = Some(entity.uuid().to_string());
+        }
+    });
+    id.map(|id| (collection, id))
+}
+
+/// `GET /networks/{network}/pages/overview`: members, bodies and the
+/// findings as of today, each linked to its entity.
+pub(crate) async fn overview(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    Path(network): Path<String>,
+) -> Result<Response, Problem> {
+    let (id, head) = body::network(&state, &principal, &network).await?;
+    let as_of = body::today();
+    let mut report = state.store.findings(id, Some(head), as_of).await?;
+    let document = state.store.document_at(id, Some(head)).await?;
+    if !principal.sees_personal_data() {
+        report = std::sync::Arc::new(crate::reads::redact_messages(&report, &document));
+    }
+    let name = document.network.name.as_str().to_owned();
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<h1>{}</h1>\n<p>Revision {head}, findings as of {as_of}.</p>\n<h2>Members</h2>\n<ul>\n",
+        escape(&name)
+    );
+    for membership in &document.memberships {
+        let organisation = document
+            .organisations
+            .iter()
+            .find(|o| o.id == membership.organisation);
+        let label = organisation.map_or_else(
+            || membership.organisation.to_string(),
+            |o| o.name.as_str().to_owned(),
+        );
+        let _ = writeln!(
+            out,
+            "<li><a href=\"../organisations/{}\">{}</a> ({})</li>",
+            membership.organisation,
+            escape(&label),
+            escape(&membership.tier.to_string())
+        );
+    }
+    out.push_str("</ul>\n<h2>Bodies</h2>\n<ul>\n");
+    for b in &document.bodies {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"../bodies/{}\">{}</a></li>",
+            b.id,
+            escape(b.name.as_str())
+        );
+    }
+    let count = |severity: Severity| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
+    let _ = write!(
+        out,
+        "</ul>\n<h2>Findings</h2>\n<p>{} errors, {} warnings, {} for information.</p>\n\
+         <table>\n<tr><th>Severity</th><th>Code</th><th>Where</th><th>What</th></tr>\n",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    for finding in &report.findings {
+        let path = finding.path.as_str();
+        let place = entity_of(&document, path).map_or_else(
+            || format!("<code>{}</code>", escape(path)),
+            |(collection, id)| {
+                format!(
+                    "<a href=\"../{}/{id}\"><code>{}</code></a>",
+                    collection.name(),
+                    escape(path)
+                )
+            },
+        );
+        let message = escape(&finding.message);
+        let severity = finding.severity.to_string();
+        let _ = writeln!(
+            out,
+            "<tr class=\"{0}\"><td>{0}</td><td><code>{1}</code></td><td>{place}</td><td>{message}</td></tr>",
+            escape(&severity),
+            escape(&finding.code),
+        );
+    }
+    out.push_str("</table>\n");
+    Ok(page(&name, &out).into_response())
+}
+
+/// `GET /networks/{network}/pages/revisions`: the revision log, newest first.
+pub(crate) async fn revisions(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    Path(network): Path<String>,
+) -> Result<Response, Problem> {
+    let (id, head) = body::network(&state, &principal, &network).await?;
+    let log = state.store.log(id).await?;
+    let mut out = format!(
+        "<h1>Revisions</h1>\n<p>Network <code>{id}</code>, head {head}.</p>\n<table>\n\
+         <tr><th>Revision</th><th>When</th><th>Who</th><th>Why</th><th>Added</th><th>Changed</th><th>Removed</th></tr>\n"
+    );
+    for r in log.iter().rev() {
+        let number = if r.number > 1 {
+            format!(
+                "<a href=\"../diff?from={}&amp;to={}\">{}</a>",
+                r.number - 1,
+                r.number,
+                r.number
+            )
+        } else {
+            r.number.to_string()
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{number}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            r.at.format("%Y-%m-%d %H:%M UTC"),
+            escape(&r.author),
+            escape(&r.message),
+            r.added,
+            r.changed,
+            r.removed
+        );
+    }
+    out.push_str("</table>\n");
+    Ok(page("Revisions", &out).into_response())
+}
+
+/// The login form's fields.
+#[derive(Deserialize)]
+pub(crate) struct Login {
+    token: String,
+}
+
+/// `GET /login`: a form that keeps a token for the browser.
+pub(crate) async fn login_form() -> Html<String> {
+    Html(format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>Log in</title>\n\
+         <style>{STYLE}</style>\n</head>\n<body>\n<h1>Log in</h1>\n\
+         <form method=\"post\" action=\"login\"><label>Token <input name=\"token\" type=\"password\" autocomplete=\"off\" required></label> \
+         <button type=\"submit\">Log in</button></form>\n</body>\n</html>\n"
+    ))
+}
+
+/// `POST /login` (form): checks the token, keeps it in an `HttpOnly`,
+/// `SameSite=Strict` cookie and goes to the network list.
+pub(crate) async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(login): Form<Login>,
+) -> Result<Response, Problem> {
+    let token = login.token.trim();
+    let mut request = axum::http::Request::new(());
+    if let Ok(value) = format!("Bearer {token}").parse() {
+        request.headers_mut().insert(header::AUTHORIZATION, value);
+    }
+    let (parts, ()) = request.into_parts();
+    if state.authoriser.authenticate(&parts).await?.is_none() {
+        return Err(Problem::Unauthenticated);
+    }
+    let secure = headers
+        .get("x-forwarded-proto")
+        .is_some_and(|p| p.as_bytes() == b"https");
+    let cookie = format!(
+        "{COOKIE}={token}; HttpOnly; SameSite=Strict{}",
+        if secure { "; Secure" } else { "" }
+    );
+    let mut response = Redirect::to("networks/pages").into_response();
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    *response.status_mut() = StatusCode::SEE_OTHER;
+    Ok(response)
+}
+
+/// `GET /networks/pages`: the networks the principal reaches, as links.
+pub(crate) async fn networks(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+) -> Result<Response, Problem> {
+    let mut out = String::from("<h1>Networks</h1>\n<ul>\n");
+    for id in state.store.networks().await? {
+        if principal.reaches(id) {
+            let _ = writeln!(out, "<li><a href=\"{id}/pages/overview\">{id}</a></li>");
+        }
+    }
+    out.push_str("</ul>\n");
+    Ok(Html(format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>Networks</title>\n\
+         <style>{STYLE}</style>\n</head>\n<body>\n{out}</body>\n</html>\n"
+    ))
+    .into_response())
+}

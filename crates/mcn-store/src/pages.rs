@@ -1,0 +1,86 @@
+//! Reading a network a little at a time, for adapters that serve it in
+//! pieces (HTTP): one page of a collection in document order, and the
+//! profile alone, without assembling the whole document.
+
+use futures_util::TryStreamExt as _;
+use mcn_core::{JsonPointer, id::NetworkId};
+use mcn_network::collection::Collection;
+use sqlx::Row as _;
+use uuid::Uuid;
+
+use crate::{Store, StoreError};
+
+/// One page of a collection at the head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The entities, in document order: id and canonical compact JSON.
+    pub items: Vec<(Uuid, String)>,
+    /// Whether more entities (that `keep` accepts) follow the last.
+    pub more: bool,
+}
+
+impl Store {
+    /// Up to `limit` entities of `collection` at the head of `network`, in
+    /// document order, starting after the entity `after` (from the start
+    /// when `None`) and keeping only those whose canonical JSON `keep`
+    /// accepts. Rows are streamed: only what the page needs is read.
+    pub async fn page(
+        &self,
+        network: NetworkId,
+        collection: Collection,
+        after: Option<Uuid>,
+        limit: usize,
+        keep: &mut (dyn FnMut(&str) -> bool + Send),
+    ) -> Result<Page, StoreError> {
+        self.head(network).await?;
+        let net = network.to_string();
+        let number = i64::try_from(collection.position()).unwrap_or(i64::MAX);
+        let from = match after {
+            None => -1,
+            Some(id) => sqlx::query(
+                "SELECT position FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
+            )
+            .bind(&net)
+            .bind(number)
+            .bind(id.to_string())
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or_else(|| StoreError::BadInput {
+                path: JsonPointer::root(),
+                message: format!("after: no {} {id} in {collection}", collection.kind()),
+            })?
+            .try_get::<i64, _>(0)?,
+        };
+        let mut rows = sqlx::query(
+            "SELECT id, body FROM entities WHERE network = $1 AND collection = $2 AND position > $3 ORDER BY position",
+        )
+        .bind(&net)
+        .bind(number)
+        .bind(from)
+        .fetch(self.pool());
+        let mut page = Page {
+            items: Vec::new(),
+            more: false,
+        };
+        while let Some(row) = rows.try_next().await? {
+            let body: String = row.try_get(1)?;
+            if !keep(&body) {
+                continue;
+            }
+            if page.items.len() == limit {
+                page.more = true;
+                break;
+            }
+            let id: String = row.try_get(0)?;
+            let id = Uuid::try_parse(&id).map_err(StoreError::corrupt)?;
+            page.items.push((id, body));
+        }
+        Ok(page)
+    }
+
+    /// The profile of `network` at the head as its canonical JSON, with the
+    /// revision that last changed it.
+    pub async fn profile(&self, network: NetworkId) -> Result<(u64, String), StoreError> {
+        self.profile_version(network).await
+    }
+}
