@@ -58,3 +58,35 @@ async fn openapi_json_is_served_to_anyone() {
         );
     }
 }
+
+/// An independent validator, the `openapi-spec-validator` Python package,
+/// accepts the committed document. `.ci/run` installs it in a virtual
+/// environment and names its command in `MCN_OPENAPI_VALIDATOR`; where that
+/// is unset the check cannot run, which fails under `CI=true` and is said
+/// elsewhere.
+#[test]
+fn an_independent_validator_accepts_the_committed_document() {
+    let Some(validator) = std::env::var_os("MCN_OPENAPI_VALIDATOR") else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but MCN_OPENAPI_VALIDATOR is unset: .ci/run installs openapi-spec-validator"
+        );
+        eprintln!(
+            "note: MCN_OPENAPI_VALIDATOR is unset, so the independent OpenAPI check did not run"
+        );
+        return;
+    };
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(mcn_http::openapi::FILE);
+    let output = std::process::Command::new(&validator)
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", validator.to_string_lossy()));
+    assert!(
+        output.status.success(),
+        "openapi-spec-validator refused docs/openapi.json:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
