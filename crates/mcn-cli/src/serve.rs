@@ -10,10 +10,8 @@ use mcn_http::{AppState, Limits, tokens::StoreTokens};
 /// Arguments of `mcn serve`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The store: `sqlite://PATH` (created if missing) or
-    /// `postgres://USER@HOST:PORT/DATABASE`.
-    #[arg(long, value_name = "URL", default_value = "sqlite://mcn.db")]
-    db: String,
+    #[command(flatten)]
+    db: crate::store::Db,
     /// The address to listen on (port 0: any free port, printed).
     #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1:8080")]
     bind: SocketAddr,
@@ -44,7 +42,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 async fn serve(args: &Args) -> anyhow::Result<ExitCode> {
-    let store = crate::store::open(&args.db).await?;
+    let store = crate::store::open(&args.db.url).await?;
     let mut limits = Limits::default();
     if let Some(bytes) = args.max_document_bytes {
         limits = limits.with_document_body(bytes);

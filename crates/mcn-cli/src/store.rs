@@ -13,17 +13,24 @@ use crate::{exit, input, output};
 /// Arguments of `mcn store`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
+    #[command(flatten)]
+    db: Db,
+    #[command(subcommand)]
+    command: StoreCommand,
+}
+
+/// The `--db URL` option of `mcn store`, `mcn token` and `mcn serve`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Db {
     /// The store: `sqlite://PATH` (created if missing), `sqlite::memory:` or
     /// `postgres://USER@HOST:PORT/DATABASE`.
     #[arg(
-        long,
+        long = "db",
         value_name = "URL",
         default_value = "sqlite://mcn.db",
         global = true
     )]
-    db: String,
-    #[command(subcommand)]
-    command: StoreCommand,
+    pub(crate) url: String,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -129,13 +136,13 @@ pub(crate) async fn open(db: &str) -> anyhow::Result<Store> {
 }
 
 async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
-    let store = open(&args.db).await?;
+    let store = open(&args.db.url).await?;
     let result = match &args.command {
         StoreCommand::Init => {
             writeln!(
                 std::io::stderr(),
                 "mcn: store ready at {}",
-                mcn_core::text::echo(&args.db)
+                mcn_core::text::echo(&args.db.url)
             )?;
             Ok(ExitCode::SUCCESS)
         }

@@ -14,14 +14,8 @@ use crate::{exit, output};
 /// Arguments of `mcn token`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The store: `sqlite://PATH` or `postgres://USER@HOST:PORT/DATABASE`.
-    #[arg(
-        long,
-        value_name = "URL",
-        default_value = "sqlite://mcn.db",
-        global = true
-    )]
-    db: String,
+    #[command(flatten)]
+    db: crate::store::Db,
     #[command(subcommand)]
     command: TokenCommand,
 }
@@ -78,7 +72,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
-    let store = crate::store::open(&args.db).await?;
+    let store = crate::store::open(&args.db.url).await?;
     let result = match &args.command {
         TokenCommand::Create(create) => create_token(&store, create).await,
         TokenCommand::List => list(&store).await,
