@@ -6,8 +6,9 @@
 //! 1. **Layers.** A crate with a layer below the adapters depends (normally)
 //!    only on the internal crates its layer allows ([`allowed`]).
 //! 2. **Restricted dependents.** Some crates may be depended on (normally)
-//!    only by a few packages ([`allowed_dependents`]): `mcn-synthetic` only by
-//!    the CLI and the `mcn` facade, the facade by none (it is the top).
+//!    only by a few packages ([`allowed_dependents`]): `mcn-synthetic` and
+//!    `mcn-http` only by the CLI and the `mcn` facade, `mcn-store` only by
+//!    those and `mcn-http`, the facade by none (it is the top).
 //! 3. **Dev-only crates** ([`DEV_ONLY`], fixtures only tests use) are never a
 //!    normal or build dependency of anything: tests, benches and examples
 //!    reach them as dev-dependencies.
@@ -52,6 +53,9 @@ fn allowed_dependents(dependency: &str) -> Option<&'static [&'static str]> {
         // dev-dependency. `mcn-http`, a front end like the CLI: only the CLI
         // (`mcn serve`) and the facade build on it.
         "mcn-synthetic" | "mcn-http" => Some(&["mcn-cli", "mcn"]),
+        // The store, the system of record: the HTTP adapter (its face on the
+        // wire), the CLI and the facade build on it; no other adapter does.
+        "mcn-store" => Some(&["mcn-http", "mcn-cli", "mcn"]),
         // The facade is the top: embedders depend on it, no crate here does.
         "mcn" => Some(&[]),
         _ => None,
