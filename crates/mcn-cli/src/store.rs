@@ -111,11 +111,18 @@ struct ApplyArgs {
 
 /// Runs `mcn store`.
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
+    block_on(run_async(args))
+}
+
+/// Runs a store command on a single-threaded runtime (`mcn store`, `mcn token`).
+pub(crate) fn block_on(
+    command: impl Future<Output = anyhow::Result<ExitCode>>,
+) -> anyhow::Result<ExitCode> {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .context("could not start the async runtime")?;
-    runtime.block_on(run_async(args))
+        .context("could not start the async runtime")?
+        .block_on(command)
 }
 
 /// The time of a new revision: now (an adapter may read the clock).

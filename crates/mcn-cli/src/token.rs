@@ -64,11 +64,7 @@ struct CreateArgs {
 
 /// Runs `mcn token`.
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("could not start the async runtime")?;
-    runtime.block_on(run_async(args))
+    crate::store::block_on(run_async(args))
 }
 
 async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {

@@ -67,6 +67,26 @@ pub async fn drop_database(admin_url: &str, name: &str) -> Result<(), StoreError
     Ok(())
 }
 
+/// Closes `store` and drops database `name` (as [`drop_database`]) from
+/// synchronous code, e.g. a test fixture's `Drop`, which may run inside or
+/// outside a runtime: the work runs on a thread with a runtime of its own.
+/// Best effort: a failure leaves the database behind and is not reported.
+pub fn close_and_drop_blocking(store: crate::Store, admin_url: String, name: String) {
+    let _ = std::thread::spawn(move || {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        runtime.block_on(async move {
+            store.close().await;
+            let _ = drop_database(&admin_url, &name).await;
+        });
+    })
+    .join();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -70,19 +70,7 @@ impl Drop for Fresh {
         let Some((admin, name)) = self.postgres.take() else {
             return;
         };
-        let store = self.store.clone();
-        // A runtime of its own: drop may run inside or outside one.
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                store.close().await;
-                let _ = mcn_store::postgres::drop_database(&admin, &name).await;
-            });
-        })
-        .join();
+        mcn_store::postgres::close_and_drop_blocking(self.store.clone(), admin, name);
     }
 }
 
