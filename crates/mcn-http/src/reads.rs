@@ -237,24 +237,36 @@ pub(crate) async fn report(
         since,
         format,
     };
-    let refresh = no_cache(&headers);
-    let kept = if refresh {
+    // RFC 9211: whether the answer came from the report cache (a request
+    // that waited for another's rendering counts as a hit).
+    let capacity = state.limits.report_cache;
+    let slot = if no_cache(&headers) {
         None
     } else {
-        state.reports.get(&key)
+        state.reports.slot(key, capacity)
     };
-    // RFC 9211: whether the answer came from the report cache.
-    let (rendered, status) = if let Some(rendered) = kept {
-        (rendered, "mcn-http; hit")
+    let (rendered, status) = if let Some(slot) = slot {
+        let mut rendered_here = false;
+        let rendered = slot
+            .get_or_try_init(|| {
+                rendered_here = true;
+                render_report(&state, key)
+            })
+            .await?
+            .clone();
+        let status = if rendered_here {
+            "mcn-http; fwd=miss"
+        } else {
+            "mcn-http; hit"
+        };
+        (rendered, status)
     } else {
         let rendered = render_report(&state, key).await?;
-        state
-            .reports
-            .put(key, rendered.clone(), state.limits.report_cache);
-        let status = if refresh {
-            "mcn-http; fwd=request"
+        state.reports.replace(key, rendered.clone(), capacity);
+        let status = if capacity == 0 {
+            "mcn-http; fwd=bypass"
         } else {
-            "mcn-http; fwd=miss"
+            "mcn-http; fwd=request"
         };
         (rendered, status)
     };

@@ -744,4 +744,19 @@ async fn the_report_is_kept_per_revision_dates_and_format() {
     assert_eq!(head.etag(), "\"2\"");
     let old = app.get(&format!("{uri}&revision=1"), VIEWER).await;
     assert_eq!(status(&old), "mcn-http; hit");
+    // Requests at once for a new report: one renders it, the others get it.
+    let uri = app.at("/report?as_of=2026-07-31");
+    let answers = futures_util::future::join_all((0..4).map(|_| app.get(&uri, VIEWER))).await;
+    let mut statuses: Vec<String> = answers.iter().map(status).collect();
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [
+            "mcn-http; fwd=miss",
+            "mcn-http; hit",
+            "mcn-http; hit",
+            "mcn-http; hit"
+        ]
+    );
+    assert!(answers.iter().all(|a| a.body == answers[0].body));
 }
