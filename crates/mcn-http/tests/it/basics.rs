@@ -544,15 +544,7 @@ async fn an_unchanged_replace_answers_the_entitys_own_etag() {
 async fn if_match_star_means_any_current_version() {
     let app = app().await;
     let uri = app.at(&format!("/localities/{NEW_LOCALITY}"));
-    let absent = app
-        .send(
-            Method::PUT,
-            &uri,
-            Some(COORDINATOR),
-            &[("if-match", "*")],
-            Some(locality("Westmere")),
-        )
-        .await;
+    let absent = app.put(&uri, ("if-match", "*"), locality("Westmere")).await;
     let body = absent.problem(412, "precondition-failed");
     assert_eq!(
         body.pointer("/conflicts/0/id").unwrap(),
@@ -570,23 +562,11 @@ async fn if_match_star_means_any_current_version() {
     .problem(412, "precondition-failed");
     assert_eq!(app.head().await, 1, "a refused write changes nothing");
     let created = app
-        .send(
-            Method::PUT,
-            &uri,
-            Some(COORDINATOR),
-            &[("if-none-match", "*")],
-            Some(locality("Westmere")),
-        )
+        .put(&uri, ("if-none-match", "*"), locality("Westmere"))
         .await;
     assert_eq!(created.status, 201, "{}", created.text());
     let replaced = app
-        .send(
-            Method::PUT,
-            &uri,
-            Some(COORDINATOR),
-            &[("if-match", " * ")],
-            Some(locality("Eastmere")),
-        )
+        .put(&uri, ("if-match", " * "), locality("Eastmere"))
         .await;
     assert_eq!(replaced.status, 200, "{}", replaced.text());
     assert_eq!(replaced.etag(), "\"3\"");
@@ -603,15 +583,9 @@ async fn if_match_star_means_any_current_version() {
     assert_eq!(deleted.status, 204, "{}", deleted.text());
     app.get(&uri, COORDINATOR).await.problem(404, "not-found");
     // `*` is not a list member: `"2", *` is refused as bad input.
-    app.send(
-        Method::PUT,
-        &uri,
-        Some(COORDINATOR),
-        &[("if-match", "\"2\", *")],
-        Some(locality("Westmere")),
-    )
-    .await
-    .problem(400, "bad-input");
+    app.put(&uri, ("if-match", "\"2\", *"), locality("Westmere"))
+        .await
+        .problem(400, "bad-input");
 }
 
 /// The findings as markdown, HTML (each linked to its entity) and text.
@@ -624,15 +598,7 @@ async fn findings_come_as_markdown_html_and_text() {
         .json();
     let findings = json["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
-    let media = |answer: &crate::support::Answer| {
-        answer
-            .headers
-            .get("content-type")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_owned()
-    };
+    let media = |answer: &crate::support::Answer| answer.header("content-type");
     let markdown = app
         .get(
             &app.at("/findings?as_of=2026-06-30&format=markdown"),
@@ -699,15 +665,7 @@ async fn findings_come_as_markdown_html_and_text() {
 async fn the_report_is_kept_per_revision_dates_and_format() {
     let app = app().await;
     let uri = app.at("/report?as_of=2026-06-30");
-    let status = |answer: &crate::support::Answer| {
-        answer
-            .headers
-            .get("cache-status")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_owned()
-    };
+    let status = |answer: &crate::support::Answer| answer.header("cache-status");
     let first = app.get(&uri, VIEWER).await;
     assert_eq!(status(&first), "mcn-http; fwd=miss");
     let second = app.get(&uri, VIEWER).await;
@@ -730,12 +688,10 @@ async fn the_report_is_kept_per_revision_dates_and_format() {
     assert_eq!(anew.body, first.body);
     // A write: the head's report is a new one; the old revision's is kept.
     let created = app
-        .send(
-            Method::PUT,
+        .put(
             &app.at(&format!("/localities/{NEW_LOCALITY}")),
-            Some(COORDINATOR),
-            &[("if-none-match", "*")],
-            Some(locality("Westmere")),
+            ("if-none-match", "*"),
+            locality("Westmere"),
         )
         .await;
     assert_eq!(created.status, 201, "{}", created.text());

@@ -176,6 +176,34 @@ async fn drive(client: &Client, address: SocketAddr, token: &str, document: &Net
     screenshot_the_report(client, document).await;
 }
 
+/// Clicks the element `locator` finds.
+async fn click(client: &Client, locator: Locator<'_>) {
+    client.find(locator).await.unwrap().click().await.unwrap();
+}
+
+/// The path of the page the browser shows once it shows `expected`, or
+/// after 30 s (a click returns before the navigation it starts may end).
+async fn path_after(client: &Client, expected: &str) -> String {
+    for _ in 0..300 {
+        let url = client.current_url().await.unwrap();
+        if url.path() == expected {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    client.current_url().await.unwrap().path().to_owned()
+}
+
+/// The page runs nothing: no script element, no alert open.
+async fn assert_no_script(client: &Client) {
+    let scripts = client
+        .execute("return document.scripts.length;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(scripts, json!(0), "no script element");
+    assert!(client.get_alert_text().await.is_err(), "no alert is open");
+}
+
 /// Logs in with the token: the form lands on the network list.
 async fn log_in(client: &Client, base: &str, token: &str) {
     client.goto(&format!("{base}/login")).await.unwrap();
@@ -184,15 +212,9 @@ async fn log_in(client: &Client, base: &str, token: &str) {
         .await
         .unwrap();
     field.send_keys(token).await.unwrap();
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::Css("button[type=submit]")).await;
     assert_eq!(
-        client.current_url().await.unwrap().path(),
+        path_after(client, "/networks/pages").await,
         "/networks/pages",
         "the login lands on the network list"
     );
@@ -202,17 +224,13 @@ async fn log_in(client: &Client, base: &str, token: &str) {
 /// name is text.
 async fn overview(client: &Client, document: &NetworkDocument) {
     let network = document.network.id;
-    client
-        .find(Locator::Css(&format!("a[href='{network}/pages/overview']")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    assert_eq!(
-        client.current_url().await.unwrap().path(),
-        format!("/networks/{network}/pages/overview")
-    );
+    click(
+        client,
+        Locator::Css(&format!("a[href='{network}/pages/overview']")),
+    )
+    .await;
+    let expected = format!("/networks/{network}/pages/overview");
+    assert_eq!(path_after(client, &expected).await, expected);
     assert_eq!(
         client
             .find(Locator::Css("h1"))
@@ -258,14 +276,7 @@ async fn overview(client: &Client, document: &NetworkDocument) {
     assert!(!rows.is_empty(), "the example has findings today");
 
     // The hostile name is text: no injected script, no alert.
-    assert_eq!(
-        client
-            .execute("return document.scripts.length;", vec![])
-            .await
-            .unwrap(),
-        json!(0)
-    );
-    assert!(client.get_alert_text().await.is_err(), "no alert is open");
+    assert_no_script(client).await;
     let mut shown = false;
     for member in &members {
         shown |= member.text().await.unwrap() == HOSTILE;
@@ -284,9 +295,10 @@ async fn follow_a_finding(client: &Client, document: &NetworkDocument) {
     let id = href.rsplit('/').next().unwrap().to_owned();
     let collection = href.split('/').nth(1).unwrap().to_owned();
     link.click().await.unwrap();
+    let expected = format!("/networks/{network}/{collection}/{id}");
     assert_eq!(
-        client.current_url().await.unwrap().path(),
-        format!("/networks/{network}/{collection}/{id}"),
+        path_after(client, &expected).await,
+        expected,
         "the finding's link lands on its entity"
     );
     let shown: Value = serde_json::from_str(
@@ -307,26 +319,12 @@ async fn follow_a_finding(client: &Client, document: &NetworkDocument) {
 /// (under `target/tmp`, for a person to look at).
 async fn screenshot_the_report(client: &Client, document: &NetworkDocument) {
     let network = document.network.id;
-    client
-        .find(Locator::Css("nav a[href=report]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    assert_eq!(
-        client.current_url().await.unwrap().path(),
-        format!("/networks/{network}/pages/report")
-    );
+    click(client, Locator::Css("nav a[href=report]")).await;
+    let expected = format!("/networks/{network}/pages/report");
+    assert_eq!(path_after(client, &expected).await, expected);
     let title = client.title().await.unwrap();
     assert!(!title.is_empty(), "the report page has a title");
-    assert_eq!(
-        client
-            .execute("return document.scripts.length;", vec![])
-            .await
-            .unwrap(),
-        json!(0)
-    );
+    assert_no_script(client).await;
     let png = client.screenshot().await.unwrap();
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
     let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
