@@ -4,10 +4,19 @@
 //! version and from the new one (both must be the editor's), or, for
 //! appointments and registrations, from the stored post or person they
 //! refer to (or its new version in the same change set).
+//!
+//! The check reads before the write's transaction. What it read of the
+//! entity itself is pinned by the write's own expectation (`If-Match`, or
+//! the current version for `If-Match: *`). What it read of a referenced post
+//! or person is pinned by a guard: an upsert of that entity's stored body,
+//! unchanged, expecting the version read, added to the change set. The
+//! store checks every expectation inside the transaction and skips an
+//! upsert of an identical body, so a post re-hosted between the check and
+//! the write fails the write with 412, and an unchanged one is not written.
 
 use mcn_core::id::{NetworkId, OrganisationId};
 use mcn_network::collection::Collection;
-use mcn_store::{Change, ChangeSet};
+use mcn_store::{Change, ChangeSet, Expect};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -62,15 +71,17 @@ fn uuid_at(value: &Value, field: &str) -> Option<Uuid> {
 }
 
 /// Refuses (403) a change set the principal may not make; nothing is
-/// written before this passes.
+/// written before this passes. Returns the guards to add to the change set:
+/// the referenced entities the ownership check read, unchanged, each
+/// expecting the version read.
 pub(crate) async fn check(
     state: &AppState,
     principal: &Principal,
     network: NetworkId,
     changes: &ChangeSet,
-) -> Result<(), Problem> {
+) -> Result<Vec<Change>, Problem> {
     match &principal.role {
-        Role::Coordinator | Role::Admin => Ok(()),
+        Role::Coordinator | Role::Admin => Ok(Vec::new()),
         Role::Viewer => Err(Problem::Forbidden(format!(
             "{} is a viewer: viewers do not write to network {network}",
             principal.name
@@ -83,10 +94,11 @@ pub(crate) async fn check(
                 changes,
                 organisations,
             };
+            let mut guards = Vec::new();
             for (i, change) in changes.changes.iter().enumerate() {
-                editor.check(i, change).await?;
+                editor.check(i, change, &mut guards).await?;
             }
-            Ok(())
+            Ok(guards)
         }
     }
 }
@@ -112,7 +124,12 @@ impl Editor<'_> {
         ))
     }
 
-    async fn check(&self, i: usize, change: &Change) -> Result<(), Problem> {
+    async fn check(
+        &self,
+        i: usize,
+        change: &Change,
+        guards: &mut Vec<Change>,
+    ) -> Result<(), Problem> {
         let (collection, id, new) = match change {
             Change::Upsert {
                 collection, entity, ..
@@ -126,7 +143,7 @@ impl Editor<'_> {
             return Err(self.refuse(i, &format!("member editors do not write {collection}")));
         };
         if let Some(new) = new
-            && !self.owns(rule, new).await?
+            && !self.owns(rule, new, guards).await?
         {
             return Err(self.refuse(
                 i,
@@ -137,8 +154,8 @@ impl Editor<'_> {
             // No id: the store refuses the entity itself.
             return Ok(());
         };
-        if let Some(stored) = self.stored(collection, id).await?
-            && !self.owns(rule, &stored).await?
+        if let Some((_, stored)) = self.stored(collection, id).await?
+            && !self.owns(rule, &stored, guards).await?
         {
             return Err(self.refuse(
                 i,
@@ -148,21 +165,52 @@ impl Editor<'_> {
         Ok(())
     }
 
-    /// The stored version of an entity, as JSON.
-    async fn stored(&self, collection: Collection, id: Uuid) -> Result<Option<Value>, Problem> {
+    /// The stored version of an entity: the revision that made it, and its
+    /// JSON.
+    async fn stored(
+        &self,
+        collection: Collection,
+        id: Uuid,
+    ) -> Result<Option<(u64, Value)>, Problem> {
         self.state
             .store
             .entity(self.network, collection, id)
             .await?
             .map(|stored| {
-                serde_json::from_str(&stored.json).map_err(|e| Problem::Internal(e.to_string()))
+                serde_json::from_str(&stored.json)
+                    .map(|value| (stored.revision, value))
+                    .map_err(|e| Problem::Internal(e.to_string()))
             })
             .transpose()
     }
 
+    /// Whether the change set itself changes or deletes this entity (then no
+    /// guard is added: the store refuses an entity changed twice).
+    fn touches(&self, collection: Collection, id: Uuid) -> bool {
+        self.changes.changes.iter().any(|c| match c {
+            Change::Upsert {
+                collection: c,
+                entity,
+                ..
+            } => *c == collection && uuid_at(entity, "id") == Some(id),
+            Change::Delete {
+                collection: c,
+                id: other,
+                ..
+            } => *c == collection && *other == id,
+            Change::Profile { .. } => false,
+        })
+    }
+
     /// Whether `entity` (a version of one of the rule's collection) belongs
-    /// to one of the editor's organisations.
-    async fn owns(&self, rule: Owner, entity: &Value) -> Result<bool, Problem> {
+    /// to one of the editor's organisations; a stored entity it is judged
+    /// by goes into `guards`.
+    async fn owns(
+        &self,
+        rule: Owner,
+        entity: &Value,
+        guards: &mut Vec<Change>,
+    ) -> Result<bool, Problem> {
         let owner = match rule {
             Owner::Itself => uuid_at(entity, "id"),
             Owner::Field(field) => uuid_at(entity, field),
@@ -185,12 +233,136 @@ impl Editor<'_> {
                     });
                     let referred = match in_set {
                         Some(entity) => Some(entity),
-                        None => self.stored(collection, target).await?,
+                        // Deleted by the change set: its own expectation
+                        // pins it.
+                        None if self.touches(collection, target) => self
+                            .stored(collection, target)
+                            .await?
+                            .map(|(_, stored)| stored),
+                        None => match self.stored(collection, target).await? {
+                            Some((revision, stored)) => {
+                                guard(guards, collection, revision, &stored);
+                                Some(stored)
+                            }
+                            None => None,
+                        },
                     };
                     referred.and_then(|r| uuid_at(&r, owner))
                 }
             },
         };
         Ok(owner.is_some_and(|o| self.organisations.iter().any(|m| m.as_uuid() == o)))
+    }
+}
+
+/// Adds a guard on a stored entity (once): its body unchanged, expecting the
+/// version read.
+fn guard(guards: &mut Vec<Change>, collection: Collection, revision: u64, stored: &Value) {
+    let id = uuid_at(stored, "id");
+    let known = guards.iter().any(|g| match g {
+        Change::Upsert {
+            collection: c,
+            entity,
+            ..
+        } => *c == collection && uuid_at(entity, "id") == id,
+        _ => false,
+    });
+    if !known {
+        guards.push(Change::Upsert {
+            collection,
+            expect: Some(Expect::Revision(revision)),
+            entity: stored.clone(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use mcn_store::{Store, StoreError};
+    use serde_json::json;
+
+    use super::*;
+    use crate::{AppState, NetworkScope, StaticTokens};
+
+    /// The window the guard closes: a post re-hosted between the ownership
+    /// check and the write. With the guard the write fails (412 over HTTP);
+    /// without it the same write would have gone through.
+    #[tokio::test]
+    async fn a_post_rehosted_after_the_check_fails_the_guarded_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("store.db").display());
+        let store = Store::open(&url).await.unwrap();
+        let document = mcn_testkit::example::northvale();
+        let network = document.network.id;
+        store
+            .import(&document, "setup", "the example", DateTime::UNIX_EPOCH)
+            .await
+            .unwrap();
+        let appointment = &document.appointments[0];
+        let post = document
+            .posts
+            .iter()
+            .find(|p| p.id == appointment.post)
+            .unwrap();
+        let other = document
+            .organisations
+            .iter()
+            .find(|o| o.id != post.organisation)
+            .unwrap();
+        let editor = Principal {
+            name: "eddie editor".to_owned(),
+            role: Role::MemberEditor {
+                organisations: vec![post.organisation],
+            },
+            networks: NetworkScope::All,
+        };
+        let state = AppState::new(store.clone(), StaticTokens::new());
+        let changes = ChangeSet {
+            message: "the editor's appointment".to_owned(),
+            changes: vec![Change::Upsert {
+                collection: Collection::Appointments,
+                expect: Some(Expect::Revision(1)),
+                entity: serde_json::to_value(appointment).unwrap(),
+            }],
+        };
+        let guards = check(&state, &editor, network, &changes).await.unwrap();
+        assert_eq!(guards.len(), 1, "one guard, on the post");
+        // A co-ordinator re-hosts the post before the editor's write lands.
+        let mut moved = serde_json::to_value(post).unwrap();
+        moved["organisation"] = json!(other.id.to_string());
+        let rehost = ChangeSet {
+            message: "re-hosted".to_owned(),
+            changes: vec![Change::Upsert {
+                collection: Collection::Posts,
+                expect: Some(Expect::Revision(1)),
+                entity: moved,
+            }],
+        };
+        store
+            .apply(network, &rehost, "cora", DateTime::UNIX_EPOCH)
+            .await
+            .unwrap();
+        let mut guarded = changes.clone();
+        guarded.changes.extend(guards);
+        let error = store
+            .apply(network, &guarded, "eddie", DateTime::UNIX_EPOCH)
+            .await
+            .unwrap_err();
+        match error {
+            StoreError::Conflict(conflicts) => {
+                assert_eq!(conflicts.len(), 1);
+                assert_eq!(conflicts[0].id, post.id.as_uuid());
+                assert_eq!(conflicts[0].current, Some(2));
+            }
+            other => panic!("expected a conflict, got {other}"),
+        }
+        // Unguarded, the stale check would have let the write through.
+        assert!(
+            store
+                .apply(network, &changes, "eddie", DateTime::UNIX_EPOCH)
+                .await
+                .is_ok()
+        );
     }
 }

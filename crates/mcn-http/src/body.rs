@@ -151,12 +151,21 @@ pub(crate) fn today() -> NaiveDate {
     now().date_naive()
 }
 
-/// What a write expects of the entity, from `If-Match: "N"` or
-/// `If-None-Match: *`; 428 when neither is given.
-pub(crate) fn expectation(headers: &HeaderMap) -> Result<Expect, Problem> {
+/// What a write's precondition headers ask of the entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Precondition {
+    /// `If-Match: "N"` (that version) or `If-None-Match: *` (absent).
+    Expect(Expect),
+    /// `If-Match: *`: any current version (RFC 9110 13.1.1).
+    Exists,
+}
+
+/// What a write expects of the entity, from `If-Match: "N"`, `If-Match: *`
+/// or `If-None-Match: *`; 428 when none is given.
+pub(crate) fn precondition(headers: &HeaderMap) -> Result<Precondition, Problem> {
     if let Some(value) = headers.get(header::IF_NONE_MATCH) {
         return if value.as_bytes().trim_ascii() == b"*" {
-            Ok(Expect::ABSENT)
+            Ok(Precondition::Expect(Expect::ABSENT))
         } else {
             Err(Problem::bad(
                 None,
@@ -166,19 +175,24 @@ pub(crate) fn expectation(headers: &HeaderMap) -> Result<Expect, Problem> {
     }
     let value = headers.get(header::IF_MATCH).ok_or_else(|| {
         Problem::PreconditionRequired(
-            "send if-match with the entity's etag to change it, or if-none-match: * to create it"
+            "send if-match with the entity's etag (or *) to change it, or if-none-match: * to create it"
                 .to_owned(),
         )
     })?;
-    parse_etag(value).map(Expect::Revision).ok_or_else(|| {
-        Problem::bad(
-            None,
-            format!(
-                "if-match {}: expected one etag, a quoted revision number such as \"12\"",
-                mcn_core::text::echo(&String::from_utf8_lossy(value.as_bytes()))
-            ),
-        )
-    })
+    if value.as_bytes().trim_ascii() == b"*" {
+        return Ok(Precondition::Exists);
+    }
+    parse_etag(value)
+        .map(|n| Precondition::Expect(Expect::Revision(n)))
+        .ok_or_else(|| {
+            Problem::bad(
+                None,
+                format!(
+                    "if-match {}: expected * or one etag, a quoted revision number such as \"12\"",
+                    mcn_core::text::echo(&String::from_utf8_lossy(value.as_bytes()))
+                ),
+            )
+        })
 }
 
 /// The revision in an entity tag: `"12"` (or `W/"12"`).

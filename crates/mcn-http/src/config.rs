@@ -21,6 +21,9 @@ pub struct Limits {
     pub page: usize,
     /// Largest page a client may ask for (1,000).
     pub max_page: usize,
+    /// Rendered evaluation reports kept, per network, revision, dates and
+    /// format (default 32; 0 keeps none).
+    pub report_cache: usize,
 }
 
 impl Default for Limits {
@@ -33,6 +36,7 @@ impl Default for Limits {
             query: 4096,
             page: 100,
             max_page: 1000,
+            report_cache: 32,
         }
     }
 }
@@ -63,6 +67,13 @@ impl Limits {
     #[must_use]
     pub const fn with_concurrency(mut self, requests: usize) -> Self {
         self.concurrency = requests;
+        self
+    }
+
+    /// The number of rendered reports kept (0: none).
+    #[must_use]
+    pub const fn with_report_cache(mut self, entries: usize) -> Self {
+        self.report_cache = entries;
         self
     }
 }

@@ -10,7 +10,7 @@ use axum::{
 };
 use mcn_core::{JsonPointer, Redact as _};
 use mcn_network::collection::Collection;
-use mcn_store::{Change, ChangeSet, Revision};
+use mcn_store::{Change, ChangeSet, Conflict, Expect, Revision};
 use serde_json::Value;
 use std::fmt::Write as _;
 use uuid::Uuid;
@@ -160,7 +160,7 @@ pub(crate) async fn put(
 ) -> Result<Response, Problem> {
     let (id, collection, entity_id) =
         target(&state, &principal, &network, &collection, &entity).await?;
-    let expect = body::expectation(&headers)?;
+    let precondition = body::precondition(&headers)?;
     let bytes = body::read_json(&headers, request, state.limits.entity_body).await?;
     let value: Value = serde_json::from_slice(&bytes).map_err(|error| {
         Problem::bad(
@@ -179,6 +179,7 @@ pub(crate) async fn put(
             format!("the entity's id must be the one in the path, {entity_id}"),
         ));
     }
+    let expect = expectation(&state, id, collection, entity_id, precondition).await?;
     let created = expect.revision().is_none();
     let changes = ChangeSet {
         message: message(
@@ -227,7 +228,8 @@ pub(crate) async fn delete(
             "a delete takes if-match with the entity's etag, not if-none-match",
         ));
     }
-    let expect = body::expectation(&headers)?;
+    let precondition = body::precondition(&headers)?;
+    let expect = expectation(&state, id, collection, entity_id, precondition).await?;
     let changes = ChangeSet {
         message: message(&headers, "delete", collection, entity_id),
         changes: vec![Change::Delete {
@@ -238,6 +240,39 @@ pub(crate) async fn delete(
     };
     write(&state, &principal, id, &changes).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// The version a write expects: the one its `If-Match` names, absent for
+/// `If-None-Match: *`, or for `If-Match: *` the version current now (412 if
+/// there is none). The store checks it inside the write's transaction, so a
+/// change after this read still gives 412, and what the ownership check
+/// read of the stored entity is what the write replaces.
+async fn expectation(
+    state: &AppState,
+    network: mcn_core::id::NetworkId,
+    collection: Collection,
+    id: Uuid,
+    precondition: body::Precondition,
+) -> Result<Expect, Problem> {
+    match precondition {
+        body::Precondition::Expect(expect) => Ok(expect),
+        body::Precondition::Exists => match state.store.entity(network, collection, id).await? {
+            Some(stored) => Ok(Expect::Revision(stored.revision)),
+            None => Err(Problem::PreconditionFailed {
+                detail: format!(
+                    "if-match: *: there is no {} {id} to change",
+                    collection.kind()
+                ),
+                conflicts: vec![Conflict {
+                    change: 0,
+                    collection: Some(collection),
+                    id,
+                    expected: None,
+                    current: None,
+                }],
+            }),
+        },
+    }
 }
 
 /// The revision message: the `X-Change-Message` header, else a description.
@@ -260,7 +295,16 @@ async fn write(
     network: mcn_core::id::NetworkId,
     changes: &ChangeSet,
 ) -> Result<Revision, Problem> {
-    access::check(state, principal, network, changes).await?;
+    let guards = access::check(state, principal, network, changes).await?;
+    let guarded;
+    let changes = if guards.is_empty() {
+        changes
+    } else {
+        let mut all = changes.clone();
+        all.changes.extend(guards);
+        guarded = all;
+        &guarded
+    };
     Ok(state
         .store
         .apply(network, changes, &principal.name, body::now())

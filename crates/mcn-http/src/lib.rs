@@ -5,6 +5,7 @@
 mod access;
 pub mod auth;
 mod body;
+mod cache;
 mod config;
 mod entities;
 mod layers;
@@ -28,13 +29,14 @@ pub use auth::{Authoriser, NetworkScope, Principal, Role, StaticTokens};
 pub use config::Limits;
 pub use problem::Problem;
 
-/// What every handler shares: the store, the authoriser and the limits.
-/// Cheap to clone.
+/// What every handler shares: the store, the authoriser, the limits and
+/// the rendered reports kept. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     store: Store,
     authoriser: Arc<dyn Authoriser>,
     limits: Limits,
+    reports: Arc<cache::Reports>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -54,6 +56,7 @@ impl AppState {
             store,
             authoriser: Arc::new(authoriser),
             limits: Limits::default(),
+            reports: Arc::default(),
         }
     }
 

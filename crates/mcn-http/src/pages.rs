@@ -12,8 +12,8 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
-use mcn_core::Severity;
-use mcn_evaluation::render::escape;
+use mcn_core::{NaiveDate, Report, Severity};
+use mcn_evaluation::render::{escape, escape_markdown};
 use mcn_network::{NetworkDocument, collection::Collection};
 use serde::Deserialize;
 
@@ -23,13 +23,14 @@ const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;mar
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 nav a{margin-right:1rem}.error{color:#a00}.warning{color:#850}.info{color:#555}code{font-size:90%}";
 
-/// A whole page around `content`.
-fn page(title: &str, content: &str) -> Html<String> {
+/// A whole page around `content`; `pages` is the way from the page to
+/// the `pages/` folder (`""` from a page in it).
+fn page(title: &str, pages: &str, content: &str) -> Html<String> {
     Html(format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <nav><a href=\"overview\">Overview</a><a href=\"report\">Report</a><a href=\"revisions\">Revisions</a></nav>\n\
+         <nav><a href=\"{pages}overview\">Overview</a><a href=\"{pages}report\">Report</a><a href=\"{pages}revisions\">Revisions</a></nav>\n\
          {content}</body>\n</html>\n",
         escape(title)
     ))
@@ -47,6 +48,93 @@ fn entity_of(document: &NetworkDocument, path: &str) -> Option<(Collection, Stri
         }
     });
     id.map(|id| (collection, id))
+}
+
+/// How many findings of each severity: `N errors, N warnings, N for
+/// information`.
+fn counts(report: &Report) -> String {
+    let count = |severity: Severity| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
+    format!(
+        "{} errors, {} warnings, {} for information",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    )
+}
+
+/// The findings' counts and their table, each finding linked to the entity
+/// its path is in (`up` leads from the page to `/networks/{network}/`).
+fn findings_table(out: &mut String, document: &NetworkDocument, report: &Report, up: &str) {
+    let _ = write!(
+        out,
+        "<p>{}.</p>\n<table>\n<tr><th>Severity</th><th>Code</th><th>Where</th><th>What</th></tr>\n",
+        counts(report)
+    );
+    for finding in &report.findings {
+        let path = finding.path.as_str();
+        let place = entity_of(document, path).map_or_else(
+            || format!("<code>{}</code>", escape(path)),
+            |(collection, id)| {
+                format!(
+                    "<a href=\"{up}{}/{id}\"><code>{}</code></a>",
+                    collection.name(),
+                    escape(path)
+                )
+            },
+        );
+        let message = escape(&finding.message);
+        let severity = finding.severity.to_string();
+        let _ = writeln!(
+            out,
+            "<tr class=\"{0}\"><td>{0}</td><td><code>{1}</code></td><td>{place}</td><td>{message}</td></tr>",
+            escape(&severity),
+            escape(&finding.code),
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+/// The findings (already redacted for the principal) as an HTML page, for
+/// `GET /networks/{network}/findings?format=html`.
+pub(crate) fn findings_page(
+    document: &NetworkDocument,
+    report: &Report,
+    revision: u64,
+    as_of: NaiveDate,
+) -> Response {
+    let name = document.network.name.as_str();
+    let mut out = format!(
+        "<h1>Findings: {}</h1>\n<p>Revision {revision}, as of {as_of}.</p>\n",
+        escape(name)
+    );
+    findings_table(&mut out, document, report, "");
+    page(&format!("Findings: {name}"), "pages/", &out).into_response()
+}
+
+/// The findings (already redacted for the principal) as markdown, for
+/// `GET /networks/{network}/findings?format=markdown`.
+pub(crate) fn findings_markdown(report: &Report, revision: u64, as_of: NaiveDate) -> String {
+    let mut out = format!(
+        "# Findings\n\nRevision {revision}, as of {as_of}: {}.\n\n| Severity | Code | Where | What |\n|---|---|---|---|\n",
+        counts(report)
+    );
+    for finding in &report.findings {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            finding.severity,
+            escape_markdown(&finding.code),
+            escape_markdown(finding.path.as_str()),
+            escape_markdown(&finding.message)
+        );
+    }
+    out
 }
 
 /// `GET /networks/{network}/pages/overview`: members, bodies and the
@@ -96,44 +184,9 @@ pub(crate) async fn overview(
             escape(b.name.as_str())
         );
     }
-    let count = |severity: Severity| {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    };
-    let _ = write!(
-        out,
-        "</ul>\n<h2>Findings</h2>\n<p>{} errors, {} warnings, {} for information.</p>\n\
-         <table>\n<tr><th>Severity</th><th>Code</th><th>Where</th><th>What</th></tr>\n",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
-    );
-    for finding in &report.findings {
-        let path = finding.path.as_str();
-        let place = entity_of(&document, path).map_or_else(
-            || format!("<code>{}</code>", escape(path)),
-            |(collection, id)| {
-                format!(
-                    "<a href=\"../{}/{id}\"><code>{}</code></a>",
-                    collection.name(),
-                    escape(path)
-                )
-            },
-        );
-        let message = escape(&finding.message);
-        let severity = finding.severity.to_string();
-        let _ = writeln!(
-            out,
-            "<tr class=\"{0}\"><td>{0}</td><td><code>{1}</code></td><td>{place}</td><td>{message}</td></tr>",
-            escape(&severity),
-            escape(&finding.code),
-        );
-    }
-    out.push_str("</table>\n");
-    Ok(page(&name, &out).into_response())
+    out.push_str("</ul>\n<h2>Findings</h2>\n");
+    findings_table(&mut out, &document, &report, "../");
+    Ok(page(&name, "", &out).into_response())
 }
 
 /// `GET /networks/{network}/pages/revisions`: the revision log, newest first.
@@ -171,7 +224,7 @@ pub(crate) async fn revisions(
         );
     }
     out.push_str("</table>\n");
-    Ok(page("Revisions", &out).into_response())
+    Ok(page("Revisions", "", &out).into_response())
 }
 
 /// The login form's fields.

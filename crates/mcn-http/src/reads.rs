@@ -4,9 +4,9 @@
 
 use axum::{
     Extension,
-    body::Body,
+    body::{Body, Bytes},
     extract::{Path, Query, State},
-    http::{HeaderMap, StatusCode, header},
+    http::{HeaderMap, HeaderName, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use mcn_evaluation::{EvaluationSettings, evaluate, render};
@@ -19,6 +19,7 @@ use serde_json::json;
 use crate::{
     AppState, Principal, Problem,
     body::{self, Params},
+    cache,
     networks::{load_problem, set_etag},
 };
 
@@ -68,23 +69,48 @@ pub(crate) async fn diff(
     body::json_of(&state.store.diff(id, from, to).await?)
 }
 
-/// `GET /networks/{network}/findings?as_of=&revision=`: the findings of
-/// every rule, as JSON.
+/// `GET /networks/{network}/findings?as_of=&revision=&format=`: the
+/// findings of every rule, as JSON, markdown, HTML (each linked to its
+/// entity) or text (`?format=`, else the `Accept` header).
 pub(crate) async fn findings(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
     Path(network): Path<String>,
     Query(params): Query<Params>,
+    headers: HeaderMap,
 ) -> Result<Response, Problem> {
+    let format = report_format(&params, &headers)?;
     let (id, head) = body::network(&state, &principal, &network).await?;
     let revision = body::number(&params, "revision")?.unwrap_or(head);
     let as_of = body::date(&params, "as_of")?.unwrap_or_else(body::today);
-    let report = state.store.findings(id, Some(revision), as_of).await?;
-    let mut response = if principal.sees_personal_data() {
-        body::json_of(&*report)?
+    let mut report = state.store.findings(id, Some(revision), as_of).await?;
+    let document = if principal.sees_personal_data() && format != render::Format::Html {
+        None
     } else {
-        let document = state.store.document_at(id, Some(revision)).await?;
-        body::json_of(&redact_messages(&report, &document))?
+        Some(state.store.document_at(id, Some(revision)).await?)
+    };
+    if let Some(document) = &document
+        && !principal.sees_personal_data()
+    {
+        report = std::sync::Arc::new(redact_messages(&report, document));
+    }
+    let text = |text: String| {
+        (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, media(format))],
+            text,
+        )
+            .into_response()
+    };
+    let mut response = match (format, &document) {
+        (render::Format::Html, Some(document)) => {
+            crate::pages::findings_page(document, &report, revision, as_of)
+        }
+        (render::Format::Markdown, _) => {
+            text(crate::pages::findings_markdown(&report, revision, as_of))
+        }
+        (render::Format::Text, _) => text(report.to_string()),
+        _ => body::json_of(&*report)?,
     };
     set_etag(&mut response, revision);
     Ok(response)
@@ -161,8 +187,31 @@ fn report_format(params: &Params, headers: &HeaderMap) -> Result<render::Format,
     ))
 }
 
+/// The media type a report in `format` is served as.
+const fn media(format: render::Format) -> &'static str {
+    match format {
+        render::Format::Html => "text/html; charset=utf-8",
+        render::Format::Markdown => "text/markdown; charset=utf-8",
+        render::Format::Json => "application/json",
+        _ => "text/plain; charset=utf-8",
+    }
+}
+
+/// Whether the request asks not to be answered from a cache
+/// (`Cache-Control: no-cache`, RFC 9111).
+fn no_cache(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::CACHE_CONTROL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|directive| directive.trim().eq_ignore_ascii_case("no-cache"))
+}
+
 /// `GET /networks/{network}/report?as_of=&since=&revision=&format=`: the
-/// evaluation report as JSON, markdown, HTML or text.
+/// evaluation report as JSON, markdown, HTML or text. Rendered reports are
+/// kept per (revision, as of, since, format); `Cache-Control: no-cache`
+/// renders it again.
 pub(crate) async fn report(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
@@ -181,6 +230,68 @@ pub(crate) async fn report(
             format!("?since must be before the report date {as_of}"),
         ));
     }
+    let key = cache::Key {
+        network: id,
+        revision,
+        as_of,
+        since,
+        format,
+    };
+    // RFC 9211: whether the answer came from the report cache (a request
+    // that waited for another's rendering counts as a hit).
+    let capacity = state.limits.report_cache;
+    let slot = if no_cache(&headers) {
+        None
+    } else {
+        state.reports.slot(key, capacity)
+    };
+    let (rendered, status) = if let Some(slot) = slot {
+        let mut rendered_here = false;
+        let rendered = slot
+            .get_or_try_init(|| {
+                rendered_here = true;
+                render_report(&state, key)
+            })
+            .await?
+            .clone();
+        let status = if rendered_here {
+            "mcn-http; fwd=miss"
+        } else {
+            "mcn-http; hit"
+        };
+        (rendered, status)
+    } else {
+        let rendered = render_report(&state, key).await?;
+        state.reports.replace(key, rendered.clone(), capacity);
+        let status = if capacity == 0 {
+            "mcn-http; fwd=bypass"
+        } else {
+            "mcn-http; fwd=request"
+        };
+        (rendered, status)
+    };
+    let mut response = (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, media(format)),
+            (HeaderName::from_static("cache-status"), status),
+        ],
+        rendered,
+    )
+        .into_response();
+    set_etag(&mut response, revision);
+    Ok(response)
+}
+
+/// Evaluates and renders the report `key` names (on a blocking thread).
+async fn render_report(state: &AppState, key: cache::Key) -> Result<Bytes, Problem> {
+    let cache::Key {
+        network: id,
+        revision,
+        as_of,
+        since,
+        format,
+    } = key;
     let findings = state.store.findings(id, Some(revision), as_of).await?;
     let earlier = match since {
         Some(since) => Some(state.store.findings(id, Some(revision), since).await?),
@@ -198,15 +309,7 @@ pub(crate) async fn report(
     })
     .await?
     .map_err(|e| Problem::Internal(e.to_string()))?;
-    let media = match format {
-        render::Format::Html => "text/html; charset=utf-8",
-        render::Format::Markdown => "text/markdown; charset=utf-8",
-        render::Format::Json => "application/json",
-        _ => "text/plain; charset=utf-8",
-    };
-    let mut response = (StatusCode::OK, [(header::CONTENT_TYPE, media)], rendered).into_response();
-    set_etag(&mut response, revision);
-    Ok(response)
+    Ok(Bytes::from(rendered))
 }
 
 /// `GET /networks/{network}/pages/report`: the report as its HTML page.

@@ -29,7 +29,7 @@ pub fn markdown(report: &EvaluationReport) -> String {
 
 /// Escapes text for markdown: the characters that would start markup or
 /// break a table cell are backslash-escaped, line breaks become spaces.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -18,7 +18,7 @@ mod series;
 mod text;
 
 pub use html::{CHARTS, escape, html};
-pub use markdown::markdown;
+pub use markdown::{escape as escape_markdown, markdown};
 pub use series::{series_html, series_markdown, series_text, series_to_string};
 pub use text::text;
 

@@ -537,3 +537,182 @@ async fn an_unchanged_replace_answers_the_entitys_own_etag() {
         assert_eq!(etag, app.get(&uri, COORDINATOR).await.etag());
     }
 }
+
+/// `If-Match: *` (RFC 9110): any current version. An existing entity is
+/// replaced or deleted whatever its version; an absent one is 412.
+#[tokio::test]
+async fn if_match_star_means_any_current_version() {
+    let app = app().await;
+    let uri = app.at(&format!("/localities/{NEW_LOCALITY}"));
+    let absent = app.put(&uri, ("if-match", "*"), locality("Westmere")).await;
+    let body = absent.problem(412, "precondition-failed");
+    assert_eq!(
+        body.pointer("/conflicts/0/id").unwrap(),
+        &json!(NEW_LOCALITY)
+    );
+    assert!(body["conflicts"][0]["current"].is_null(), "{body}");
+    app.send(
+        Method::DELETE,
+        &uri,
+        Some(COORDINATOR),
+        &[("if-match", "*")],
+        None,
+    )
+    .await
+    .problem(412, "precondition-failed");
+    assert_eq!(app.head().await, 1, "a refused write changes nothing");
+    let created = app
+        .put(&uri, ("if-none-match", "*"), locality("Westmere"))
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text());
+    let replaced = app
+        .put(&uri, ("if-match", " * "), locality("Eastmere"))
+        .await;
+    assert_eq!(replaced.status, 200, "{}", replaced.text());
+    assert_eq!(replaced.etag(), "\"3\"");
+    assert_eq!(replaced.json()["name"], "Eastmere");
+    let deleted = app
+        .send(
+            Method::DELETE,
+            &uri,
+            Some(COORDINATOR),
+            &[("if-match", "*")],
+            None,
+        )
+        .await;
+    assert_eq!(deleted.status, 204, "{}", deleted.text());
+    app.get(&uri, COORDINATOR).await.problem(404, "not-found");
+    // `*` is not a list member: `"2", *` is refused as bad input.
+    app.put(&uri, ("if-match", "\"2\", *"), locality("Westmere"))
+        .await
+        .problem(400, "bad-input");
+}
+
+/// The findings as markdown, HTML (each linked to its entity) and text.
+#[tokio::test]
+async fn findings_come_as_markdown_html_and_text() {
+    let app = app().await;
+    let json = app
+        .get(&app.at("/findings?as_of=2026-06-30"), COORDINATOR)
+        .await
+        .json();
+    let findings = json["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    let media = |answer: &crate::support::Answer| answer.header("content-type");
+    let markdown = app
+        .get(
+            &app.at("/findings?as_of=2026-06-30&format=markdown"),
+            COORDINATOR,
+        )
+        .await;
+    assert_eq!(markdown.status, 200, "{}", markdown.text());
+    assert!(media(&markdown).starts_with("text/markdown"));
+    assert_eq!(markdown.etag(), "\"1\"");
+    let text = markdown.text();
+    assert!(text.starts_with("# Findings\n\nRevision 1, as of 2026-06-30: "));
+    let rows = text.lines().filter(|l| l.starts_with("| ")).count();
+    assert_eq!(rows, findings.len() + 1, "a header and a row per finding");
+    let html = app
+        .send(
+            Method::GET,
+            &app.at("/findings?as_of=2026-06-30"),
+            Some(COORDINATOR),
+            &[("accept", "text/html")],
+            None,
+        )
+        .await;
+    assert_eq!(html.status, 200, "{}", html.text());
+    assert!(media(&html).starts_with("text/html"));
+    let page = html.text();
+    assert_eq!(page.matches("<tr class=").count(), findings.len());
+    assert!(page.contains("<a href=\"pages/overview\">Overview</a>"));
+    // Links are relative to /networks/{network}/: each resolves.
+    let link = page
+        .split("<a href=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .find(|href| !href.starts_with("pages/"))
+        .expect("a finding linked to its entity");
+    assert_eq!(
+        app.get(&app.at(&format!("/{link}")), COORDINATOR)
+            .await
+            .status,
+        200
+    );
+    let plain = app
+        .get(&app.at("/findings?as_of=2026-06-30&format=text"), VIEWER)
+        .await;
+    assert!(media(&plain).starts_with("text/plain"));
+    assert_eq!(
+        plain.text().matches("\n  --> ").count() + usize::from(plain.text().starts_with("  --> ")),
+        findings.len()
+    );
+    app.send(
+        Method::GET,
+        &app.at("/findings"),
+        Some(VIEWER),
+        &[("accept", "image/png")],
+        None,
+    )
+    .await
+    .problem(406, "not-acceptable");
+}
+
+/// Rendered reports are kept per revision, dates and format: the second
+/// request is a hit (`Cache-Status`, RFC 9211), `Cache-Control: no-cache`
+/// renders anew, and a new revision is a new report.
+#[tokio::test]
+async fn the_report_is_kept_per_revision_dates_and_format() {
+    let app = app().await;
+    let uri = app.at("/report?as_of=2026-06-30");
+    let status = |answer: &crate::support::Answer| answer.header("cache-status");
+    let first = app.get(&uri, VIEWER).await;
+    assert_eq!(status(&first), "mcn-http; fwd=miss");
+    let second = app.get(&uri, VIEWER).await;
+    assert_eq!(status(&second), "mcn-http; hit");
+    assert_eq!(first.body, second.body);
+    let other = app.get(&format!("{uri}&format=markdown"), VIEWER).await;
+    assert_eq!(status(&other), "mcn-http; fwd=miss", "another format");
+    let since = app.get(&format!("{uri}&since=2025-06-30"), VIEWER).await;
+    assert_eq!(status(&since), "mcn-http; fwd=miss", "another since");
+    let anew = app
+        .send(
+            Method::GET,
+            &uri,
+            Some(VIEWER),
+            &[("cache-control", "max-age=0, no-cache")],
+            None,
+        )
+        .await;
+    assert_eq!(status(&anew), "mcn-http; fwd=request");
+    assert_eq!(anew.body, first.body);
+    // A write: the head's report is a new one; the old revision's is kept.
+    let created = app
+        .put(
+            &app.at(&format!("/localities/{NEW_LOCALITY}")),
+            ("if-none-match", "*"),
+            locality("Westmere"),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text());
+    let head = app.get(&uri, VIEWER).await;
+    assert_eq!(status(&head), "mcn-http; fwd=miss");
+    assert_eq!(head.etag(), "\"2\"");
+    let old = app.get(&format!("{uri}&revision=1"), VIEWER).await;
+    assert_eq!(status(&old), "mcn-http; hit");
+    // Requests at once for a new report: one renders it, the others get it.
+    let uri = app.at("/report?as_of=2026-07-31");
+    let answers = futures_util::future::join_all((0..4).map(|_| app.get(&uri, VIEWER))).await;
+    let mut statuses: Vec<String> = answers.iter().map(status).collect();
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [
+            "mcn-http; fwd=miss",
+            "mcn-http; hit",
+            "mcn-http; hit",
+            "mcn-http; hit"
+        ]
+    );
+    assert!(answers.iter().all(|a| a.body == answers[0].body));
+}

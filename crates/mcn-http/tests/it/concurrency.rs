@@ -137,3 +137,75 @@ async fn no_update_is_lost_on_postgres() {
         no_update_is_lost(&app).await;
     }
 }
+
+/// An authoriser that holds the request of the token `slow` until released,
+/// and counts the requests that reached it. Clones share all of it.
+#[derive(Clone)]
+struct Gate {
+    reached: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    entered: tokio::sync::mpsc::UnboundedSender<String>,
+    release: std::sync::Arc<tokio::sync::Semaphore>,
+}
+
+impl mcn_http::Authoriser for Gate {
+    fn authenticate<'a>(
+        &'a self,
+        request: &'a axum::http::request::Parts,
+    ) -> mcn_http::auth::AuthFuture<'a> {
+        Box::pin(async move {
+            let token = mcn_http::auth::bearer(request)
+                .unwrap_or_default()
+                .to_owned();
+            self.reached
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = self.entered.send(token.clone());
+            if token == "slow" {
+                let _permit = self.release.acquire().await.unwrap();
+            }
+            Ok(Some(mcn_http::Principal {
+                name: token,
+                role: mcn_http::Role::Viewer,
+                networks: mcn_http::NetworkScope::All,
+            }))
+        })
+    }
+}
+
+/// `Limits::concurrency` requests are handled at once; more wait for a
+/// place (they are not refused), within the request timeout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_over_the_concurrency_limit_wait_their_turn() {
+    use tower::ServiceExt as _;
+
+    let app = app().await;
+    let (entered, mut entries) = tokio::sync::mpsc::unbounded_channel();
+    let gate = Gate {
+        reached: std::sync::Arc::default(),
+        entered,
+        release: std::sync::Arc::new(tokio::sync::Semaphore::new(0)),
+    };
+    let router = mcn_http::router(
+        mcn_http::AppState::new(app.store.clone(), gate.clone())
+            .with_limits(mcn_http::Limits::default().with_concurrency(1)),
+    );
+    let request = |token: &str| {
+        axum::http::Request::builder()
+            .uri("/networks")
+            .header("authorization", format!("Bearer {token}"))
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let slow = tokio::spawn(router.clone().oneshot(request("slow")));
+    assert_eq!(entries.recv().await.unwrap(), "slow");
+    let waiting = tokio::spawn(router.clone().oneshot(request("quick")));
+    // However long we look, the second request has not reached the
+    // handler's authoriser while the first holds the only place.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(gate.reached.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert!(!waiting.is_finished(), "the second request waits");
+    gate.release.add_permits(1);
+    assert_eq!(slow.await.unwrap().unwrap().status(), 200);
+    assert_eq!(waiting.await.unwrap().unwrap().status(), 200);
+    assert_eq!(entries.recv().await.unwrap(), "quick");
+    assert_eq!(gate.reached.load(std::sync::atomic::Ordering::SeqCst), 2);
+}

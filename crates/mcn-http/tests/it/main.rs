@@ -10,6 +10,7 @@
 
 mod bad_input;
 mod basics;
+mod browser;
 mod concurrency;
 mod openapi;
 mod pages;

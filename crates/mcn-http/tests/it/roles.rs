@@ -257,3 +257,36 @@ async fn each_write_is_made_by_those_who_may() {
         }
     }
 }
+
+/// A member editor's appointment write carries a guard on the post it is
+/// to (the post's stored body, expecting the version the ownership check
+/// read): the store skips it as unchanged, so the post keeps its version
+/// and its history.
+#[tokio::test]
+async fn the_guard_on_an_appointments_post_writes_nothing() {
+    let app = app().await;
+    let (mut appointment, etag) = current(&app, "appointments", OWN_APPOINTMENT).await;
+    let post = appointment["post"].as_str().unwrap().to_owned();
+    let (_, post_etag) = current(&app, "posts", &post).await;
+    appointment["wte"] = json!(0.5);
+    let answer = app
+        .send(
+            Method::PUT,
+            &app.at(&format!("/appointments/{OWN_APPOINTMENT}")),
+            Some(EDITOR),
+            &[("if-match", &etag)],
+            Some(appointment.to_string().into_bytes()),
+        )
+        .await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(app.head().await, 2);
+    let (_, after) = current(&app, "posts", &post).await;
+    assert_eq!(after, post_etag, "the post is not written");
+    let history = app
+        .get(&app.at(&format!("/posts/{post}/history")), COORDINATOR)
+        .await
+        .json();
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    let log = app.get(&app.at("/revisions"), COORDINATOR).await.json();
+    assert_eq!(log[1]["changed"], 1, "{log}");
+}

@@ -50,6 +50,17 @@ impl Answer {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
+    /// A header's value, as text.
+    #[track_caller]
+    pub(crate) fn header(&self, name: &str) -> String {
+        self.headers
+            .get(name)
+            .unwrap_or_else(|| panic!("no {name} header"))
+            .to_str()
+            .unwrap()
+            .to_owned()
+    }
+
     pub(crate) fn etag(&self) -> String {
         self.headers
             .get("etag")
@@ -228,6 +239,18 @@ impl App {
 
     pub(crate) async fn get(&self, uri: &str, token: &str) -> Answer {
         self.send(Method::GET, uri, Some(token), &[], None).await
+    }
+
+    /// A co-ordinator's `PUT` of `body` with one precondition header.
+    pub(crate) async fn put(&self, uri: &str, precondition: (&str, &str), body: Vec<u8>) -> Answer {
+        self.send(
+            Method::PUT,
+            uri,
+            Some(COORDINATOR),
+            &[precondition],
+            Some(body),
+        )
+        .await
     }
 
     /// `/networks/{the example}` followed by `rest`.
