@@ -23,7 +23,7 @@ use crate::{
 
 /// Staff personal data out of one entity's JSON, when the principal may not
 /// see it (people only hold any).
-fn redact_value(principal: &Principal, collection: Collection, value: Value) -> Value {
+pub(crate) fn redact_value(principal: &Principal, collection: Collection, value: Value) -> Value {
     if principal.sees_personal_data() || collection != Collection::People {
         return value;
     }
@@ -145,7 +145,7 @@ async fn target(
     Ok((id, collection, entity))
 }
 
-fn not_found(collection: Collection, id: Uuid) -> Problem {
+pub(crate) fn not_found(collection: Collection, id: Uuid) -> Problem {
     Problem::NotFound(format!("no {} {id} in {}", collection.kind(), collection))
 }
 

@@ -8,6 +8,7 @@ mod body;
 mod cache;
 mod config;
 mod entities;
+mod entity_page;
 mod layers;
 mod networks;
 pub mod openapi;
@@ -109,6 +110,10 @@ pub fn router(state: AppState) -> Router {
         .route("/networks/{network}/pages/overview", get(pages::overview))
         .route("/networks/{network}/pages/revisions", get(pages::revisions))
         .route("/networks/{network}/pages/report", get(reads::report_page))
+        .route(
+            "/networks/{network}/pages/{collection}/{id}",
+            get(entity_page::entity),
+        )
         .route("/validate", post(reads::validate))
         .route("/schemas", get(reads::schema_index))
         .route("/schemas/{name}", get(reads::schema))

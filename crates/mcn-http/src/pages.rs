@@ -4,7 +4,10 @@
 //! login form that keeps a token in a cookie for the browser. Every text
 //! from the document is escaped (`mcn_evaluation::render::escape`).
 
-use std::fmt::Write as _;
+use std::{
+    collections::{HashMap, HashSet},
+    fmt::Write as _,
+};
 
 use axum::{
     Extension, Form,
@@ -12,20 +15,21 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
-use mcn_core::{NaiveDate, Report, Severity};
+use mcn_core::{Finding, NaiveDate, Report, Severity};
 use mcn_evaluation::render::{escape, escape_markdown};
 use mcn_network::{NetworkDocument, collection::Collection};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use crate::{AppState, Principal, Problem, auth::COOKIE, body};
 
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}\
-nav a{margin-right:1rem}.error{color:#a00}.warning{color:#850}.info{color:#555}code{font-size:90%}";
+nav a{margin-right:1rem}.error{color:#a00}.warning{color:#850}.info{color:#555}code{font-size:90%}pre{white-space:pre-wrap;margin:0}";
 
 /// A whole page around `content`; `pages` is the way from the page to
 /// the `pages/` folder (`""` from a page in it).
-fn page(title: &str, pages: &str, content: &str) -> Html<String> {
+pub(crate) fn page(title: &str, pages: &str, content: &str) -> Html<String> {
     Html(format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -36,30 +40,44 @@ fn page(title: &str, pages: &str, content: &str) -> Html<String> {
     ))
 }
 
-/// The entity a finding's path is in: `(collection, id)`.
-fn entity_of(document: &NetworkDocument, path: &str) -> Option<(Collection, String)> {
+/// The `(collection, index)` a finding's path starts with
+/// (`/people/17/email` → people, 17).
+fn position_of(path: &str) -> Option<(Collection, usize)> {
     let mut parts = path.split('/').skip(1);
     let collection = Collection::from_name(parts.next()?)?;
-    let index: usize = parts.next()?.parse().ok()?;
-    let mut id = None;
-    collection.for_each(document, &mut |i, entity| {
-        if i == index {
-            id = Some(entity.uuid().to_string());
-        }
-    });
-    id.map(|id| (collection, id))
+    Some((collection, parts.next()?.parse().ok()?))
+}
+
+/// The entity each finding's path is in, in the findings' order: one pass
+/// over each collection a finding names, whatever the number of findings.
+fn entities_of(
+    document: &NetworkDocument,
+    findings: &[Finding],
+) -> Vec<Option<(Collection, Uuid)>> {
+    let positions: Vec<_> = findings
+        .iter()
+        .map(|f| position_of(f.path.as_str()))
+        .collect();
+    let wanted: HashSet<(Collection, usize)> = positions.iter().flatten().copied().collect();
+    let collections: HashSet<Collection> = wanted.iter().map(|(c, _)| *c).collect();
+    let mut ids = HashMap::with_capacity(wanted.len());
+    for collection in collections {
+        collection.for_each(document, &mut |index, entity| {
+            if wanted.contains(&(collection, index)) {
+                ids.insert((collection, index), entity.uuid());
+            }
+        });
+    }
+    positions
+        .into_iter()
+        .map(|p| p.and_then(|key| ids.get(&key).map(|id| (key.0, *id))))
+        .collect()
 }
 
 /// How many findings of each severity: `N errors, N warnings, N for
 /// information`.
-fn counts(report: &Report) -> String {
-    let count = |severity: Severity| {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    };
+fn counts(findings: &[Finding]) -> String {
+    let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
     format!(
         "{} errors, {} warnings, {} for information",
         count(Severity::Error),
@@ -68,24 +86,26 @@ fn counts(report: &Report) -> String {
     )
 }
 
-/// The findings' counts and their table, each finding linked to the entity
-/// its path is in (`up` leads from the page to `/networks/{network}/`).
-fn findings_table(out: &mut String, document: &NetworkDocument, report: &Report, up: &str) {
+/// The findings' counts and their table, each finding linked to the page
+/// of the entity its path is in (`pages` leads from the page to the
+/// network's `pages/` folder).
+pub(crate) fn findings_table(
+    out: &mut String,
+    document: &NetworkDocument,
+    findings: &[Finding],
+    pages: &str,
+) {
     let _ = write!(
         out,
         "<p>{}.</p>\n<table>\n<tr><th>Severity</th><th>Code</th><th>Where</th><th>What</th></tr>\n",
-        counts(report)
+        counts(findings)
     );
-    for finding in &report.findings {
-        let path = finding.path.as_str();
-        let place = entity_of(document, path).map_or_else(
-            || format!("<code>{}</code>", escape(path)),
+    for (finding, entity) in findings.iter().zip(entities_of(document, findings)) {
+        let path = escape(finding.path.as_str());
+        let place = entity.map_or_else(
+            || format!("<code>{path}</code>"),
             |(collection, id)| {
-                format!(
-                    "<a href=\"{up}{}/{id}\"><code>{}</code></a>",
-                    collection.name(),
-                    escape(path)
-                )
+                format!("<a href=\"{pages}{collection}/{id}\"><code>{path}</code></a>")
             },
         );
         let message = escape(&finding.message);
@@ -113,7 +133,7 @@ pub(crate) fn findings_page(
         "<h1>Findings: {}</h1>\n<p>Revision {revision}, as of {as_of}.</p>\n",
         escape(name)
     );
-    findings_table(&mut out, document, report, "");
+    findings_table(&mut out, document, &report.findings, "pages/");
     page(&format!("Findings: {name}"), "pages/", &out).into_response()
 }
 
@@ -122,7 +142,7 @@ pub(crate) fn findings_page(
 pub(crate) fn findings_markdown(report: &Report, revision: u64, as_of: NaiveDate) -> String {
     let mut out = format!(
         "# Findings\n\nRevision {revision}, as of {as_of}: {}.\n\n| Severity | Code | Where | What |\n|---|---|---|---|\n",
-        counts(report)
+        counts(&report.findings)
     );
     for finding in &report.findings {
         let _ = writeln!(
@@ -158,19 +178,19 @@ pub(crate) async fn overview(
         "<h1>{}</h1>\n<p>Revision {head}, findings as of {as_of}.</p>\n<h2>Members</h2>\n<ul>\n",
         escape(&name)
     );
+    let names: HashMap<_, _> = document
+        .organisations
+        .iter()
+        .map(|o| (o.id, o.name.as_str()))
+        .collect();
     for membership in &document.memberships {
-        let organisation = document
-            .organisations
-            .iter()
-            .find(|o| o.id == membership.organisation);
-        let label = organisation.map_or_else(
-            || membership.organisation.to_string(),
-            |o| o.name.as_str().to_owned(),
-        );
+        let id = membership.organisation;
+        let label = names
+            .get(&id)
+            .map_or_else(|| id.to_string(), |name| (*name).to_owned());
         let _ = writeln!(
             out,
-            "<li><a href=\"../organisations/{}\">{}</a> ({})</li>",
-            membership.organisation,
+            "<li><a href=\"organisations/{id}\">{}</a> ({})</li>",
             escape(&label),
             escape(&membership.tier.to_string())
         );
@@ -179,13 +199,13 @@ pub(crate) async fn overview(
     for b in &document.bodies {
         let _ = writeln!(
             out,
-            "<li><a href=\"../bodies/{}\">{}</a></li>",
+            "<li><a href=\"bodies/{}\">{}</a></li>",
             b.id,
             escape(b.name.as_str())
         );
     }
     out.push_str("</ul>\n<h2>Findings</h2>\n");
-    findings_table(&mut out, &document, &report, "../");
+    findings_table(&mut out, &document, &report.findings, "");
     Ok(page(&name, "", &out).into_response())
 }
 

@@ -626,13 +626,14 @@ async fn findings_come_as_markdown_html_and_text() {
     let page = html.text();
     assert_eq!(page.matches("<tr class=").count(), findings.len());
     assert!(page.contains("<a href=\"pages/overview\">Overview</a>"));
-    // Links are relative to /networks/{network}/: each resolves.
+    // Links are relative to /networks/{network}/: each resolves, a
+    // finding's to its entity's page.
     let link = page
         .split("<a href=\"")
         .skip(1)
         .map(|rest| rest.split('"').next().unwrap())
-        .find(|href| !href.starts_with("pages/"))
-        .expect("a finding linked to its entity");
+        .find(|href| href.starts_with("pages/") && href.matches('/').count() == 2)
+        .expect("a finding linked to its entity's page");
     assert_eq!(
         app.get(&app.at(&format!("/{link}")), COORDINATOR)
             .await

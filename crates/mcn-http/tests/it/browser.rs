@@ -16,7 +16,7 @@ use std::{
 use fantoccini::{Client, ClientBuilder, Locator};
 use mcn_http::{AppState, NetworkScope, Principal, Role, tokens};
 use mcn_network::NetworkDocument;
-use serde_json::{Value, json};
+use serde_json::json;
 
 const HOSTILE: &str = "<script>alert(1)</script>\"'&";
 
@@ -284,34 +284,51 @@ async fn overview(client: &Client, document: &NetworkDocument) {
     assert!(shown, "the hostile member name is shown as text");
 }
 
-/// Follows the overview's first finding link to its entity's JSON.
+/// Follows the overview's first finding link to its entity's page: the
+/// entity's fields (its id among them) and the finding itself are there.
 async fn follow_a_finding(client: &Client, document: &NetworkDocument) {
     let network = document.network.id;
-    let link = client
-        .find(Locator::Css("tr[class] td a[href^='../']"))
+    let row = client.find(Locator::Css("tr[class]")).await.unwrap();
+    let code = row
+        .find(Locator::Css("td:nth-child(2)"))
+        .await
+        .unwrap()
+        .text()
         .await
         .unwrap();
+    let link = row.find(Locator::Css("td a")).await.unwrap();
     let href = link.attr("href").await.unwrap().unwrap();
-    let id = href.rsplit('/').next().unwrap().to_owned();
-    let collection = href.split('/').nth(1).unwrap().to_owned();
+    let (collection, id) = href.split_once('/').unwrap();
+    let (collection, id) = (collection.to_owned(), id.to_owned());
     link.click().await.unwrap();
-    let expected = format!("/networks/{network}/{collection}/{id}");
+    let expected = format!("/networks/{network}/pages/{collection}/{id}");
     assert_eq!(
         path_after(client, &expected).await,
         expected,
-        "the finding's link lands on its entity"
+        "the finding's link lands on its entity's page"
     );
-    let shown: Value = serde_json::from_str(
-        &client
-            .find(Locator::Css("body"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(shown["id"], json!(id), "the entity's own JSON");
+    let values = client.find_all(Locator::Css("table tr td")).await.unwrap();
+    let mut id_shown = false;
+    for value in &values {
+        id_shown |= value.text().await.unwrap() == id;
+    }
+    assert!(id_shown, "the entity's id is among its fields");
+    let codes = client
+        .find_all(Locator::Css("tr[class] td:nth-child(2)"))
+        .await
+        .unwrap();
+    let mut code_shown = false;
+    for shown in &codes {
+        code_shown |= shown.text().await.unwrap() == code;
+    }
+    assert!(
+        code_shown,
+        "the finding {code} is listed on its entity's page"
+    );
+    assert_no_script(client).await;
+    let png = client.screenshot().await.unwrap();
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mcn-http-entity.png");
+    std::fs::write(&out, &png).unwrap();
     client.back().await.unwrap();
 }
 

@@ -80,7 +80,9 @@ async fn hostile_names_are_escaped_on_every_page() {
         )
         .await;
     assert_eq!(answer.status, 200, "{}", answer.text());
+    let organisation_page = format!("/pages/organisations/{organisation}");
     for (page, token) in [
+        (organisation_page.as_str(), VIEWER),
         ("/pages/overview", COORDINATOR),
         ("/pages/overview", VIEWER),
         ("/pages/revisions", VIEWER),
@@ -123,7 +125,7 @@ async fn the_overview_links_each_finding_to_its_entity() {
     assert_eq!(html.matches("<tr class=").count(), findings.len());
     for membership in &app.document.memberships {
         assert!(html.contains(&format!(
-            "href=\"../organisations/{}\"",
+            "href=\"organisations/{}\"",
             membership.organisation
         )));
     }
@@ -144,14 +146,17 @@ async fn the_overview_links_each_finding_to_its_entity() {
             .json();
         let id = all["items"][index]["id"].as_str().unwrap().to_owned();
         assert!(
-            html.contains(&format!("href=\"../{collection}/{id}\"")),
+            html.contains(&format!("href=\"{collection}/{id}\"")),
             "{path}"
         );
-        assert_eq!(
-            app.get(&app.at(&format!("/{collection}/{id}")), COORDINATOR)
-                .await
-                .status,
-            200
+        let page = app
+            .get(&app.at(&format!("/pages/{collection}/{id}")), COORDINATOR)
+            .await;
+        assert_eq!(page.status, 200, "{path}");
+        let code = finding["code"].as_str().unwrap();
+        assert!(
+            page.text().contains(&format!("<code>{code}</code>")),
+            "{path}: the entity's page lists the finding"
         );
     }
 }
@@ -189,9 +194,69 @@ async fn finding_messages_name_no_one_for_viewers() {
         full.contains(name),
         "the co-ordinator's findings name {name}"
     );
-    for page in ["/findings", "/pages/overview"] {
+    let appointment_page = format!("/pages/appointments/{}", appointment.id);
+    for page in ["/findings", "/pages/overview", appointment_page.as_str()] {
         let viewed = app.get(&app.at(page), VIEWER).await.text();
         assert!(!viewed.contains(name), "{page}: a viewer sees no names");
         assert!(viewed.contains("[redacted]"), "{page}");
     }
+    let person_page = app.at(&format!("/pages/people/{}", person.id));
+    assert!(!app.get(&person_page, VIEWER).await.text().contains(name));
+    assert!(
+        app.get(&person_page, COORDINATOR)
+            .await
+            .text()
+            .contains(name)
+    );
+}
+
+/// An entity's page: its fields, what it refers to (each linked to its
+/// page), its JSON and history; unknown entities and collections are
+/// problems, not pages.
+#[tokio::test]
+async fn an_entity_page_shows_its_fields_and_links_what_it_refers_to() {
+    let app = app().await;
+    let appointment = &app.document.appointments[0];
+    let page = app
+        .get(
+            &app.at(&format!("/pages/appointments/{}", appointment.id)),
+            VIEWER,
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    let html = page.text();
+    assert!(html.contains(&format!("<td>{}</td>", appointment.id)));
+    for link in [
+        format!("href=\"../people/{}\"", appointment.person),
+        format!("href=\"../posts/{}\"", appointment.post),
+        format!("href=\"../../appointments/{}\"", appointment.id),
+        format!("href=\"../../appointments/{}/history\"", appointment.id),
+        "href=\"../overview\"".to_owned(),
+    ] {
+        assert!(html.contains(&link), "{link}");
+    }
+    let missing = app
+        .get(
+            &app.at(&format!("/pages/appointments/{}", uuid::Uuid::nil())),
+            VIEWER,
+        )
+        .await;
+    assert_eq!(missing.status, 404, "{}", missing.text());
+    let unknown = app
+        .get(
+            &app.at(&format!("/pages/nonsense/{}", appointment.id)),
+            VIEWER,
+        )
+        .await;
+    assert!(
+        unknown.status == 404 || unknown.status == 400,
+        "{}",
+        unknown.status
+    );
+    assert!(
+        unknown.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/problem+json")
+    );
 }
