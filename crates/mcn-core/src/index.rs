@@ -345,8 +345,7 @@ mod tests {
                 ids.iter().map(|&id| hashing.hash_one(id)).collect();
             assert_eq!(hashes.len(), ids.len());
             // The buckets a table of 4096 slots would use: well spread.
-            let buckets: std::collections::HashSet<u64> =
-                hashes.iter().map(|h| h & 4095).collect();
+            let buckets: std::collections::HashSet<u64> = hashes.iter().map(|h| h & 4095).collect();
             assert!(buckets.len() > 2400, "{} buckets", buckets.len());
         }
         // Other keys hash through the word path.
