@@ -108,10 +108,11 @@ impl<K> Default for IdIndex<K> {
 
 /// `(position of the repeat, position of the first)` for every id of `items`
 /// used more than once, in the order of the repeats: what
-/// [`IdIndex::duplicates`] lists, found by sorting the ids instead of
-/// hashing them, for a large collection that nothing looks up by id (a sort
-/// of 16-byte keys walks memory in order; a table of a million ids misses
-/// the caches at every insert). No table is built unless an id repeats.
+/// [`IdIndex::duplicates`] lists, found without an index, for a large
+/// collection that nothing looks up by id: the ids are partitioned by a
+/// keyed hash into parts of about 16 and each part sorted, two passes in
+/// memory order (a table of a million ids misses the caches at every
+/// insert). No table is built unless an id repeats.
 ///
 /// ```
 /// use mcn_core::index::duplicates_by_sorting;
@@ -121,8 +122,8 @@ impl<K> Default for IdIndex<K> {
 /// ```
 pub fn duplicates_by_sorting<T>(items: &[T], id: impl Fn(&T) -> u128) -> Vec<(usize, usize)> {
     steps::add_usize(items.len());
-    let mut keys: Vec<u128> = items.iter().map(&id).collect();
-    sort_ids(&mut keys);
+    let keys: Vec<u128> = items.iter().map(&id).collect();
+    let keys = group_ids(&keys);
     let mut repeated: HashMap<u128, Option<usize>> = HashMap::new();
     for pair in keys.windows(2) {
         if let [a, b] = pair
@@ -146,48 +147,53 @@ pub fn duplicates_by_sorting<T>(items: &[T], id: impl Fn(&T) -> u128) -> Vec<(us
     duplicates
 }
 
-/// Sorts 128-bit ids: by their high 64 bits with a radix sort (one byte a
-/// pass, least significant first; a pass whose byte is the same for every id
-/// is skipped), then each run of equal high halves by the whole id. Linear
-/// in the ids, where a comparison sort of random ids costs about three
-/// times the instructions.
-fn sort_ids(keys: &mut Vec<u128>) {
-    let high = |key: u128| halves(key)[1].to_le_bytes();
-    let mut counts = [[0_usize; 256]; 8];
-    for &key in keys.iter() {
-        for (byte, count) in high(key).iter().zip(counts.iter_mut()) {
-            if let Some(slot) = count.get_mut(usize::from(*byte)) {
-                *slot += 1;
-            }
+/// `keys` grouped so that equal keys are adjacent: partitioned by a keyed
+/// hash of each key into about `len / 16` parts (one counting pass, one
+/// scatter pass, both in memory order), each part then sorted. Linear in the
+/// keys whatever their distribution (time-ordered ids share their high bits;
+/// the hash spreads them), where one comparison sort of a million keys costs
+/// several times the instructions.
+fn group_ids(keys: &[u128]) -> Vec<u128> {
+    let bits = (usize::BITS - keys.len().leading_zeros())
+        .saturating_sub(4)
+        .min(20);
+    let hashing = IdHashing::default();
+    let part = |key: u128| {
+        let hash = hashing.hash_one(key);
+        hash.checked_shr(u64::BITS - bits)
+            .and_then(|part| usize::try_from(part).ok())
+            .unwrap_or(0)
+    };
+    let mut starts = vec![0_usize; (1 << bits) + 1];
+    for &key in keys {
+        if let Some(count) = starts.get_mut(part(key) + 1) {
+            *count += 1;
         }
     }
-    let mut scratch: Vec<u128> = vec![0; keys.len()];
-    for (pass, count) in counts.iter().enumerate() {
-        if count.contains(&keys.len()) {
-            continue;
-        }
-        let mut next = [0_usize; 256];
-        let mut total = 0;
-        for (start, &n) in next.iter_mut().zip(count) {
-            *start = total;
-            total += n;
-        }
-        for &key in keys.iter() {
-            let byte = high(key).get(pass).copied().unwrap_or_default();
-            if let Some(at) = next.get_mut(usize::from(byte))
-                && let Some(slot) = scratch.get_mut(*at)
-            {
-                *slot = key;
-                *at += 1;
-            }
-        }
-        std::mem::swap(keys, &mut scratch);
-    }
-    for run in keys.chunk_by_mut(|a, b| halves(*a)[1] == halves(*b)[1]) {
-        if run.len() > 1 {
-            run.sort_unstable();
+    for at in 1..starts.len() {
+        let before = starts.get(at - 1).copied().unwrap_or_default();
+        if let Some(start) = starts.get_mut(at) {
+            *start += before;
         }
     }
+    let mut grouped = vec![0_u128; keys.len()];
+    let mut next = starts.clone();
+    for &key in keys {
+        if let Some(at) = next.get_mut(part(key))
+            && let Some(slot) = grouped.get_mut(*at)
+        {
+            *slot = key;
+            *at += 1;
+        }
+    }
+    for bounds in starts.windows(2) {
+        if let [start, end] = bounds
+            && let Some(part) = grouped.get_mut(*start..*end)
+        {
+            part.sort_unstable();
+        }
+    }
+    grouped
 }
 
 /// The hasher of the id indexes: a multiply-fold of each 64-bit word with
@@ -398,27 +404,32 @@ mod tests {
     }
 
     #[test]
-    fn ids_sort_as_numbers() {
-        // Random-looking ids, ids sharing their high half, and ids alike in
-        // some bytes (those passes are skipped).
+    fn grouping_puts_equal_ids_side_by_side() {
+        // Random-looking ids, ids sharing their high half, repeated ids.
         let mut state = 0x9e37_79b9_7f4a_7c15_u128;
-        let mut ids: Vec<u128> = (0..3000)
+        let ids: Vec<u128> = (0..3000)
             .map(|i| {
                 state = state.wrapping_mul(0x2545_f491_4f6c_dd1d).wrapping_add(i);
                 match i % 3 {
                     0 => state,
                     1 => (7 << 64) | (state >> 64),
-                    _ => state & 0x00ff_0000_ffff_0000_0000_0000_0000_ffff,
+                    _ => i % 50,
                 }
             })
             .collect();
+        let grouped = group_ids(&ids);
+        let mut sorted = grouped.clone();
+        sorted.sort_unstable();
         let mut expected = ids.clone();
         expected.sort_unstable();
-        sort_ids(&mut ids);
-        assert_eq!(ids, expected);
-        let mut one = vec![5_u128];
-        sort_ids(&mut one);
-        assert_eq!(one, [5]);
+        assert_eq!(sorted, expected, "the same ids");
+        // Every run of one id is contiguous.
+        let mut seen = std::collections::HashSet::new();
+        for run in grouped.chunk_by(|a, b| a == b) {
+            assert!(seen.insert(run.first().copied()), "{run:?} split");
+        }
+        assert_eq!(group_ids(&[5]), [5]);
+        assert!(group_ids(&[]).is_empty());
     }
 
     #[test]
