@@ -122,8 +122,7 @@ impl<K> Default for IdIndex<K> {
 /// ```
 pub fn duplicates_by_sorting<T>(items: &[T], id: impl Fn(&T) -> u128) -> Vec<(usize, usize)> {
     steps::add_usize(items.len());
-    let keys: Vec<u128> = items.iter().map(&id).collect();
-    let keys = group_ids(&keys);
+    let keys = group_ids(items, &id);
     let mut repeated: HashMap<u128, Option<usize>> = HashMap::new();
     for pair in keys.windows(2) {
         if let [a, b] = pair
@@ -147,14 +146,14 @@ pub fn duplicates_by_sorting<T>(items: &[T], id: impl Fn(&T) -> u128) -> Vec<(us
     duplicates
 }
 
-/// `keys` grouped so that equal keys are adjacent: partitioned by a keyed
-/// hash of each key into about `len / 16` parts (one counting pass, one
-/// scatter pass, both in memory order), each part then sorted. Linear in the
-/// keys whatever their distribution (time-ordered ids share their high bits;
+/// The ids of `items` grouped so that equal ids are adjacent: partitioned
+/// by a keyed hash of each id into about `len / 16` parts (one counting
+/// pass, one scatter pass, both in memory order), each part then sorted.
+/// Linear in the ids whatever their distribution (time-ordered ids share their high bits;
 /// the hash spreads them), where one comparison sort of a million keys costs
 /// several times the instructions.
-fn group_ids(keys: &[u128]) -> Vec<u128> {
-    let bits = (usize::BITS - keys.len().leading_zeros())
+fn group_ids<T>(items: &[T], id: impl Fn(&T) -> u128) -> Vec<u128> {
+    let bits = (usize::BITS - items.len().leading_zeros())
         .saturating_sub(4)
         .min(20);
     let hashing = IdHashing::default();
@@ -165,8 +164,8 @@ fn group_ids(keys: &[u128]) -> Vec<u128> {
             .unwrap_or(0)
     };
     let mut starts = vec![0_usize; (1 << bits) + 1];
-    for &key in keys {
-        if let Some(count) = starts.get_mut(part(key) + 1) {
+    for item in items {
+        if let Some(count) = starts.get_mut(part(id(item)) + 1) {
             *count += 1;
         }
     }
@@ -176,9 +175,12 @@ fn group_ids(keys: &[u128]) -> Vec<u128> {
             *start += before;
         }
     }
-    let mut grouped = vec![0_u128; keys.len()];
+    // The ids are read twice rather than copied out first: one fresh
+    // buffer, not two.
+    let mut grouped = vec![0_u128; items.len()];
     let mut next = starts.clone();
-    for &key in keys {
+    for item in items {
+        let key = id(item);
         if let Some(at) = next.get_mut(part(key))
             && let Some(slot) = grouped.get_mut(*at)
         {
@@ -417,7 +419,7 @@ mod tests {
                 }
             })
             .collect();
-        let grouped = group_ids(&ids);
+        let grouped = group_ids(&ids, |&id| id);
         let mut sorted = grouped.clone();
         sorted.sort_unstable();
         let mut expected = ids.clone();
@@ -428,8 +430,8 @@ mod tests {
         for run in grouped.chunk_by(|a, b| a == b) {
             assert!(seen.insert(run.first().copied()), "{run:?} split");
         }
-        assert_eq!(group_ids(&[5]), [5]);
-        assert!(group_ids(&[]).is_empty());
+        assert_eq!(group_ids(&[5_u128], |&id| id), [5]);
+        assert!(group_ids::<u128>(&[], |&id| id).is_empty());
     }
 
     #[test]
