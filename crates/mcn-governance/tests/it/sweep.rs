@@ -20,6 +20,7 @@ use proptest::prelude::*;
 use crate::fixture::{body, d, meeting, terms};
 
 /// Holders with dated holdings; `post_holders` is the trait's default.
+#[derive(Debug)]
 struct Timed {
     holdings: Vec<Holding>,
     roles: HashMap<PostId, PostRole>,
@@ -78,23 +79,12 @@ fn period(start: u64, length: Option<u64>) -> Period {
     Period::new(day(start), length.map(|l| day(start + l))).unwrap()
 }
 
+#[derive(Debug)]
 struct Case {
     bodies: Vec<Body>,
     seats: Vec<Seat>,
     meetings: Vec<Meeting>,
     holders: Timed,
-}
-
-impl std::fmt::Debug for Case {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Case")
-            .field("bodies", &self.bodies)
-            .field("seats", &self.seats)
-            .field("meetings", &self.meetings)
-            .field("holdings", &self.holders.holdings)
-            .field("roles", &self.holders.roles)
-            .finish()
-    }
 }
 
 /// Body, day, held, attendance.

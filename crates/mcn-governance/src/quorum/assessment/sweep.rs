@@ -40,7 +40,8 @@ use crate::{
 ///
 /// The result is, meeting by meeting, what [`super::assess_quorum`] gives
 /// for the meeting with all `seats`, but the meetings are assessed in one
-/// sweep through time (see the [module docs](self)): the cost is
+/// sweep through time (the seats' and the holdings' periods as start and
+/// end events sorted by date, the meetings visited in date order): the cost is
 /// O((seats + holdings + meetings) · log n) for the sweep, plus for each
 /// meeting its attendance, the posts its present people hold, and the
 /// matching over the seats they can fill — not the body's other seats. (A
@@ -156,35 +157,32 @@ impl Events {
 
     /// Items starting on or before `date` not yet started.
     fn starting(&mut self, date: NaiveDate) -> Vec<usize> {
-        let from = self.started;
-        while self
-            .starts
-            .get(self.started)
-            .is_some_and(|&(d, _)| d <= date)
-        {
-            self.started += 1;
-        }
-        self.starts
-            .get(from..self.started)
-            .unwrap_or_default()
-            .iter()
-            .map(|&(_, item)| item)
-            .collect()
+        take_due(&self.starts, &mut self.started, |start| start <= date)
     }
 
     /// Items whose last day is before `date` not yet ended.
     fn ending(&mut self, date: NaiveDate) -> Vec<usize> {
-        let from = self.ended;
-        while self.ends.get(self.ended).is_some_and(|&(d, _)| d < date) {
-            self.ended += 1;
-        }
-        self.ends
-            .get(from..self.ended)
-            .unwrap_or_default()
-            .iter()
-            .map(|&(_, item)| item)
-            .collect()
+        take_due(&self.ends, &mut self.ended, |end| end < date)
     }
+}
+
+/// The items of the dated `events` from `*done` on whose dates are `ready`,
+/// with `*done` moved past them.
+fn take_due(
+    events: &[(NaiveDate, usize)],
+    done: &mut usize,
+    ready: impl Fn(NaiveDate) -> bool,
+) -> Vec<usize> {
+    let from = *done;
+    while events.get(*done).is_some_and(|&(date, _)| ready(date)) {
+        *done += 1;
+    }
+    events
+        .get(from..*done)
+        .unwrap_or_default()
+        .iter()
+        .map(|&(_, item)| item)
+        .collect()
 }
 
 /// The state of the sweep at the last date it was advanced to.
