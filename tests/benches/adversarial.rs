@@ -70,7 +70,7 @@ fn bytes(shape: usize, size: usize) -> &'static [u8] {
 }
 
 /// Shape index (in `Shape::ALL`) × size (0: n, 1: 2n, 2: 4n).
-#[divan::bench(args = [0, 1, 2], consts = [0, 1, 2, 3, 4, 5, 6, 7, 8], sample_count = 5, sample_size = 1)]
+#[divan::bench(args = [0, 1, 2], consts = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], sample_count = 5, sample_size = 1)]
 fn shape<const SHAPE: usize>(bencher: Bencher, size: usize) {
     let input = bytes(SHAPE, size);
     bencher.bench(|| run(black_box(input)));

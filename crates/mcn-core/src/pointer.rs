@@ -31,7 +31,11 @@ impl JsonPointer {
     /// `JsonPointer::entry("people", 12)` is `/people/12`.
     #[must_use]
     pub fn entry(collection: &str, index: usize) -> Self {
-        Self::root().key(collection).index(index)
+        // One allocation: the name, two slashes and up to 20 digits.
+        let mut pointer = Self(String::with_capacity(collection.len() + 22));
+        pointer.push_key(collection);
+        pointer.push_index(index);
+        pointer
     }
 
     /// This pointer extended by an object member name (escaped per RFC 6901).
@@ -50,7 +54,13 @@ impl JsonPointer {
 
     /// Appends an object member name in place.
     pub fn push_key(&mut self, name: &str) {
+        self.0.reserve(name.len() + 1);
         self.0.push('/');
+        if !name.contains(['~', '/']) {
+            // The common case: nothing to escape.
+            self.0.push_str(name);
+            return;
+        }
         for c in name.chars() {
             match c {
                 '~' => self.0.push_str("~0"),
@@ -62,9 +72,22 @@ impl JsonPointer {
 
     /// Appends an array index in place.
     pub fn push_index(&mut self, index: usize) {
-        use fmt::Write as _;
-        // Writing to a String cannot fail.
-        let _ = write!(self.0, "/{index}");
+        // The decimal digits, last first, without the formatting machinery
+        // (paths are built for every entry some rules look at).
+        let mut digits = [b'0'; 20];
+        let mut start = digits.len();
+        let mut rest = index;
+        while let Some(slot) = start.checked_sub(1).and_then(|at| digits.get_mut(at)) {
+            start -= 1;
+            *slot = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        self.0.push('/');
+        self.0
+            .push_str(std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or("0"));
     }
 
     /// The pointer text; empty for the root.
@@ -151,6 +174,18 @@ impl JsonSchema for JsonPointer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexes_and_keys_are_written_as_text() {
+        for index in [0, 7, 10, 99, 12_345, usize::MAX] {
+            assert_eq!(
+                JsonPointer::entry("people", index).as_str(),
+                format!("/people/{index}")
+            );
+        }
+        assert_eq!(JsonPointer::root().key("a/b~c").as_str(), "/a~1b~0c");
+        assert_eq!(JsonPointer::entry("x~", 3).key("").as_str(), "/x~0/3/");
+    }
 
     #[test]
     fn escapes_tilde_before_slash() {

@@ -13,8 +13,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
 pub use self::assessment::{
-    MeetingQuorum, QuorumAssessment, QuorumCheck, RolePresent, SEAT_SAMPLE, SeatFill, SeatHolders,
-    UnfilledCounts, UnfilledReason, UnfilledSeat, assess_meetings, assess_quorum,
+    Holding, MeetingQuorum, QuorumAssessment, QuorumCheck, RolePresent, SEAT_SAMPLE, SeatFill,
+    SeatHolders, UnfilledCounts, UnfilledReason, UnfilledSeat, assess_meetings, assess_quorum,
 };
 
 /// When a meeting of a body is quorate.

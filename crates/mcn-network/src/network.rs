@@ -28,12 +28,56 @@ use crate::{
     references::EntityKind,
 };
 
+/// The id index of a collection: built with the others (`indexed`), or on
+/// first lookup (`sorted`: collections nothing refers to, whose repeated ids
+/// are found by sorting, see [`Network::duplicate_ids`]).
+macro_rules! index_type {
+    (indexed, $id:ty) => { IdIndex<$id> };
+    (sorted, $id:ty) => { OnceLock<IdIndex<$id>> };
+}
+
+/// A collection's index when the indexes are built.
+macro_rules! index_build {
+    (indexed, $document:ident, $field:ident) => {
+        IdIndex::new($document.$field.iter().map(|entry| entry.id))
+    };
+    (sorted, $document:ident, $field:ident) => {
+        OnceLock::new()
+    };
+}
+
+/// A collection's index, built now if it is built on first lookup.
+macro_rules! index_of {
+    ($network:expr, indexed, $field:ident) => {
+        &$network.derived().indexes.$field
+    };
+    ($network:expr, sorted, $field:ident) => {
+        $network
+            .derived()
+            .indexes
+            .$field
+            .get_or_init(|| IdIndex::new($network.document.$field.iter().map(|entry| entry.id)))
+    };
+}
+
+/// A collection's repeated ids, `(repeat, first)`.
+macro_rules! duplicates_of {
+    ($network:expr, indexed, $field:ident) => {
+        index_of!($network, indexed, $field).duplicates().to_vec()
+    };
+    ($network:expr, sorted, $field:ident) => {
+        mcn_core::index::duplicates_by_sorting(&$network.document.$field, |entry| {
+            entry.id.as_uuid().as_u128()
+        })
+    };
+}
+
 macro_rules! collections {
-    ($( $field:ident: $id:ident => $ty:ident, $get:ident, $kind:literal; )+) => {
+    ($( $field:ident: $id:ident => $ty:ident, $get:ident, $kind:literal, $mode:ident; )+) => {
         /// The id index of every top-level collection.
         #[derive(Debug, Clone)]
         struct Indexes {
-            $( $field: IdIndex<$id>, )+
+            $( $field: index_type!($mode, $id), )+
             decisions: NestedIndex<DecisionId>,
             actions: NestedIndex<ActionId>,
             measures: NestedIndex<MeasureId>,
@@ -42,7 +86,7 @@ macro_rules! collections {
         impl Indexes {
             fn build(document: &NetworkDocument) -> Self {
                 Self {
-                    $( $field: IdIndex::new(document.$field.iter().map(|entry| entry.id)), )+
+                    $( $field: index_build!($mode, document, $field), )+
                     decisions: NestedIndex::new(document.meetings.iter().enumerate().flat_map(|(m, meeting)| {
                         meeting.decisions.iter().enumerate().map(move |(d, decision)| (m, d, decision.id))
                     })),
@@ -61,7 +105,7 @@ macro_rules! collections {
                 #[doc = concat!("The ", $kind, " with this id (the first, if the id is repeated).")]
                 #[must_use]
                 pub fn $get(&self, id: $id) -> Option<&$ty> {
-                    self.derived().indexes.$field.position(id).and_then(|at| self.document.$field.get(at))
+                    index_of!(self, $mode, $field).position(id).and_then(|at| self.document.$field.get(at))
                 }
             )+
 
@@ -69,7 +113,7 @@ macro_rules! collections {
             #[must_use]
             pub fn resolves(&self, kind: EntityKind, uuid: Uuid) -> bool {
                 match kind {
-                    $( EntityKind::$ty => self.derived().indexes.$field.contains($id::from_uuid(uuid)), )+
+                    $( EntityKind::$ty => index_of!(self, $mode, $field).contains($id::from_uuid(uuid)), )+
                     EntityKind::Decision => self.derived().indexes.decisions.contains(DecisionId::from_uuid(uuid)),
                     EntityKind::Action => self.derived().indexes.actions.contains(ActionId::from_uuid(uuid)),
                     EntityKind::Measure => self.derived().indexes.measures.contains(MeasureId::from_uuid(uuid)),
@@ -78,11 +122,12 @@ macro_rules! collections {
 
             /// The JSON Pointer of the entity with this raw UUID, and what kind it
             /// is, in whichever collection holds it (used to explain references
-            /// that point at the wrong kind of entity).
+            /// that point at the wrong kind of entity; the first call builds the
+            /// indexes of the collections nothing refers to).
             #[must_use]
             pub fn locate(&self, uuid: Uuid) -> Option<(&'static str, JsonPointer)> {
                 $(
-                    if let Some(at) = self.derived().indexes.$field.position($id::from_uuid(uuid)) {
+                    if let Some(at) = index_of!(self, $mode, $field).position($id::from_uuid(uuid)) {
                         return Some(($kind, entry_path(stringify!($field), at)));
                     }
                 )+
@@ -101,12 +146,14 @@ macro_rules! collections {
 
             /// `(kind, path of the repeat, path of the first)` for every id used twice
             /// within one collection (nested decisions, actions and measures across
-            /// all their parents).
+            /// all their parents). The collections nothing refers to
+            /// (registrations, adoptions, audit results) are checked by sorting
+            /// their ids, without building their indexes.
             #[must_use]
             pub fn duplicate_ids(&self) -> Vec<(&'static str, JsonPointer, JsonPointer)> {
                 let mut found = Vec::new();
                 $(
-                    for &(repeat, first) in self.derived().indexes.$field.duplicates() {
+                    for (repeat, first) in duplicates_of!(self, $mode, $field) {
                         found.push(($kind, entry_path(stringify!($field), repeat), entry_path(stringify!($field), first)));
                     }
                 )+
@@ -125,30 +172,33 @@ macro_rules! collections {
     };
 }
 
+// `sorted`: collections nothing refers to by id (the bulk of a national
+// document: a million registrations): no index is built for the duplicate
+// check, which sorts their ids instead; a lookup by id builds the index then.
 collections! {
-    localities: LocalityId => Locality, locality, "locality";
-    organisations: OrganisationId => Organisation, organisation, "organisation";
-    memberships: MembershipId => Membership, membership, "membership";
-    services: ServiceId => Service, service, "service";
-    systems: SystemUseId => SystemUse, system_use, "system use";
-    people: PersonId => Person, person, "person";
-    posts: PostId => Post, post, "post";
-    appointments: AppointmentId => Appointment, appointment, "appointment";
-    staffing: StaffingRecordId => StaffingRecord, staffing_record, "staffing record";
-    bodies: BodyId => Body, body, "body";
-    seats: SeatId => Seat, seat, "seat";
-    meetings: MeetingId => Meeting, meeting, "meeting";
-    objectives: ObjectiveId => Objective, objective, "objective";
-    risks: RiskId => Risk, risk, "risk";
-    funding_streams: FundingStreamId => FundingStream, funding_stream, "funding stream";
-    communications: CommunicationId => Communication, communication, "communication";
-    courses: CourseId => Course, course, "course";
-    events: EventId => Event, event, "event";
-    registrations: RegistrationId => Registration, registration, "registration";
-    training_requirements: TrainingRequirementId => TrainingRequirement, training_requirement, "training requirement";
-    standards: StandardId => Standard, standard, "standard";
-    adoptions: AdoptionId => Adoption, adoption, "adoption";
-    audit_results: AuditResultId => AuditResult, audit_result, "audit result";
+    localities: LocalityId => Locality, locality, "locality", indexed;
+    organisations: OrganisationId => Organisation, organisation, "organisation", indexed;
+    memberships: MembershipId => Membership, membership, "membership", indexed;
+    services: ServiceId => Service, service, "service", indexed;
+    systems: SystemUseId => SystemUse, system_use, "system use", indexed;
+    people: PersonId => Person, person, "person", indexed;
+    posts: PostId => Post, post, "post", indexed;
+    appointments: AppointmentId => Appointment, appointment, "appointment", indexed;
+    staffing: StaffingRecordId => StaffingRecord, staffing_record, "staffing record", indexed;
+    bodies: BodyId => Body, body, "body", indexed;
+    seats: SeatId => Seat, seat, "seat", indexed;
+    meetings: MeetingId => Meeting, meeting, "meeting", indexed;
+    objectives: ObjectiveId => Objective, objective, "objective", indexed;
+    risks: RiskId => Risk, risk, "risk", indexed;
+    funding_streams: FundingStreamId => FundingStream, funding_stream, "funding stream", indexed;
+    communications: CommunicationId => Communication, communication, "communication", indexed;
+    courses: CourseId => Course, course, "course", indexed;
+    events: EventId => Event, event, "event", indexed;
+    registrations: RegistrationId => Registration, registration, "registration", sorted;
+    training_requirements: TrainingRequirementId => TrainingRequirement, training_requirement, "training requirement", indexed;
+    standards: StandardId => Standard, standard, "standard", indexed;
+    adoptions: AdoptionId => Adoption, adoption, "adoption", sorted;
+    audit_results: AuditResultId => AuditResult, audit_result, "audit result", sorted;
 }
 
 /// A network document with id indexes over every collection.

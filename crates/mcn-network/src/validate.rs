@@ -215,6 +215,18 @@ impl Network<'_> {
 pub(crate) struct Holders<'a, 'r>(pub(crate) &'r RolesIndex<'a>);
 
 impl SeatHolders for Holders<'_, '_> {
+    fn holdings(&self) -> Vec<mcn_governance::quorum::Holding> {
+        self.0
+            .appointments()
+            .iter()
+            .map(|appointment| mcn_governance::quorum::Holding {
+                post: appointment.post,
+                person: appointment.person,
+                period: appointment.period,
+            })
+            .collect()
+    }
+
     fn post_holders(&self, post: mcn_core::id::PostId, on: NaiveDate) -> Vec<PersonId> {
         self.0.holders(post, on)
     }

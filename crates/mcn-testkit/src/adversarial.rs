@@ -111,6 +111,33 @@ fn organisations(document: &mut Value, n: usize, link: impl Fn(usize) -> (&'stat
     }
 }
 
+/// n voting seats each held by its own post, appointed for a month, and n
+/// meetings of the body, meeting i with the holder of post i present.
+fn seats_times_meetings(d: &mut Value, n: usize) {
+    for i in 0..n {
+        list(d, "people").push(person(i));
+        list(d, "posts").push(json!({
+            "id": id("0007", i), "title": format!("Post {i}"), "role": "member",
+            "organisation": TRUST, "period": {"start": "2025-01-01"}}));
+        list(d, "appointments").push(json!({
+            "id": id("0008", i), "post": id("0007", i), "person": id("0006", i),
+            "period": {"start": day(i % 400), "end": day(i % 400 + 30)},
+            "wte": 0.1, "basis": "substantive"}));
+        list(d, "seats").push(json!({
+            "id": id("000b", i), "body": BODY, "holder": {"post": id("0007", i)},
+            "period": {"start": "2025-01-01"}}));
+    }
+    meetings(d, n);
+    // Meeting i (the last n) has person i present, in post.
+    let all = list(d, "meetings");
+    let first = all.len() - n;
+    for (i, meeting) in all.iter_mut().skip(first).enumerate() {
+        if let Some(attendance) = meeting.get_mut("attendance").and_then(Value::as_array_mut) {
+            attendance.push(json!({"person": id("0006", i), "status": "present"}));
+        }
+    }
+}
+
 /// The shapes, each a function from n to a document's JSON bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -134,11 +161,16 @@ pub enum Shape {
     /// n posts of one organisation, each appointed once, and n appointments
     /// in turn to one post.
     ReferencesToOneEntity,
+    /// n voting seats of one body, each held by its own post (appointed for
+    /// a month, so posts fall vacant), and n held meetings of the body, each
+    /// with one of the holders present (seats × meetings when each meeting
+    /// walked every seat and asked for every post's holders).
+    SeatsTimesMeetings,
 }
 
 impl Shape {
     /// Every shape, in the order of the table in `docs/PERFORMANCE.md`.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::SeatsOnOneBody,
         Self::AttendanceAtOneMeeting,
         Self::RepresentativesOfOneOrganisation,
@@ -148,6 +180,7 @@ impl Shape {
         Self::SuccessorChain,
         Self::SupersedesChain,
         Self::ReferencesToOneEntity,
+        Self::SeatsTimesMeetings,
     ];
 
     /// The smallest size benchmarked (then 2n and 4n).
@@ -157,7 +190,9 @@ impl Shape {
             Self::SeatsOnOneBody
             | Self::AttendanceAtOneMeeting
             | Self::RepresentativesOfOneOrganisation => 20_000,
-            Self::MeetingsOfOneBody | Self::TermsOfReferenceVersions => 2_000,
+            Self::MeetingsOfOneBody | Self::TermsOfReferenceVersions | Self::SeatsTimesMeetings => {
+                2_000
+            }
             _ => 10_000,
         }
     }
@@ -262,6 +297,7 @@ impl Shape {
                         "wte": 0.1, "basis": "substantive"}));
                 }
             }
+            Self::SeatsTimesMeetings => seats_times_meetings(&mut d, n),
         }
         serde_json::to_vec(&d).expect("a document serialises")
     }

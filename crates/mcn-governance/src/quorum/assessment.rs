@@ -26,29 +26,59 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use mcn_core::{
-    NaiveDate, PostRole,
-    id::{BodyId, MeetingId, OrganisationId, PersonId, PostId, SeatId},
-    index::IdIndex,
+    NaiveDate, Period, PostRole,
+    id::{MeetingId, OrganisationId, PersonId, PostId, SeatId},
     vocabulary,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use self::sweep::assess_meetings;
 use super::{QuorumRule, RequiredRoles};
 use crate::{
-    body::{Body, TermsTimeline},
-    meeting::{AttendanceStatus, Meeting, MeetingStatus},
+    meeting::{AttendanceStatus, Meeting},
     seat::{Seat, SeatHolder},
 };
+
+mod sweep;
 
 /// Who holds posts, passed in by the caller (posts and appointments live in
 /// mcn-roles; mcn-network implements this with real appointments).
 pub trait SeatHolders {
-    /// The people holding `post` on `on` (order is kept; duplicates are ignored).
-    fn post_holders(&self, post: PostId, on: NaiveDate) -> Vec<PersonId>;
+    /// Every holding of a post (an appointment, as the quorum sees it), in
+    /// the order [`SeatHolders::post_holders`] lists people. A person holds a
+    /// post on a date when one of their holdings of it has a period
+    /// containing the date. [`assess_meetings`] sweeps these in date order
+    /// instead of asking for each meeting.
+    fn holdings(&self) -> Vec<Holding>;
+
+    /// The people holding `post` on `on`, each once, in the order of their
+    /// first holding of it in force then. By default derived from
+    /// [`SeatHolders::holdings`] (a scan); an implementation with an index
+    /// may answer faster, but must answer the same.
+    fn post_holders(&self, post: PostId, on: NaiveDate) -> Vec<PersonId> {
+        let mut seen = HashSet::new();
+        self.holdings()
+            .into_iter()
+            .filter(|holding| holding.post == post && holding.period.contains(on))
+            .map(|holding| holding.person)
+            .filter(|person| seen.insert(*person))
+            .collect()
+    }
 
     /// The role of `post`, if known.
     fn post_role(&self, post: PostId) -> Option<PostRole>;
+}
+
+/// A person holding a post for a period: an appointment, as the quorum sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Holding {
+    /// The post held.
+    pub post: PostId,
+    /// Who holds it.
+    pub person: PersonId,
+    /// When (inclusive, as an appointment's period).
+    pub period: Period,
 }
 
 /// A voting seat counted as filled, and who filled it.
@@ -224,7 +254,32 @@ pub fn assess_quorum<'a, H: SeatHolders + ?Sized>(
     let (members_present, filled, unfilled_counts, unfilled) =
         fills(&groups, &voting, &owner, &present.people);
 
-    let voting_seats = u32::try_from(voting.len()).unwrap_or(u32::MAX);
+    conclude(
+        rule,
+        voting.len(),
+        Counted {
+            members_present,
+            filled,
+            unfilled_counts,
+            unfilled,
+        },
+        roles,
+    )
+}
+
+/// The seats counted at a meeting: how many were filled and not, and the
+/// samples named.
+struct Counted {
+    members_present: u32,
+    filled: Vec<SeatFill>,
+    unfilled_counts: UnfilledCounts,
+    unfilled: Vec<UnfilledSeat>,
+}
+
+/// The assessment against `rule` of a meeting with `voting` current voting
+/// seats, the seats counted and the roles seen present.
+fn conclude(rule: &QuorumRule, voting: usize, counted: Counted, roles: Roles) -> QuorumAssessment {
+    let voting_seats = u32::try_from(voting).unwrap_or(u32::MAX);
     let required = rule.threshold.required(voting_seats);
     let missing_roles: Vec<RequiredRoles> = rule
         .required_roles
@@ -233,13 +288,13 @@ pub fn assess_quorum<'a, H: SeatHolders + ?Sized>(
         .cloned()
         .collect();
     QuorumAssessment {
-        quorate: members_present >= required && missing_roles.is_empty(),
+        quorate: counted.members_present >= required && missing_roles.is_empty(),
         required,
         voting_seats,
-        members_present,
-        filled,
-        unfilled_counts,
-        unfilled,
+        members_present: counted.members_present,
+        filled: counted.filled,
+        unfilled_counts: counted.unfilled_counts,
+        unfilled: counted.unfilled,
         roles_present: roles.present,
         missing_roles,
     }
@@ -548,57 +603,6 @@ pub struct MeetingQuorum {
     pub id: MeetingId,
     /// The check.
     pub check: QuorumCheck,
-}
-
-/// Checks the quorum of every **held** meeting, in document order, against the
-/// terms of reference of its body in force on the meeting date. Seats are
-/// grouped by body once and each body's terms of reference sorted once (the
-/// version in force found by binary search), so the cost is linear in seats
-/// plus meetings, plus each meeting's matching over its body's seats.
-pub fn assess_meetings<H: SeatHolders + ?Sized>(
-    bodies: &[Body],
-    seats: &[Seat],
-    meetings: &[Meeting],
-    holders: &H,
-) -> Vec<MeetingQuorum> {
-    let index = IdIndex::new(bodies.iter().map(|body| body.id));
-    let mut seats_by_body: HashMap<BodyId, Vec<&Seat>> = HashMap::new();
-    for seat in seats {
-        seats_by_body.entry(seat.body).or_default().push(seat);
-    }
-    let mut timelines: HashMap<usize, TermsTimeline<'_>> = HashMap::new();
-    meetings
-        .iter()
-        .enumerate()
-        .filter(|(_, meeting)| meeting.status == MeetingStatus::Held)
-        .map(|(i, meeting)| {
-            let check = match index.get(meeting.body, bodies) {
-                None => QuorumCheck::UnknownBody,
-                Some((at, body)) => match timelines
-                    .entry(at)
-                    .or_insert_with(|| body.terms_timeline())
-                    .as_of(meeting.date)
-                {
-                    None => QuorumCheck::NoTermsOfReference,
-                    Some((_, terms)) => QuorumCheck::Assessed(assess_quorum(
-                        &terms.quorum,
-                        meeting,
-                        seats_by_body
-                            .get(&meeting.body)
-                            .into_iter()
-                            .flatten()
-                            .copied(),
-                        holders,
-                    )),
-                },
-            };
-            MeetingQuorum {
-                meeting: i,
-                id: meeting.id,
-                check,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

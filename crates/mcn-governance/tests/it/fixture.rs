@@ -9,7 +9,7 @@ use mcn_governance::{
     DecisionOutcome, Funder, FundingBasis, FundingStream, GovernanceData, Impact, Likelihood,
     Meeting, MeetingFormat, MeetingFrequency, MeetingStatus, Objective, ObjectiveStage, QuorumRule,
     QuorumThreshold, Risk, RiskCategory, RiskStatus, Seat, SeatHolder, SeatHolders,
-    TermsOfReference, Theme, TorVersion, Votes, validate,
+    TermsOfReference, Theme, TorVersion, Votes, quorum::Holding, validate,
 };
 
 pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -198,11 +198,14 @@ pub(crate) fn org_seat(body: &Body, organisation: mcn_core::id::OrganisationId) 
 pub(crate) struct Holders(pub Vec<(PostId, PersonId, Option<PostRole>)>);
 
 impl SeatHolders for Holders {
-    fn post_holders(&self, post: PostId, _on: NaiveDate) -> Vec<PersonId> {
+    fn holdings(&self) -> Vec<Holding> {
         self.0
             .iter()
-            .filter(|(p, _, _)| *p == post)
-            .map(|(_, person, _)| *person)
+            .map(|&(post, person, _)| Holding {
+                post,
+                person,
+                period: Period::starting(NaiveDate::MIN),
+            })
             .collect()
     }
 

@@ -12,3 +12,4 @@ mod props;
 mod queries;
 mod quorum;
 mod rules;
+mod sweep;

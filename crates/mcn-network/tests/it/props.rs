@@ -18,6 +18,16 @@ proptest! {
     }
 
     #[test]
+    fn quorum_of_all_meetings_is_each_meetings_quorum(document in strategy::wired_document()) {
+        // The sweep over every meeting (from appointments' periods) answers
+        // as the one-meeting query (from the roles index) does.
+        let network = Network::borrowed(&document);
+        for check in network.quorum_checks() {
+            prop_assert_eq!(Some(check.check), network.quorum(check.id));
+        }
+    }
+
+    #[test]
     fn documents_round_trip_through_json(document in strategy::document()) {
         let json = document.to_json_pretty().unwrap();
         prop_assert_eq!(NetworkDocument::from_json(json.as_bytes()).unwrap(), document);

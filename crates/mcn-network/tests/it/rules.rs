@@ -338,3 +338,46 @@ fn ties_count_across_the_organisation_hierarchy() {
     doc["meetings"][0]["attendance"][0]["on_behalf_of"] = json!(ids::hospice());
     assert!(codes(&doc).contains(&"network.attendance.not_affiliated".to_owned()));
 }
+
+#[test]
+fn duplicate_ids_in_collections_nothing_refers_to_are_found_by_sorting() {
+    // Registrations, adoptions and audit results are not indexed for the
+    // duplicate check; their repeats are reported just the same, each
+    // against the first occurrence, and lookups still find the first.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/examples/example-network.json"
+    ))
+    .unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let registration = doc["registrations"][1]["id"].clone();
+    doc["registrations"][3]["id"] = registration.clone();
+    doc["registrations"][7]["id"] = registration.clone();
+    doc["audit_results"][2]["id"] = doc["audit_results"][0]["id"].clone();
+    let document = document(&doc);
+    let network = mcn_network::Network::borrowed(&document);
+    let report = network.validate(as_of());
+    let duplicates: Vec<(String, Vec<String>)> = report
+        .with_code("network.id.duplicate")
+        .map(|f| {
+            (
+                f.path.as_str().to_owned(),
+                f.related.iter().map(|p| p.as_str().to_owned()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        duplicates,
+        [
+            ("/audit_results/2/id", "/audit_results/0"),
+            ("/registrations/3/id", "/registrations/1"),
+            ("/registrations/7/id", "/registrations/1"),
+        ]
+        .map(|(at, first)| (at.to_owned(), vec![first.to_owned()]))
+    );
+    let id: mcn_core::id::RegistrationId = registration.as_str().unwrap().parse().unwrap();
+    assert_eq!(
+        network.registration(id).map(|r| r.id),
+        document.registrations.get(1).map(|r| r.id)
+    );
+}
