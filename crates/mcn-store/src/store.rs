@@ -73,7 +73,21 @@ pub struct Store {
 struct Inner {
     pool: sqlx::AnyPool,
     backend: Backend,
+    /// The URL it was opened with (a PostgreSQL import connects to it
+    /// directly, for `COPY`).
+    url: String,
+    /// SQLite: this process's writers queue here, first come first served,
+    /// before taking SQLite's write lock (which other processes may hold:
+    /// then the busy timeout applies).
+    writer: Arc<tokio::sync::Mutex<()>>,
     findings: Mutex<HashMap<(NetworkId, u64, NaiveDate), Arc<Report>>>,
+}
+
+/// A write transaction, with this process's writer turn (SQLite) held as
+/// long as it lives.
+pub(crate) struct WriteTx {
+    tx: Tx,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 /// Every SQLite connection's settings: durable commits (`FULL`: a committed
@@ -125,10 +139,36 @@ impl Op {
     }
 }
 
-/// A stored entity's state, read under the write lock.
+/// A stored entity's (or the profile's) state, read under the write lock,
+/// with the ids it declares and refers to (read from its body: the indexes
+/// have no by-owner lookup).
 struct Current {
+    revision: i64,
     position: i64,
     body: String,
+    /// Every id it declares (its own first), with its kind.
+    declared: Vec<(Uuid, EntityKind)>,
+    /// The distinct ids it refers to.
+    targets: Vec<Uuid>,
+}
+
+impl Current {
+    fn new(
+        revision: i64,
+        position: i64,
+        body: String,
+        entity: &(impl HasReferences + ?Sized),
+    ) -> Self {
+        let mut declared = Vec::new();
+        entity.declared_ids(&mut |d| declared.push((d.id, d.kind)));
+        Self {
+            revision,
+            position,
+            body,
+            declared,
+            targets: targets(entity),
+        }
+    }
 }
 
 fn number(collection: Collection) -> i64 {
@@ -164,9 +204,20 @@ fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn uuid_of(text: &str) -> Result<Uuid> {
-    Uuid::try_parse(text)
-        .map_err(|_| StoreError::corrupt(format!("stored id {text:?} is not a uuid")))
+/// An id as stored: 16 bytes.
+pub(crate) fn blob(id: Uuid) -> Vec<u8> {
+    id.as_bytes().to_vec()
+}
+
+/// A stored id.
+pub(crate) fn uuid_of(bytes: &[u8]) -> Result<Uuid> {
+    Uuid::from_slice(bytes)
+        .map_err(|_| StoreError::corrupt(format!("stored id {bytes:?} is not 16 bytes")))
+}
+
+/// The id of a stored row's column `i`.
+pub(crate) fn id_at(row: &AnyRow, i: usize) -> Result<Uuid> {
+    uuid_of(&row.try_get::<Vec<u8>, _>(i)?)
 }
 
 fn migrator(backend: Backend) -> Migrator {
@@ -183,6 +234,17 @@ fn migrator(backend: Backend) -> Migrator {
             false,
         ),
         crate::tokens::migration(backend),
+        Migration::new(
+            3,
+            Cow::Borrowed("compact"),
+            MigrationType::Simple,
+            match backend {
+                Backend::Sqlite => include_str!("../migrations/sqlite/0003_compact.sql"),
+                Backend::Postgres => include_str!("../migrations/postgres/0003_compact.sql"),
+            }
+            .into_sql_str(),
+            false,
+        ),
     ])
 }
 
@@ -265,6 +327,8 @@ impl Store {
             inner: Arc::new(Inner {
                 pool,
                 backend,
+                url,
+                writer: Arc::new(tokio::sync::Mutex::new(())),
                 findings: Mutex::new(HashMap::new()),
             }),
         })
@@ -286,23 +350,49 @@ impl Store {
         self.inner.pool.close().await;
     }
 
-    async fn begin_write(&self) -> Result<Tx> {
+    /// A write transaction. SQLite: after this process's earlier writers
+    /// (a FIFO queue, so they do not poll SQLite's busy handler against each
+    /// other), with the write lock taken up front (`BEGIN IMMEDIATE`).
+    pub(crate) async fn begin_write(&self) -> Result<WriteTx> {
         Ok(match self.inner.backend {
-            Backend::Sqlite => self.inner.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.inner.pool.begin().await?,
+            Backend::Sqlite => {
+                let turn = Arc::clone(&self.inner.writer).lock_owned().await;
+                WriteTx {
+                    tx: self.inner.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                }
+            }
+            Backend::Postgres => WriteTx {
+                tx: self.inner.pool.begin().await?,
+                _turn: None,
+            },
+        })
+    }
+
+    /// A read-only transaction: one snapshot for every read in it.
+    pub(crate) async fn begin_read(&self) -> Result<Tx> {
+        Ok(match self.inner.backend {
+            Backend::Sqlite => self.inner.pool.begin().await?,
+            Backend::Postgres => {
+                self.inner
+                    .pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
         })
     }
 
     /// The networks the store holds, by id.
     pub async fn networks(&self) -> Result<Vec<NetworkId>> {
-        let rows = sqlx::query("SELECT id FROM networks ORDER BY id")
+        let rows = sqlx::query("SELECT id FROM network ORDER BY id")
             .fetch_all(&self.inner.pool)
             .await?;
         rows.iter()
             .map(|row| {
-                Ok(NetworkId::from_uuid(uuid_of(
-                    &row.try_get::<String, _>(0)?,
-                )?))
+                let id: String = row.try_get(0)?;
+                Uuid::try_parse(&id)
+                    .map(NetworkId::from_uuid)
+                    .map_err(|_| StoreError::corrupt(format!("stored id {id:?} is not a uuid")))
             })
             .collect()
     }
@@ -327,12 +417,14 @@ impl Store {
 
     /// The latest revision of `network`.
     pub async fn head(&self, network: NetworkId) -> Result<u64> {
-        let row = sqlx::query("SELECT head FROM networks WHERE id = $1")
-            .bind(network.to_string())
-            .fetch_optional(&self.inner.pool)
-            .await?
-            .ok_or(StoreError::NetworkNotFound(network))?;
-        Ok(to_u64(row.try_get(0)?))
+        let mut conn = self.inner.pool.acquire().await?;
+        Ok(to_u64(network_row(&mut *conn, network, false).await?.1))
+    }
+
+    /// (seq, head) of `network`.
+    pub(crate) async fn located(&self, network: NetworkId) -> Result<(i64, i64)> {
+        let mut conn = self.inner.pool.acquire().await?;
+        network_row(&mut *conn, network, false).await
     }
 
     async fn revision_or_head(&self, network: NetworkId, revision: Option<u64>) -> Result<u64> {
@@ -356,27 +448,27 @@ impl Store {
             return Err(StoreError::Integrity(findings));
         }
         let network = document.network.id;
-        let net = network.to_string();
         let schema_version =
             serde_json::to_string(&document.schema_version).map_err(StoreError::corrupt)?;
         let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
         let rows = import_rows(document)?;
         let added = u64::try_from(rows.entities.len()).unwrap_or(u64::MAX);
-        let mut tx = self.begin_write().await?;
-        let exists = sqlx::query("SELECT head FROM networks WHERE id = $1")
-            .bind(&net)
-            .fetch_optional(&mut *tx)
+        let mut write = self.begin_write().await?;
+        let tx = &mut write.tx;
+        let exists = sqlx::query("SELECT head FROM network WHERE id = $1")
+            .bind(network.to_string())
+            .fetch_optional(&mut **tx)
             .await?;
         if exists.is_some() {
             return Err(StoreError::NetworkExists(network));
         }
         let inserted = sqlx::query(
-            "INSERT INTO networks (id, head, schema_version, profile) VALUES ($1, 1, $2, $3)",
+            "INSERT INTO network (id, head, schema_version, profile) VALUES ($1, 1, $2, $3)",
         )
-        .bind(&net)
+        .bind(network.to_string())
         .bind(&schema_version)
         .bind(&profile)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await;
         if let Err(sqlx::Error::Database(error)) = &inserted
             && error.is_unique_violation()
@@ -384,27 +476,21 @@ impl Store {
             return Err(StoreError::NetworkExists(network));
         }
         inserted?;
-        sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, 1, $2, $3)")
-            .bind(&net)
+        let (seq, _) = network_row(&mut **tx, network, false).await?;
+        sqlx::query("INSERT INTO profile_version (network, revision, schema_version, body) VALUES ($1, 1, $2, $3)")
+            .bind(seq)
             .bind(&schema_version)
             .bind(&profile)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         insert_rows(
-            &mut tx,
-            "entities (network, collection, id, position, revision, body)",
-            &net,
+            tx,
+            "entity (network, collection, position, id, revision, body)",
+            seq,
             rows.entities,
         )
         .await?;
-        insert_rows(
-            &mut tx,
-            "entity_versions (network, collection, id, revision, position, body)",
-            &net,
-            rows.versions,
-        )
-        .await?;
-        rows.index.insert(&mut tx, &net).await?;
+        rows.index.insert(tx, seq).await?;
         let revision = Revision {
             number: 1,
             author: author.to_owned(),
@@ -414,8 +500,8 @@ impl Store {
             changed: 0,
             removed: 0,
         };
-        insert_revision(&mut tx, &net, &revision).await?;
-        tx.commit().await?;
+        insert_revision(tx, seq, &revision).await?;
+        write.tx.commit().await?;
         if self.inner.backend == Backend::Sqlite {
             // The import went through the write-ahead log whole: copy it into
             // the database and give its space back (it would stay as large
@@ -439,15 +525,16 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<Revision> {
         let network = document.network.id;
-        let rows =
-            sqlx::query("SELECT collection, id, revision, body FROM entities WHERE network = $1")
-                .bind(network.to_string())
-                .fetch_all(&self.inner.pool)
-                .await?;
+        let rows = sqlx::query(
+            "SELECT e.collection, e.id, e.revision, e.body FROM entity e JOIN network n ON n.seq = e.network WHERE n.id = $1",
+        )
+        .bind(network.to_string())
+        .fetch_all(&self.inner.pool)
+        .await?;
         let mut stored: HashMap<(i64, Uuid), (u64, String)> = HashMap::with_capacity(rows.len());
         for row in &rows {
             stored.insert(
-                (row.try_get(0)?, uuid_of(&row.try_get::<String, _>(1)?)?),
+                (row.try_get(0)?, id_at(row, 1)?),
                 (to_u64(row.try_get(2)?), row.try_get(3)?),
             );
         }
@@ -505,7 +592,7 @@ impl Store {
     /// (revision that last changed it, body) of the current profile.
     pub(crate) async fn profile_version(&self, network: NetworkId) -> Result<(u64, String)> {
         let row = sqlx::query(
-            "SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1",
+            "SELECT p.revision, p.body FROM profile_version p JOIN network n ON n.seq = p.network WHERE n.id = $1 ORDER BY p.revision DESC LIMIT 1",
         )
         .bind(network.to_string())
         .fetch_optional(&self.inner.pool)
@@ -543,41 +630,31 @@ impl Store {
         message: &str,
         at: DateTime<Utc>,
     ) -> Result<Revision> {
-        let net = network.to_string();
-        let mut tx = self.begin_write().await?;
-        let lock = match self.inner.backend {
-            Backend::Postgres => "SELECT head FROM networks WHERE id = $1 FOR UPDATE",
-            Backend::Sqlite => "SELECT head FROM networks WHERE id = $1",
-        };
-        let head: i64 = sqlx::query(lock)
-            .bind(&net)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NetworkNotFound(network))?
-            .try_get(0)?;
+        let mut write = self.begin_write().await?;
+        let tx = &mut write.tx;
+        let (seq, head) =
+            network_row(&mut **tx, network, self.inner.backend == Backend::Postgres).await?;
 
         // Versions, after the lock.
-        let (current, conflicts) = versions(&mut tx, network, &ops).await?;
+        let (current, conflicts) = versions(tx, seq, network, &ops).await?;
         if !conflicts.is_empty() {
-            tx.rollback().await?;
+            write.tx.rollback().await?;
             return Err(StoreError::Conflict(conflicts));
         }
 
-        let findings = integrity(&mut tx, network, &ops).await?;
+        let findings = integrity(tx, seq, network, &ops, &current).await?;
         if !findings.is_empty() {
-            tx.rollback().await?;
+            write.tx.rollback().await?;
             return Err(StoreError::Integrity(findings));
         }
 
         // Write.
         let revision = head.saturating_add(1);
         let (added, changed, removed) =
-            write_ops(&mut tx, network, &ops, &current, revision).await?;
+            write_ops(tx, seq, network, &ops, &current, revision).await?;
         // The indexes of what they declare and refer to now (after every
         // removal, so an id may move from one entity to another).
-        index_rows(network, &ops, &current)
-            .insert(&mut tx, &net)
-            .await?;
+        index_rows(network, &ops, &current).insert(tx, seq).await?;
         let record = Revision {
             number: to_u64(revision),
             author: author.to_owned(),
@@ -587,13 +664,13 @@ impl Store {
             changed,
             removed,
         };
-        insert_revision(&mut tx, &net, &record).await?;
-        sqlx::query("UPDATE networks SET head = $1 WHERE id = $2")
+        insert_revision(tx, seq, &record).await?;
+        sqlx::query("UPDATE network SET head = $1 WHERE seq = $2")
             .bind(revision)
-            .bind(&net)
-            .execute(&mut *tx)
+            .bind(seq)
+            .execute(&mut **tx)
             .await?;
-        tx.commit().await?;
+        write.tx.commit().await?;
         Ok(record)
     }
 
@@ -607,78 +684,61 @@ impl Store {
         revision: Option<u64>,
         layout: Layout,
     ) -> Result<String> {
-        let net = network.to_string();
         // One snapshot for every read: the head and the rows agree even while
         // others write.
-        let mut conn = match self.inner.backend {
-            Backend::Sqlite => self.inner.pool.begin().await?,
-            Backend::Postgres => {
-                self.inner
-                    .pool
-                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                    .await?
-            }
-        };
-        let head: i64 = sqlx::query("SELECT head FROM networks WHERE id = $1")
-            .bind(&net)
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or(StoreError::NetworkNotFound(network))?
-            .try_get(0)?;
+        let mut tx = self.begin_read().await?;
+        let (seq, head) = network_row(&mut *tx, network, false).await?;
         let head = to_u64(head);
         let revision = pick_revision(network, revision, head)?;
         let profile = sqlx::query(
-            "SELECT schema_version, body FROM profile_versions WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1",
+            "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1",
         )
-        .bind(&net)
+        .bind(seq)
         .bind(to_i64(revision))
-        .fetch_one(&mut *conn)
+        .fetch_one(&mut *tx)
         .await?;
-        let mut out = String::new();
+        let mut out = json::Sink::new(layout == Layout::Pretty);
         out.push_str("{\"schema_version\":");
         out.push_str(&profile.try_get::<String, _>(0)?);
-        json::key(&mut out, "network");
+        out.key("network");
         out.push_str(&profile.try_get::<String, _>(1)?);
         let query = if revision == head {
-            sqlx::query("SELECT collection, body FROM entities WHERE network = $1 ORDER BY collection, position")
-                .bind(&net)
+            sqlx::query("SELECT collection, body FROM entity WHERE network = $1 ORDER BY collection, position")
+                .bind(seq)
         } else {
             sqlx::query(
-                "SELECT v.collection, v.body FROM entity_versions v \
+                "SELECT v.collection, v.body FROM any_version v \
                  WHERE v.network = $1 AND v.revision <= $2 AND v.body IS NOT NULL \
-                 AND NOT EXISTS (SELECT 1 FROM entity_versions w WHERE w.network = v.network \
+                 AND NOT EXISTS (SELECT 1 FROM any_version w WHERE w.network = v.network \
                    AND w.collection = v.collection AND w.id = v.id AND w.revision > v.revision AND w.revision <= $2) \
                  ORDER BY v.collection, v.position",
             )
-            .bind(&net)
+            .bind(seq)
             .bind(to_i64(revision))
         };
-        let mut rows = query.fetch(&mut *conn);
+        let mut rows = query.fetch(&mut *tx);
         let mut open: Option<i64> = None;
         while let Some(row) = rows.try_next().await? {
             let c: i64 = row.try_get(0)?;
             if open == Some(c) {
-                out.push(',');
+                out.push_str(",");
             } else {
                 if open.is_some() {
-                    out.push(']');
+                    out.push_str("]");
                 }
-                json::key(&mut out, collection_at(c)?.name());
-                out.push('[');
+                out.key(collection_at(c)?.name());
+                out.push_str("[");
                 open = Some(c);
             }
             out.push_str(&row.try_get::<String, _>(1)?);
         }
         drop(rows);
-        conn.commit().await?;
+        tx.commit().await?;
         if open.is_some() {
-            out.push(']');
+            out.push_str("]");
         }
-        out.push('}');
-        Ok(match layout {
-            Layout::Compact => out,
-            Layout::Pretty => json::pretty(&out),
-        })
+        out.push_str("}");
+        Ok(out.finish())
     }
 
     /// The document of `network` at `revision` (the head when `None`).
@@ -698,13 +758,15 @@ impl Store {
         collection: Collection,
         id: Uuid,
     ) -> Result<Option<StoredEntity>> {
-        self.head(network).await?;
-        let row = sqlx::query("SELECT revision, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
-            .bind(network.to_string())
-            .bind(number(collection))
-            .bind(id.to_string())
-            .fetch_optional(&self.inner.pool)
-            .await?;
+        let (seq, _) = self.located(network).await?;
+        let row = sqlx::query(
+            "SELECT revision, body FROM entity WHERE network = $1 AND id = $2 AND collection = $3",
+        )
+        .bind(seq)
+        .bind(blob(id))
+        .bind(number(collection))
+        .fetch_optional(&self.inner.pool)
+        .await?;
         row.map(|row| {
             Ok(StoredEntity {
                 revision: to_u64(row.try_get(0)?),
@@ -716,9 +778,9 @@ impl Store {
 
     /// The revision log of `network`, oldest first.
     pub async fn log(&self, network: NetworkId) -> Result<Vec<Revision>> {
-        self.head(network).await?;
-        let rows = sqlx::query("SELECT number, author, message, at, added, changed, removed FROM revisions WHERE network = $1 ORDER BY number")
-            .bind(network.to_string())
+        let (seq, _) = self.located(network).await?;
+        let rows = sqlx::query("SELECT number, author, message, at, added, changed, removed FROM revision WHERE network = $1 ORDER BY number")
+            .bind(seq)
             .fetch_all(&self.inner.pool)
             .await?;
         rows.iter().map(|row| read_revision(row, 0)).collect()
@@ -727,17 +789,17 @@ impl Store {
     /// What differs between revisions `a` and `b` of `network`: ids per
     /// collection added, changed and removed going from `a` to `b`.
     pub async fn diff(&self, network: NetworkId, a: u64, b: u64) -> Result<Diff> {
-        let a = self.revision_or_head(network, Some(a)).await?;
-        let b = self.revision_or_head(network, Some(b)).await?;
+        let (seq, head) = self.located(network).await?;
+        let a = pick_revision(network, Some(a), to_u64(head))?;
+        let b = pick_revision(network, Some(b), to_u64(head))?;
         let (lo, hi) = (a.min(b), a.max(b));
-        let net = network.to_string();
         let rows = sqlx::query(
-            "SELECT collection, id, revision, CAST(CASE WHEN body IS NULL THEN 0 ELSE 1 END AS BIGINT) FROM entity_versions \
+            "SELECT collection, id, revision, CAST(CASE WHEN body IS NULL THEN 0 ELSE 1 END AS BIGINT) FROM any_version \
              WHERE network = $1 AND revision <= $3 AND (collection, id) IN \
-               (SELECT collection, id FROM entity_versions WHERE network = $1 AND revision > $2 AND revision <= $3) \
+               (SELECT collection, id FROM any_version WHERE network = $1 AND revision > $2 AND revision <= $3) \
              ORDER BY collection, id, revision",
         )
-        .bind(&net)
+        .bind(seq)
         .bind(to_i64(lo))
         .bind(to_i64(hi))
         .fetch_all(&self.inner.pool)
@@ -745,10 +807,7 @@ impl Store {
         // Per entity: (exists at lo, exists at hi).
         let mut states: Vec<((i64, Uuid), bool, bool)> = Vec::new();
         for row in &rows {
-            let key = (
-                row.try_get::<i64, _>(0)?,
-                uuid_of(&row.try_get::<String, _>(1)?)?,
-            );
+            let key = (row.try_get::<i64, _>(0)?, id_at(row, 1)?);
             let revision = to_u64(row.try_get(2)?);
             let exists = row.try_get::<i64, _>(3)? == 1;
             if states.last().is_none_or(|(k, _, _)| *k != key) {
@@ -762,8 +821,8 @@ impl Store {
             }
         }
         let mut diff = Diff {
-            profile: sqlx::query("SELECT CAST(COUNT(*) AS BIGINT) FROM profile_versions WHERE network = $1 AND revision > $2 AND revision <= $3")
-                .bind(&net)
+            profile: sqlx::query("SELECT CAST(COUNT(*) AS BIGINT) FROM profile_version WHERE network = $1 AND revision > $2 AND revision <= $3")
+                .bind(seq)
                 .bind(to_i64(lo))
                 .bind(to_i64(hi))
                 .fetch_one(&self.inner.pool)
@@ -812,15 +871,15 @@ impl Store {
         collection: Collection,
         id: Uuid,
     ) -> Result<Vec<EntityVersion>> {
-        self.head(network).await?;
+        let (seq, _) = self.located(network).await?;
         let rows = sqlx::query(
             "SELECT r.number, r.author, r.message, r.at, r.added, r.changed, r.removed, v.body \
-             FROM entity_versions v JOIN revisions r ON r.network = v.network AND r.number = v.revision \
+             FROM any_version v JOIN revision r ON r.network = v.network AND r.number = v.revision \
              WHERE v.network = $1 AND v.collection = $2 AND v.id = $3 ORDER BY v.revision",
         )
-        .bind(network.to_string())
+        .bind(seq)
         .bind(number(collection))
-        .bind(id.to_string())
+        .bind(blob(id))
         .fetch_all(&self.inner.pool)
         .await?;
         rows.iter()
@@ -870,58 +929,77 @@ impl Store {
     }
 }
 
+/// (seq, head) of `network`, its row locked for the transaction when
+/// `for_update` (PostgreSQL writers).
+pub(crate) async fn network_row(
+    conn: &mut sqlx::AnyConnection,
+    network: NetworkId,
+    for_update: bool,
+) -> Result<(i64, i64)> {
+    let sql = if for_update {
+        "SELECT seq, head FROM network WHERE id = $1 FOR UPDATE"
+    } else {
+        "SELECT seq, head FROM network WHERE id = $1"
+    };
+    let row = sqlx::query(sql)
+        .bind(network.to_string())
+        .fetch_optional(conn)
+        .await?
+        .ok_or(StoreError::NetworkNotFound(network))?;
+    Ok((row.try_get(0)?, row.try_get(1)?))
+}
+
 /// The current version of everything `ops` touch, read under the write lock,
 /// and every change whose expectation it does not meet.
 async fn versions(
     tx: &mut Tx,
+    seq: i64,
     network: NetworkId,
     ops: &[Op],
 ) -> Result<(HashMap<(i64, Uuid), Current>, Vec<crate::change::Conflict>)> {
-    let net = network.to_string();
     let mut current: HashMap<(i64, Uuid), Current> = HashMap::new();
     let mut conflicts = Vec::new();
     for (i, op) in ops.iter().enumerate() {
         let key = op.key(network);
         let (version, expect, collection) = if let Op::Profile { expect, .. } = op {
-            let row = sqlx::query("SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1")
-                    .bind(&net)
-                    .fetch_one(&mut **tx)
-                    .await?;
+            let row = sqlx::query("SELECT revision, body FROM profile_version WHERE network = $1 ORDER BY revision DESC LIMIT 1")
+                .bind(seq)
+                .fetch_one(&mut **tx)
+                .await?;
             let revision: i64 = row.try_get(0)?;
-            current.insert(
-                key,
-                Current {
-                    position: 0,
-                    body: row.try_get(1)?,
-                },
-            );
+            let body: String = row.try_get(1)?;
+            let old: NetworkProfile = serde_json::from_str(&body).map_err(StoreError::corrupt)?;
+            current.insert(key, Current::new(revision, 0, body, &old));
             (Some(to_u64(revision)), *expect, None)
         } else {
-            let row = sqlx::query("SELECT revision, position, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
-                    .bind(&net)
-                    .bind(key.0)
-                    .bind(key.1.to_string())
-                    .fetch_optional(&mut **tx)
-                    .await?;
+            let collection = match op {
+                Op::Upsert { entity, .. } => entity.collection(),
+                Op::Delete { collection, .. } => *collection,
+                Op::Profile { .. } => continue,
+            };
+            let row = sqlx::query("SELECT revision, position, body FROM entity WHERE network = $1 AND id = $2 AND collection = $3")
+                .bind(seq)
+                .bind(blob(key.1))
+                .bind(key.0)
+                .fetch_optional(&mut **tx)
+                .await?;
             let version = match row {
                 Some(row) => {
                     let revision: i64 = row.try_get(0)?;
+                    let body: String = row.try_get(2)?;
+                    let old = collection
+                        .parse(body.as_bytes())
+                        .map_err(StoreError::corrupt)?;
                     current.insert(
                         key,
-                        Current {
-                            position: row.try_get(1)?,
-                            body: row.try_get(2)?,
-                        },
+                        Current::new(revision, row.try_get(1)?, body, old.as_ref()),
                     );
                     Some(to_u64(revision))
                 }
                 None => None,
             };
-            let (expect, collection) = match op {
-                Op::Upsert { expect, entity, .. } => (*expect, entity.collection()),
-                Op::Delete {
-                    expect, collection, ..
-                } => (*expect, *collection),
+            let expect = match op {
+                Op::Upsert { expect, .. } | Op::Delete { expect, .. } => *expect,
                 Op::Profile { .. } => continue,
             };
             (version, expect, Some(collection))
@@ -939,21 +1017,25 @@ async fn versions(
     Ok((current, conflicts))
 }
 
-/// Writes `ops` as `revision`: entities, their versions, the profile; and
-/// removes the index rows of everything they touch. Returns the counts
-/// (added, changed, removed); an upsert of an identical body is skipped.
+/// Writes `ops` as `revision`: entities, their superseded versions, the
+/// profile; and removes the index rows of everything they touch (read from
+/// the old bodies). Deletions go first, so an id may move from a deleted
+/// entity to a new one. Returns the counts (added, changed, removed); an
+/// upsert of an identical body is skipped.
 #[allow(clippy::too_many_lines)] // the statements of each kind of change, in order
 async fn write_ops(
     tx: &mut Tx,
+    seq: i64,
     network: NetworkId,
     ops: &[Op],
     current: &HashMap<(i64, Uuid), Current>,
     revision: i64,
 ) -> Result<(u64, u64, u64)> {
-    let net = network.to_string();
     let (mut added, mut changed, mut removed) = (0_u64, 0_u64, 0_u64);
     let mut next_position: HashMap<i64, i64> = HashMap::new();
-    for op in ops {
+    let deletes = ops.iter().filter(|op| matches!(op, Op::Delete { .. }));
+    let others = ops.iter().filter(|op| !matches!(op, Op::Delete { .. }));
+    for op in deletes.chain(others) {
         let (c, id) = op.key(network);
         let old = current.get(&(c, id));
         let unchanged = match op {
@@ -965,109 +1047,126 @@ async fn write_ops(
         if unchanged {
             continue;
         }
-        let id_text = id.to_string();
-        // The indexes of what it declared and referred to before.
-        sqlx::query("DELETE FROM ids WHERE network = $1 AND collection = $2 AND owner = $3")
-            .bind(&net)
-            .bind(c)
-            .bind(&id_text)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query("DELETE FROM refs WHERE network = $1 AND collection = $2 AND source = $3")
-            .bind(&net)
-            .bind(c)
-            .bind(&id_text)
-            .execute(&mut **tx)
-            .await?;
+        if let Some(old) = old {
+            // The index rows of what it declared and referred to before.
+            for (declared, _) in &old.declared {
+                if *declared != id {
+                    sqlx::query("DELETE FROM nested_id WHERE network = $1 AND id = $2")
+                        .bind(seq)
+                        .bind(blob(*declared))
+                        .execute(&mut **tx)
+                        .await?;
+                }
+            }
+            for target in &old.targets {
+                sqlx::query("DELETE FROM reference WHERE network = $1 AND target = $2 AND collection = $3 AND source = $4")
+                    .bind(seq)
+                    .bind(blob(*target))
+                    .bind(c)
+                    .bind(blob(id))
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            if c != PROFILE {
+                // The superseded version goes into the history.
+                insert_version(
+                    tx,
+                    seq,
+                    (c, id),
+                    old.revision,
+                    old.position,
+                    Some(&old.body),
+                )
+                .await?;
+            }
+        }
         match op {
             Op::Upsert { body, .. } => {
-                let position = if let Some(old) = old {
+                if let Some(old) = old {
                     changed += 1;
-                    sqlx::query("UPDATE entities SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND id = $5")
-                            .bind(revision)
-                            .bind(body)
-                            .bind(&net)
-                            .bind(c)
-                            .bind(&id_text)
-                            .execute(&mut **tx)
-                            .await?;
-                    old.position
+                    sqlx::query("UPDATE entity SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND position = $5")
+                        .bind(revision)
+                        .bind(body)
+                        .bind(seq)
+                        .bind(c)
+                        .bind(old.position)
+                        .execute(&mut **tx)
+                        .await?;
                 } else {
                     added += 1;
                     let position = match next_position.get(&c) {
-                            Some(p) => *p,
-                            None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entities WHERE network = $1 AND collection = $2")
-                                .bind(&net)
-                                .bind(c)
-                                .fetch_one(&mut **tx)
-                                .await?
-                                .try_get(0)?,
-                        };
-                    next_position.insert(c, position.saturating_add(1));
-                    sqlx::query("INSERT INTO entities (network, collection, id, position, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
-                            .bind(&net)
+                        Some(p) => *p,
+                        None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entity WHERE network = $1 AND collection = $2")
+                            .bind(seq)
                             .bind(c)
-                            .bind(&id_text)
-                            .bind(position)
-                            .bind(revision)
-                            .bind(body)
-                            .execute(&mut **tx)
-                            .await?;
-                    position
-                };
-                insert_version(tx, &net, (c, &id_text), revision, position, Some(body)).await?;
+                            .fetch_one(&mut **tx)
+                            .await?
+                            .try_get(0)?,
+                    };
+                    next_position.insert(c, position.saturating_add(1));
+                    sqlx::query("INSERT INTO entity (network, collection, position, id, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
+                        .bind(seq)
+                        .bind(c)
+                        .bind(position)
+                        .bind(blob(id))
+                        .bind(revision)
+                        .bind(body)
+                        .execute(&mut **tx)
+                        .await?;
+                }
             }
             Op::Delete { .. } => {
                 removed += 1;
                 let position = old.map_or(0, |o| o.position);
                 sqlx::query(
-                    "DELETE FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
+                    "DELETE FROM entity WHERE network = $1 AND collection = $2 AND position = $3",
                 )
-                .bind(&net)
+                .bind(seq)
                 .bind(c)
-                .bind(&id_text)
+                .bind(position)
                 .execute(&mut **tx)
                 .await?;
-                insert_version(tx, &net, (c, &id_text), revision, position, None).await?;
+                insert_version(tx, seq, (c, id), revision, position, None).await?;
             }
             Op::Profile { body, .. } => {
                 let schema_version: String =
-                    sqlx::query("SELECT schema_version FROM networks WHERE id = $1")
-                        .bind(&net)
+                    sqlx::query("SELECT schema_version FROM network WHERE seq = $1")
+                        .bind(seq)
                         .fetch_one(&mut **tx)
                         .await?
                         .try_get(0)?;
-                sqlx::query("UPDATE networks SET profile = $1 WHERE id = $2")
+                sqlx::query("UPDATE network SET profile = $1 WHERE seq = $2")
                     .bind(body)
-                    .bind(&net)
+                    .bind(seq)
                     .execute(&mut **tx)
                     .await?;
-                sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
-                        .bind(&net)
-                        .bind(revision)
-                        .bind(schema_version)
-                        .bind(body)
-                        .execute(&mut **tx)
-                        .await?;
+                sqlx::query("INSERT INTO profile_version (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
+                    .bind(seq)
+                    .bind(revision)
+                    .bind(schema_version)
+                    .bind(body)
+                    .execute(&mut **tx)
+                    .await?;
             }
         }
     }
     Ok((added, changed, removed))
 }
 
-/// Records a version of entity `(collection number, id)` (`None`: deleted).
+/// Records a version of entity `(collection number, id)` that is no longer
+/// current (`None`: deleted).
 async fn insert_version(
     tx: &mut Tx,
-    net: &str,
-    (c, id): (i64, &str),
+    seq: i64,
+    (c, id): (i64, Uuid),
     revision: i64,
     position: i64,
     body: Option<&str>,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(net)
+    sqlx::query("INSERT INTO entity_version (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(seq)
         .bind(c)
-        .bind(id)
+        .bind(blob(id))
         .bind(revision)
         .bind(position)
         .bind(body.map(str::to_owned))
@@ -1093,47 +1192,49 @@ fn index_rows(network: NetworkId, ops: &[Op], current: &HashMap<(i64, Uuid), Cur
     index
 }
 
-/// Rows of the id index and the reference index.
+/// Rows of the nested id index and the reference index.
 #[derive(Default)]
 struct Index {
-    ids: Vec<Vec<Arg>>,
+    nested: Vec<Vec<Arg>>,
     refs: Vec<Vec<Arg>>,
 }
 
 impl Index {
-    /// The ids `entity` (of collection number `c`, id `owner`) declares and
-    /// the ids it refers to.
+    /// The nested ids `entity` (of collection number `c`, id `owner`)
+    /// declares (not its own: that is its `entity` row) and the ids it
+    /// refers to.
     fn add(&mut self, c: i64, owner: Uuid, entity: &(impl HasReferences + ?Sized)) {
-        let owner = Arg::Text(owner.to_string());
         entity.declared_ids(&mut |d| {
-            self.ids.push(vec![
-                Arg::Text(d.id.to_string()),
-                Arg::Int(kind_number(d.kind)),
-                Arg::Int(c),
-                owner.clone(),
-            ]);
+            if d.id != owner {
+                self.nested.push(vec![
+                    Arg::Blob(blob(d.id)),
+                    Arg::Int(kind_number(d.kind)),
+                    Arg::Int(c),
+                    Arg::Blob(blob(owner)),
+                ]);
+            }
         });
         for target in targets(entity) {
             self.refs.push(vec![
-                Arg::Text(target.to_string()),
+                Arg::Blob(blob(target)),
                 Arg::Int(c),
-                owner.clone(),
+                Arg::Blob(blob(owner)),
             ]);
         }
     }
 
-    async fn insert(self, tx: &mut Tx, net: &str) -> Result<()> {
+    async fn insert(self, tx: &mut Tx, seq: i64) -> Result<()> {
         insert_rows(
             tx,
-            "ids (network, id, kind, collection, owner)",
-            net,
-            self.ids,
+            "nested_id (network, id, kind, collection, owner)",
+            seq,
+            self.nested,
         )
         .await?;
         insert_rows(
             tx,
-            "refs (network, target, collection, source)",
-            net,
+            "reference (network, target, collection, source)",
+            seq,
             self.refs,
         )
         .await
@@ -1143,14 +1244,12 @@ impl Index {
 /// The rows of a whole document's import as revision 1.
 struct Rows {
     entities: Vec<Vec<Arg>>,
-    versions: Vec<Vec<Arg>>,
     index: Index,
 }
 
 fn import_rows(document: &NetworkDocument) -> Result<Rows> {
     let mut rows = Rows {
         entities: Vec::new(),
-        versions: Vec::new(),
         index: Index::default(),
     };
     let mut failed = None;
@@ -1161,18 +1260,14 @@ fn import_rows(document: &NetworkDocument) -> Result<Rows> {
                 Ok(body) => body,
                 Err(error) => return failed = Some(error),
             };
-            let id = Arg::Text(entity.uuid().to_string());
-            let position = Arg::Int(i64::try_from(i).unwrap_or(i64::MAX));
-            let (c, one, body) = (Arg::Int(c), Arg::Int(1), Arg::Text(body));
             rows.entities.push(vec![
-                c.clone(),
-                id.clone(),
-                position.clone(),
-                one.clone(),
-                body.clone(),
+                Arg::Int(c),
+                Arg::Int(i64::try_from(i).unwrap_or(i64::MAX)),
+                Arg::Blob(blob(entity.uuid())),
+                Arg::Int(1),
+                Arg::Text(body),
             ]);
-            rows.versions.push(vec![c, id, one, position, body]);
-            rows.index.add(number(collection), entity.uuid(), entity);
+            rows.index.add(c, entity.uuid(), entity);
         });
     }
     if let Some(error) = failed {
@@ -1191,16 +1286,12 @@ fn import_rows(document: &NetworkDocument) -> Result<Rows> {
 enum Arg {
     Int(i64),
     Text(String),
+    Blob(Vec<u8>),
 }
 
-/// Inserts `rows` (each after the network id) into `table (columns)`, many
-/// rows per statement.
-async fn insert_rows(
-    tx: &mut Tx,
-    table: &str,
-    network: &str,
-    mut rows: Vec<Vec<Arg>>,
-) -> Result<()> {
+/// Inserts `rows` (each after the network's seq) into `table (columns)`,
+/// many rows per statement.
+async fn insert_rows(tx: &mut Tx, table: &str, seq: i64, mut rows: Vec<Vec<Arg>>) -> Result<()> {
     rows.sort_unstable();
     let Some(width) = rows.first().map(|r| r.len() + 1) else {
         return Ok(());
@@ -1237,11 +1328,12 @@ async fn insert_rows(
         }
         let mut query = sqlx::query(AssertSqlSafe(sql));
         for row in chunk {
-            query = query.bind(network.to_owned());
+            query = query.bind(seq);
             for arg in row {
                 query = match arg {
                     Arg::Int(i) => query.bind(i),
                     Arg::Text(t) => query.bind(t),
+                    Arg::Blob(b) => query.bind(b),
                 };
             }
         }
@@ -1250,9 +1342,9 @@ async fn insert_rows(
     Ok(())
 }
 
-async fn insert_revision(tx: &mut Tx, network: &str, revision: &Revision) -> Result<()> {
-    sqlx::query("INSERT INTO revisions (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(network)
+async fn insert_revision(tx: &mut Tx, seq: i64, revision: &Revision) -> Result<()> {
+    sqlx::query("INSERT INTO revision (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .bind(seq)
         .bind(to_i64(revision.number))
         .bind(&revision.author)
         .bind(&revision.message)
@@ -1368,31 +1460,42 @@ fn prepare(network: NetworkId, changes: &ChangeSet) -> Result<Vec<Op>> {
 /// The owner of an id in the store: (kind, collection number, owner id).
 async fn id_owner(
     tx: &mut Tx,
-    network: &str,
+    seq: i64,
     id: Uuid,
 ) -> Result<Option<(Option<EntityKind>, i64, Uuid)>> {
-    let row = sqlx::query("SELECT kind, collection, owner FROM ids WHERE network = $1 AND id = $2")
-        .bind(network)
-        .bind(id.to_string())
+    let entity = sqlx::query("SELECT collection FROM entity WHERE network = $1 AND id = $2")
+        .bind(seq)
+        .bind(blob(id))
         .fetch_optional(&mut **tx)
         .await?;
-    row.map(|row| {
-        Ok((
-            kind_at(row.try_get(0)?),
-            row.try_get(1)?,
-            uuid_of(&row.try_get::<String, _>(2)?)?,
-        ))
-    })
-    .transpose()
+    if let Some(row) = entity {
+        let c: i64 = row.try_get(0)?;
+        return Ok(Some((Some(collection_at(c)?.kind()), c, id)));
+    }
+    let row =
+        sqlx::query("SELECT kind, collection, owner FROM nested_id WHERE network = $1 AND id = $2")
+            .bind(seq)
+            .bind(blob(id))
+            .fetch_optional(&mut **tx)
+            .await?;
+    row.map(|row| Ok((kind_at(row.try_get(0)?), row.try_get(1)?, id_at(&row, 2)?)))
+        .transpose()
 }
 
 /// The integrity of the state `ops` would leave, checked against the
 /// indexes: O(size of the change), not of the document.
-async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Finding>> {
+async fn integrity(
+    tx: &mut Tx,
+    seq: i64,
+    network: NetworkId,
+    ops: &[Op],
+    current: &HashMap<(i64, Uuid), Current>,
+) -> Result<Vec<Finding>> {
     let mut check = Check {
         network,
-        net: network.to_string(),
+        seq,
         ops,
+        current,
         touched: ops.iter().map(|op| op.key(network)).collect(),
         declared: Declared::new(),
         findings: Vec::new(),
@@ -1407,8 +1510,9 @@ async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Fi
 /// the findings so far.
 struct Check<'a> {
     network: NetworkId,
-    net: String,
+    seq: i64,
     ops: &'a [Op],
+    current: &'a HashMap<(i64, Uuid), Current>,
     touched: Touched,
     declared: Declared,
     findings: Vec<Finding>,
@@ -1424,8 +1528,7 @@ impl Check<'_> {
     /// another entity of the change set or of the network (one it keeps) has
     /// already.
     async fn declared_ids(&mut self, tx: &mut Tx) -> Result<()> {
-        let (ops, net) = (self.ops, self.net.clone());
-        let net = net.as_str();
+        let (ops, seq) = (self.ops, self.seq);
         for (i, op) in ops.iter().enumerate() {
             let Op::Upsert { entity, .. } = op else {
                 continue;
@@ -1446,7 +1549,7 @@ impl Check<'_> {
                     );
                     continue;
                 }
-                if let Some((kind, c, owner)) = id_owner(tx, net, d.id).await?
+                if let Some((kind, c, owner)) = id_owner(tx, seq, d.id).await?
                     && !self.touched.contains(&(c, owner))
                 {
                     let kind = kind.map_or("entity", EntityKind::name);
@@ -1468,8 +1571,7 @@ impl Check<'_> {
     /// A finding for each reference of what is written that does not
     /// resolve in the resulting state (dangling, or another kind of entity).
     async fn references(&mut self, tx: &mut Tx) -> Result<()> {
-        let (network, ops, net) = (self.network, self.ops, self.net.clone());
-        let net = net.as_str();
+        let (network, ops, seq) = (self.network, self.ops, self.seq);
         for (i, op) in ops.iter().enumerate() {
             let (base, owner, references) = match op {
                 Op::Upsert { entity, .. } => {
@@ -1496,7 +1598,7 @@ impl Check<'_> {
                 let at = r.path.under(base.clone());
                 let found = match self.declared.get(&r.id) {
                     Some((kind, path)) => Some((*kind, format!("the {kind} at {path}"))),
-                    None => match id_owner(tx, net, r.id).await? {
+                    None => match id_owner(tx, seq, r.id).await? {
                         Some((kind, c, owner)) if !self.touched.contains(&(c, owner)) => {
                             kind.map(|k| {
                                 (
@@ -1537,38 +1639,28 @@ impl Check<'_> {
     /// one an upsert drops) while something the change set keeps still
     /// refers to it.
     async fn still_referred(&mut self, tx: &mut Tx) -> Result<()> {
-        let (network, ops, net) = (self.network, self.ops, self.net.clone());
-        let net = net.as_str();
+        let (network, ops, seq, current) = (self.network, self.ops, self.seq, self.current);
         for (i, op) in ops.iter().enumerate() {
             let (c, id) = op.key(network);
             if c == PROFILE {
                 continue;
             }
-            let rows = sqlx::query(
-                "SELECT id, kind FROM ids WHERE network = $1 AND collection = $2 AND owner = $3",
-            )
-            .bind(net)
-            .bind(c)
-            .bind(id.to_string())
-            .fetch_all(&mut **tx)
-            .await?;
-            for row in &rows {
-                let gone = uuid_of(&row.try_get::<String, _>(0)?)?;
+            let Some(old) = current.get(&(c, id)) else {
+                continue;
+            };
+            for &(gone, kind) in &old.declared {
                 if self.declared.contains_key(&gone) {
                     continue;
                 }
-                let kind = kind_at(row.try_get(1)?).map_or("entity", EntityKind::name);
-                let referrers = sqlx::query("SELECT collection, source FROM refs WHERE network = $1 AND target = $2 ORDER BY collection, source")
-                .bind(net)
-                .bind(gone.to_string())
-                .fetch_all(&mut **tx)
-                .await?;
+                let kind = kind.name();
+                let referrers = sqlx::query("SELECT collection, source FROM reference WHERE network = $1 AND target = $2 ORDER BY collection, source")
+                    .bind(seq)
+                    .bind(blob(gone))
+                    .fetch_all(&mut **tx)
+                    .await?;
                 let mut by = Vec::new();
                 for referrer in &referrers {
-                    let key = (
-                        referrer.try_get::<i64, _>(0)?,
-                        uuid_of(&referrer.try_get::<String, _>(1)?)?,
-                    );
+                    let key = (referrer.try_get::<i64, _>(0)?, id_at(referrer, 1)?);
                     if !self.touched.contains(&key) {
                         by.push(describe(collection_at(key.0).ok(), key.1));
                     }
