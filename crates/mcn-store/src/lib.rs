@@ -4,6 +4,7 @@
 
 pub mod change;
 pub mod codes;
+mod copy;
 mod error;
 mod json;
 mod pages;

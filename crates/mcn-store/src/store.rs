@@ -200,7 +200,7 @@ fn to_u64(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-fn to_i64(n: u64) -> i64 {
+pub(crate) fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
@@ -452,7 +452,25 @@ impl Store {
             serde_json::to_string(&document.schema_version).map_err(StoreError::corrupt)?;
         let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
         let rows = import_rows(document)?;
-        let added = u64::try_from(rows.entities.len()).unwrap_or(u64::MAX);
+        let revision = Revision {
+            number: 1,
+            author: author.to_owned(),
+            message: message.to_owned(),
+            at,
+            added: u64::try_from(rows.entities.len()).unwrap_or(u64::MAX),
+            changed: 0,
+            removed: 0,
+        };
+        if self.inner.backend == Backend::Postgres {
+            let header = crate::copy::Header {
+                network,
+                schema_version: &schema_version,
+                profile: &profile,
+                revision: &revision,
+            };
+            crate::copy::import(&self.inner.url, &header, rows).await?;
+            return Ok(revision);
+        }
         let mut write = self.begin_write().await?;
         let tx = &mut write.tx;
         let exists = sqlx::query("SELECT head FROM network WHERE id = $1")
@@ -491,15 +509,6 @@ impl Store {
         )
         .await?;
         rows.index.insert(tx, seq).await?;
-        let revision = Revision {
-            number: 1,
-            author: author.to_owned(),
-            message: message.to_owned(),
-            at,
-            added,
-            changed: 0,
-            removed: 0,
-        };
         insert_revision(tx, seq, &revision).await?;
         write.tx.commit().await?;
         if self.inner.backend == Backend::Sqlite {
@@ -1194,9 +1203,9 @@ fn index_rows(network: NetworkId, ops: &[Op], current: &HashMap<(i64, Uuid), Cur
 
 /// Rows of the nested id index and the reference index.
 #[derive(Default)]
-struct Index {
-    nested: Vec<Vec<Arg>>,
-    refs: Vec<Vec<Arg>>,
+pub(crate) struct Index {
+    pub(crate) nested: Vec<Vec<Arg>>,
+    pub(crate) refs: Vec<Vec<Arg>>,
 }
 
 impl Index {
@@ -1242,9 +1251,9 @@ impl Index {
 }
 
 /// The rows of a whole document's import as revision 1.
-struct Rows {
-    entities: Vec<Vec<Arg>>,
-    index: Index,
+pub(crate) struct Rows {
+    pub(crate) entities: Vec<Vec<Arg>>,
+    pub(crate) index: Index,
 }
 
 fn import_rows(document: &NetworkDocument) -> Result<Rows> {
@@ -1283,7 +1292,7 @@ fn import_rows(document: &NetworkDocument) -> Result<Rows> {
 /// columns after the network): inserted in that order, the b-trees grow at
 /// one edge instead of at random pages.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Arg {
+pub(crate) enum Arg {
     Int(i64),
     Text(String),
     Blob(Vec<u8>),
@@ -1342,13 +1351,18 @@ async fn insert_rows(tx: &mut Tx, table: &str, seq: i64, mut rows: Vec<Vec<Arg>>
     Ok(())
 }
 
+/// The time of a revision as stored.
+pub(crate) fn stored_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
 async fn insert_revision(tx: &mut Tx, seq: i64, revision: &Revision) -> Result<()> {
     sqlx::query("INSERT INTO revision (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(seq)
         .bind(to_i64(revision.number))
         .bind(&revision.author)
         .bind(&revision.message)
-        .bind(revision.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+        .bind(stored_time(revision.at))
         .bind(to_i64(revision.added))
         .bind(to_i64(revision.changed))
         .bind(to_i64(revision.removed))
