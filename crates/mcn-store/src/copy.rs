@@ -7,8 +7,9 @@ use sqlx::{Connection as _, Row as _, postgres::PgConnection};
 
 use crate::{
     Revision, StoreError,
-    store::{Arg, Rows, stored_time, to_i64},
+    store::{BulkRow, Rows, stored_time, to_i64},
 };
+use uuid::Uuid;
 
 /// Bytes sent per `COPY` message.
 const CHUNK: usize = 1 << 20;
@@ -47,27 +48,9 @@ pub(crate) async fn import(url: &str, header: &Header<'_>, rows: Rows) -> Result
         .bind(header.profile)
         .execute(&mut *tx)
         .await?;
-    copy(
-        &mut tx,
-        "entity (network, collection, position, id, revision, body)",
-        seq,
-        rows.entities,
-    )
-    .await?;
-    copy(
-        &mut tx,
-        "nested_id (network, id, kind, collection, owner)",
-        seq,
-        rows.index.nested,
-    )
-    .await?;
-    copy(
-        &mut tx,
-        "reference (network, target, collection, source)",
-        seq,
-        rows.index.refs,
-    )
-    .await?;
+    copy(&mut tx, seq, &rows.entities).await?;
+    copy(&mut tx, seq, &rows.index.nested).await?;
+    copy(&mut tx, seq, &rows.index.refs).await?;
     let revision = header.revision;
     sqlx::query("INSERT INTO revision (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(seq)
@@ -85,29 +68,20 @@ pub(crate) async fn import(url: &str, header: &Header<'_>, rows: Rows) -> Result
     Ok(())
 }
 
-/// Streams `rows` (each after the network's seq), sorted by primary key,
-/// into `table (columns)`.
-async fn copy(
-    conn: &mut PgConnection,
-    table: &str,
-    seq: i64,
-    mut rows: Vec<Vec<Arg>>,
-) -> Result<(), StoreError> {
+/// Streams `rows` (each after the network's seq, in their order) into
+/// their table.
+async fn copy<R: BulkRow>(conn: &mut PgConnection, seq: i64, rows: &[R]) -> Result<(), StoreError> {
     if rows.is_empty() {
         return Ok(());
     }
-    rows.sort_unstable();
     let mut copy = conn
-        .copy_in_raw(&format!("COPY {table} FROM STDIN"))
+        .copy_in_raw(&format!("COPY {} FROM STDIN", R::TABLE))
         .await?;
     let seq = seq.to_string();
     let mut buffer = String::with_capacity(CHUNK + 4096);
     for row in rows {
         buffer.push_str(&seq);
-        for arg in row {
-            buffer.push('\t');
-            field(&mut buffer, &arg);
-        }
+        row.copy(&mut buffer);
         buffer.push('\n');
         if buffer.len() >= CHUNK {
             copy.send(buffer.as_bytes()).await?;
@@ -121,48 +95,55 @@ async fn copy(
     Ok(())
 }
 
-/// One field in `COPY`'s text format: backslash, tab, newline and carriage
-/// return escaped; bytes as `\\x` and hex (the `bytea` hex form, its
+/// A tab and an integer field.
+pub(crate) fn int(out: &mut String, value: i64) {
+    out.push('\t');
+    out.push_str(&value.to_string());
+}
+
+/// A tab and a text field in `COPY`'s text format: backslash, tab, newline
+/// and carriage return escaped.
+pub(crate) fn text(out: &mut String, value: &str) {
+    out.push('\t');
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A tab and an id as a `bytea` field: `\\x` and hex (the hex form, its
 /// backslash escaped).
-fn field(out: &mut String, arg: &Arg) {
-    match arg {
-        Arg::Int(i) => out.push_str(&i.to_string()),
-        Arg::Text(text) => {
-            for c in text.chars() {
-                match c {
-                    '\\' => out.push_str("\\\\"),
-                    '\t' => out.push_str("\\t"),
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    c => out.push(c),
-                }
-            }
-        }
-        Arg::Blob(bytes) => {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\\\x");
-            for b in bytes {
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0x0f)]));
-            }
-        }
+pub(crate) fn id(out: &mut String, value: Uuid) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\t\\\\x");
+    for b in value.as_bytes() {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0x0f)]));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Arg, field};
+    use super::{id, int, text};
 
     #[test]
     fn fields_in_copy_text_format() {
         let mut out = String::new();
-        field(&mut out, &Arg::Text("a\\\"b\tc\nd\re".to_owned()));
-        assert_eq!(out, "a\\\\\"b\\tc\\nd\\re");
+        text(&mut out, "a\\\"b\tc\nd\re");
+        assert_eq!(out, "\ta\\\\\"b\\tc\\nd\\re");
         out.clear();
-        field(&mut out, &Arg::Blob(vec![0x00, 0xab, 0x7f]));
-        assert_eq!(out, "\\\\x00ab7f");
+        id(
+            &mut out,
+            uuid::Uuid::from_u128(0x00ab_7f00_0000_0000_0000_0000_0000_0001),
+        );
+        assert_eq!(out, "\t\\\\x00ab7f00000000000000000000000001");
         out.clear();
-        field(&mut out, &Arg::Int(-12));
-        assert_eq!(out, "-12");
+        int(&mut out, -12);
+        assert_eq!(out, "\t-12");
     }
 }

@@ -93,12 +93,15 @@ pub(crate) struct WriteTx {
 /// Every SQLite connection's settings: durable commits (`FULL`: a committed
 /// revision survives a power cut), 64 MiB of page cache (SQLite's default is
 /// 2 MiB; a large import touches far more pages than that), a 30 s wait for
-/// the write lock, and foreign keys enforced.
+/// the write lock, foreign keys enforced, and statement journals (the undo
+/// of one statement of a transaction, e.g. a multi-row `INSERT` that fails
+/// half way) kept in memory rather than in a temporary file.
 const SQLITE_PRAGMAS: &[&str] = &[
     "PRAGMA synchronous = FULL",
     "PRAGMA cache_size = -65536",
     "PRAGMA busy_timeout = 30000",
     "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
 ];
 
 /// How many reports [`Store::findings`] keeps before forgetting them all.
@@ -501,13 +504,7 @@ impl Store {
             .bind(&profile)
             .execute(&mut **tx)
             .await?;
-        insert_rows(
-            tx,
-            "entity (network, collection, position, id, revision, body)",
-            seq,
-            rows.entities,
-        )
-        .await?;
+        insert_rows(tx, seq, rows.entities).await?;
         rows.index.insert(tx, seq).await?;
         insert_revision(tx, seq, &revision).await?;
         write.tx.commit().await?;
@@ -1204,8 +1201,8 @@ fn index_rows(network: NetworkId, ops: &[Op], current: &HashMap<(i64, Uuid), Cur
 /// Rows of the nested id index and the reference index.
 #[derive(Default)]
 pub(crate) struct Index {
-    pub(crate) nested: Vec<Vec<Arg>>,
-    pub(crate) refs: Vec<Vec<Arg>>,
+    pub(crate) nested: Vec<NestedRow>,
+    pub(crate) refs: Vec<RefRow>,
 }
 
 impl Index {
@@ -1215,44 +1212,130 @@ impl Index {
     fn add(&mut self, c: i64, owner: Uuid, entity: &(impl HasReferences + ?Sized)) {
         entity.declared_ids(&mut |d| {
             if d.id != owner {
-                self.nested.push(vec![
-                    Arg::Blob(blob(d.id)),
-                    Arg::Int(kind_number(d.kind)),
-                    Arg::Int(c),
-                    Arg::Blob(blob(owner)),
-                ]);
+                self.nested.push(NestedRow {
+                    id: d.id,
+                    kind: kind_number(d.kind),
+                    c,
+                    owner,
+                });
             }
         });
         for target in targets(entity) {
-            self.refs.push(vec![
-                Arg::Blob(blob(target)),
-                Arg::Int(c),
-                Arg::Blob(blob(owner)),
-            ]);
+            self.refs.push(RefRow {
+                target,
+                c,
+                source: owner,
+            });
         }
     }
 
-    async fn insert(self, tx: &mut Tx, seq: i64) -> Result<()> {
-        insert_rows(
-            tx,
-            "nested_id (network, id, kind, collection, owner)",
-            seq,
-            self.nested,
-        )
-        .await?;
-        insert_rows(
-            tx,
-            "reference (network, target, collection, source)",
-            seq,
-            self.refs,
-        )
-        .await
+    async fn insert(mut self, tx: &mut Tx, seq: i64) -> Result<()> {
+        self.nested.sort_unstable();
+        self.refs.sort_unstable();
+        insert_rows(tx, seq, self.nested).await?;
+        insert_rows(tx, seq, self.refs).await
     }
 }
 
-/// The rows of a whole document's import as revision 1.
+/// A row of a table written in bulk (after the network's seq): its
+/// columns, bound into a multi-row `INSERT` or written for `COPY`.
+pub(crate) trait BulkRow: Send + 'static {
+    /// `table (columns)`, the network's column first.
+    const TABLE: &'static str;
+    /// Columns, the network's included.
+    const WIDTH: usize;
+    /// Binds its columns after the network's.
+    fn bind(self, query: AnyQuery) -> AnyQuery;
+    /// Its columns after the network's, each after a tab, in `COPY`'s text
+    /// format.
+    fn copy(&self, out: &mut String);
+}
+
+type AnyQuery = sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// An `entity` row.
+pub(crate) struct EntityRow {
+    c: i64,
+    position: i64,
+    id: Uuid,
+    body: String,
+}
+
+/// A `nested_id` row; ordered by its primary key.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct NestedRow {
+    id: Uuid,
+    kind: i64,
+    c: i64,
+    owner: Uuid,
+}
+
+/// A `reference` row; ordered by its primary key.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct RefRow {
+    target: Uuid,
+    c: i64,
+    source: Uuid,
+}
+
+impl BulkRow for EntityRow {
+    const TABLE: &'static str = "entity (network, collection, position, id, revision, body)";
+    const WIDTH: usize = 6;
+    fn bind(self, query: AnyQuery) -> AnyQuery {
+        query
+            .bind(self.c)
+            .bind(self.position)
+            .bind(blob(self.id))
+            .bind(1_i64)
+            .bind(self.body)
+    }
+    fn copy(&self, out: &mut String) {
+        crate::copy::int(out, self.c);
+        crate::copy::int(out, self.position);
+        crate::copy::id(out, self.id);
+        crate::copy::int(out, 1);
+        crate::copy::text(out, &self.body);
+    }
+}
+
+impl BulkRow for NestedRow {
+    const TABLE: &'static str = "nested_id (network, id, kind, collection, owner)";
+    const WIDTH: usize = 5;
+    fn bind(self, query: AnyQuery) -> AnyQuery {
+        query
+            .bind(blob(self.id))
+            .bind(self.kind)
+            .bind(self.c)
+            .bind(blob(self.owner))
+    }
+    fn copy(&self, out: &mut String) {
+        crate::copy::id(out, self.id);
+        crate::copy::int(out, self.kind);
+        crate::copy::int(out, self.c);
+        crate::copy::id(out, self.owner);
+    }
+}
+
+impl BulkRow for RefRow {
+    const TABLE: &'static str = "reference (network, target, collection, source)";
+    const WIDTH: usize = 4;
+    fn bind(self, query: AnyQuery) -> AnyQuery {
+        query
+            .bind(blob(self.target))
+            .bind(self.c)
+            .bind(blob(self.source))
+    }
+    fn copy(&self, out: &mut String) {
+        crate::copy::id(out, self.target);
+        crate::copy::int(out, self.c);
+        crate::copy::id(out, self.source);
+    }
+}
+
+/// The rows of a whole document's import as revision 1, each table's in
+/// its primary key's order (the b-trees grow at one edge).
 pub(crate) struct Rows {
-    pub(crate) entities: Vec<Vec<Arg>>,
+    pub(crate) entities: Vec<EntityRow>,
     pub(crate) index: Index,
 }
 
@@ -1269,13 +1352,12 @@ fn import_rows(document: &NetworkDocument) -> Result<Rows> {
                 Ok(body) => body,
                 Err(error) => return failed = Some(error),
             };
-            rows.entities.push(vec![
-                Arg::Int(c),
-                Arg::Int(i64::try_from(i).unwrap_or(i64::MAX)),
-                Arg::Blob(blob(entity.uuid())),
-                Arg::Int(1),
-                Arg::Text(body),
-            ]);
+            rows.entities.push(EntityRow {
+                c,
+                position: i64::try_from(i).unwrap_or(i64::MAX),
+                id: entity.uuid(),
+                body,
+            });
             rows.index.add(c, entity.uuid(), entity);
         });
     }
@@ -1284,28 +1366,15 @@ fn import_rows(document: &NetworkDocument) -> Result<Rows> {
     }
     rows.index
         .add(PROFILE, document.network.id.as_uuid(), &document.network);
+    rows.index.nested.sort_unstable();
+    rows.index.refs.sort_unstable();
     Ok(rows)
 }
 
-/// A value bound into a multi-row insert. Rows compare column by column,
-/// so sorting a table's rows sorts them by its primary key (the leading
-/// columns after the network): inserted in that order, the b-trees grow at
-/// one edge instead of at random pages.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Arg {
-    Int(i64),
-    Text(String),
-    Blob(Vec<u8>),
-}
-
-/// Inserts `rows` (each after the network's seq) into `table (columns)`,
-/// many rows per statement.
-async fn insert_rows(tx: &mut Tx, table: &str, seq: i64, mut rows: Vec<Vec<Arg>>) -> Result<()> {
-    rows.sort_unstable();
-    let Some(width) = rows.first().map(|r| r.len() + 1) else {
-        return Ok(());
-    };
-    let per_statement = (BATCH_PARAMETERS / width).clamp(1, 1000);
+/// Inserts `rows` (each after the network's seq) in their order, many rows
+/// per statement.
+async fn insert_rows<R: BulkRow>(tx: &mut Tx, seq: i64, rows: Vec<R>) -> Result<()> {
+    let per_statement = (BATCH_PARAMETERS / R::WIDTH).clamp(1, 1000);
     // SQLite looks a numbered parameter's name up by a linear scan
     // (`sqlite3_bind_parameter_name`, once per parameter as sqlx binds):
     // quadratic in a statement of thousands of them. Anonymous `?`
@@ -1313,15 +1382,15 @@ async fn insert_rows(tx: &mut Tx, table: &str, seq: i64, mut rows: Vec<Vec<Arg>>
     let anonymous = tx.backend_name() == "SQLite";
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let chunk: Vec<Vec<Arg>> = rows.by_ref().take(per_statement).collect();
-        let mut sql = format!("INSERT INTO {table} VALUES ");
+        let chunk: Vec<R> = rows.by_ref().take(per_statement).collect();
+        let mut sql = format!("INSERT INTO {} VALUES ", R::TABLE);
         let mut n = 0_usize;
-        for (r, _) in chunk.iter().enumerate() {
+        for r in 0..chunk.len() {
             if r > 0 {
                 sql.push(',');
             }
             sql.push('(');
-            for column in 0..width {
+            for column in 0..R::WIDTH {
                 if column > 0 {
                     sql.push(',');
                 }
@@ -1337,14 +1406,7 @@ async fn insert_rows(tx: &mut Tx, table: &str, seq: i64, mut rows: Vec<Vec<Arg>>
         }
         let mut query = sqlx::query(AssertSqlSafe(sql));
         for row in chunk {
-            query = query.bind(seq);
-            for arg in row {
-                query = match arg {
-                    Arg::Int(i) => query.bind(i),
-                    Arg::Text(t) => query.bind(t),
-                    Arg::Blob(b) => query.bind(b),
-                };
-            }
+            query = row.bind(query.bind(seq));
         }
         query.execute(&mut **tx).await?;
     }

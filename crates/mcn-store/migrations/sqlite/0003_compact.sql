@@ -13,6 +13,10 @@
 --   measures): an entity's own id is its `entity` row.
 -- * `reference` has no index by source: an entity's old references are read
 --   from its old body when it changes.
+-- * Only `revision` and `profile_version` declare their foreign key to
+--   `network`: the per-entity tables do not (a check per row would cost an
+--   import more than any other index); the store writes their `network`
+--   from the network row it read in the same transaction.
 CREATE TABLE network (
     seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -50,7 +54,7 @@ SELECT n.seq, p.revision, p.schema_version, p.body
 FROM profile_versions p JOIN network n ON n.id = p.network;
 
 CREATE TABLE entity (
-    network INTEGER NOT NULL REFERENCES network (seq),
+    network INTEGER NOT NULL,
     collection INTEGER NOT NULL,
     position INTEGER NOT NULL,
     id BLOB NOT NULL,
@@ -66,7 +70,7 @@ CREATE UNIQUE INDEX entity_by_id ON entity (network, id);
 CREATE INDEX entity_by_revision ON entity (network, revision);
 
 CREATE TABLE entity_version (
-    network INTEGER NOT NULL REFERENCES network (seq),
+    network INTEGER NOT NULL,
     collection INTEGER NOT NULL,
     id BLOB NOT NULL,
     revision INTEGER NOT NULL,
@@ -90,7 +94,7 @@ UNION ALL
 SELECT network, collection, id, revision, position, body FROM entity;
 
 CREATE TABLE nested_id (
-    network INTEGER NOT NULL REFERENCES network (seq),
+    network INTEGER NOT NULL,
     id BLOB NOT NULL,
     kind INTEGER NOT NULL,
     collection INTEGER NOT NULL,
@@ -104,7 +108,7 @@ WHERE i.id <> i.owner
 ORDER BY 1, 2;
 
 CREATE TABLE reference (
-    network INTEGER NOT NULL REFERENCES network (seq),
+    network INTEGER NOT NULL,
     target BLOB NOT NULL,
     collection INTEGER NOT NULL,
     source BLOB NOT NULL,
