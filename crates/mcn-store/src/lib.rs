@@ -4,10 +4,10 @@
 
 pub mod change;
 pub mod codes;
-mod copy;
 mod error;
 mod json;
 mod pages;
+mod pg;
 pub mod postgres;
 mod store;
 mod tokens;

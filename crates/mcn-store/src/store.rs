@@ -73,9 +73,10 @@ pub struct Store {
 struct Inner {
     pool: sqlx::AnyPool,
     backend: Backend,
-    /// The URL it was opened with (a PostgreSQL import connects to it
-    /// directly, for `COPY`).
-    url: String,
+    /// PostgreSQL: a pool of the concrete driver beside the `Any` one
+    /// (connecting only when first used), for what `Any` cannot do or does
+    /// slowly: `COPY` (import) and bodies read without conversion (export).
+    pg: Option<sqlx::PgPool>,
     /// SQLite: this process's writers queue here, first come first served,
     /// before taking SQLite's write lock (which other processes may hold:
     /// then the busy timeout applies).
@@ -202,7 +203,7 @@ fn kind_at(number: i64) -> Option<EntityKind> {
         .and_then(|p| EntityKind::ALL.get(p).copied())
 }
 
-fn to_u64(n: i64) -> u64 {
+pub(crate) fn to_u64(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
@@ -255,7 +256,7 @@ fn migrator(backend: Backend) -> Migrator {
 }
 
 /// `revision` (the head when `None`), if the network has it.
-fn pick_revision(network: NetworkId, revision: Option<u64>, head: u64) -> Result<u64> {
+pub(crate) fn pick_revision(network: NetworkId, revision: Option<u64>, head: u64) -> Result<u64> {
     match revision {
         None => Ok(head),
         Some(r) if r >= 1 && r <= head => Ok(r),
@@ -329,11 +330,19 @@ impl Store {
                 .await?;
         }
         migrator(backend).run(&pool).await?;
+        let pg = match backend {
+            Backend::Postgres => Some(
+                sqlx::postgres::PgPoolOptions::new()
+                    .max_connections(4)
+                    .connect_lazy(&url)?,
+            ),
+            Backend::Sqlite => None,
+        };
         Ok(Self {
             inner: Arc::new(Inner {
                 pool,
                 backend,
-                url,
+                pg,
                 writer: Arc::new(tokio::sync::Mutex::new(())),
                 findings: Mutex::new(HashMap::new()),
             }),
@@ -354,6 +363,9 @@ impl Store {
     /// Closes the pool (waits for connections in use to come back).
     pub async fn close(&self) {
         self.inner.pool.close().await;
+        if let Some(pg) = &self.inner.pg {
+            pg.close().await;
+        }
     }
 
     /// A write transaction. SQLite: after this process's earlier writers
@@ -467,14 +479,14 @@ impl Store {
             changed: 0,
             removed: 0,
         };
-        if self.inner.backend == Backend::Postgres {
-            let header = crate::copy::Header {
+        if let Some(pg) = &self.inner.pg {
+            let header = crate::pg::Header {
                 network,
                 schema_version: &schema_version,
                 profile: &profile,
                 revision: &revision,
             };
-            crate::copy::import(&self.inner.url, &header, rows).await?;
+            crate::pg::import(pg, &header, rows).await?;
             return Ok(revision);
         }
         let mut write = self.begin_write().await?;
@@ -693,60 +705,36 @@ impl Store {
         revision: Option<u64>,
         layout: Layout,
     ) -> Result<String> {
+        if let Some(pg) = &self.inner.pg {
+            return crate::pg::export(pg, network, revision, layout).await;
+        }
         // One snapshot for every read: the head and the rows agree even while
         // others write.
         let mut tx = self.begin_read().await?;
         let (seq, head) = network_row(&mut *tx, network, false).await?;
         let head = to_u64(head);
         let revision = pick_revision(network, revision, head)?;
-        let profile = sqlx::query(
-            "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1",
-        )
-        .bind(seq)
-        .bind(to_i64(revision))
-        .fetch_one(&mut *tx)
-        .await?;
-        let mut out = json::Sink::new(layout == Layout::Pretty);
-        out.push_str("{\"schema_version\":");
-        out.push_str(&profile.try_get::<String, _>(0)?);
-        out.key("network");
-        out.push_str(&profile.try_get::<String, _>(1)?);
-        let query = if revision == head {
-            sqlx::query("SELECT collection, body FROM entity WHERE network = $1 ORDER BY collection, position")
-                .bind(seq)
-        } else {
-            sqlx::query(
-                "SELECT v.collection, v.body FROM any_version v \
-                 WHERE v.network = $1 AND v.revision <= $2 AND v.body IS NOT NULL \
-                 AND NOT EXISTS (SELECT 1 FROM any_version w WHERE w.network = v.network \
-                   AND w.collection = v.collection AND w.id = v.id AND w.revision > v.revision AND w.revision <= $2) \
-                 ORDER BY v.collection, v.position",
-            )
+        let profile = sqlx::query(EXPORT_PROFILE)
             .bind(seq)
             .bind(to_i64(revision))
+            .fetch_one(&mut *tx)
+            .await?;
+        let mut out = Assembler::new(
+            layout,
+            profile.try_get::<&str, _>(0)?,
+            profile.try_get::<&str, _>(1)?,
+        );
+        let query = if revision == head {
+            sqlx::query(EXPORT_HEAD).bind(seq)
+        } else {
+            sqlx::query(EXPORT_AT).bind(seq).bind(to_i64(revision))
         };
         let mut rows = query.fetch(&mut *tx);
-        let mut open: Option<i64> = None;
         while let Some(row) = rows.try_next().await? {
-            let c: i64 = row.try_get(0)?;
-            if open == Some(c) {
-                out.push_str(",");
-            } else {
-                if open.is_some() {
-                    out.push_str("]");
-                }
-                out.key(collection_at(c)?.name());
-                out.push_str("[");
-                open = Some(c);
-            }
-            out.push_str(&row.try_get::<String, _>(1)?);
+            out.entity(row.try_get(0)?, row.try_get::<&str, _>(1)?)?;
         }
         drop(rows);
         tx.commit().await?;
-        if open.is_some() {
-            out.push_str("]");
-        }
-        out.push_str("}");
         Ok(out.finish())
     }
 
@@ -935,6 +923,65 @@ impl Store {
 
     fn cached(&self, key: &(NetworkId, u64, NaiveDate)) -> Option<Arc<Report>> {
         self.inner.findings.lock().ok()?.get(key).cloned()
+    }
+}
+
+/// The profile at a revision (`$2`) of a network (`$1`): schema version, body.
+pub(crate) const EXPORT_PROFILE: &str = "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1";
+
+/// The entities of a network (`$1`) at its head, in document order:
+/// collection, body.
+pub(crate) const EXPORT_HEAD: &str =
+    "SELECT collection, body FROM entity WHERE network = $1 ORDER BY collection, position";
+
+/// The entities of a network (`$1`) at an earlier revision (`$2`), in
+/// document order: collection, body.
+pub(crate) const EXPORT_AT: &str = "SELECT v.collection, v.body FROM any_version v \
+     WHERE v.network = $1 AND v.revision <= $2 AND v.body IS NOT NULL \
+     AND NOT EXISTS (SELECT 1 FROM any_version w WHERE w.network = v.network \
+       AND w.collection = v.collection AND w.id = v.id AND w.revision > v.revision AND w.revision <= $2) \
+     ORDER BY v.collection, v.position";
+
+/// A document assembled from its stored pieces as they arrive.
+pub(crate) struct Assembler {
+    out: json::Sink,
+    open: Option<i64>,
+}
+
+impl Assembler {
+    /// The document's start: its schema version and profile (stored JSON).
+    pub(crate) fn new(layout: Layout, schema_version: &str, profile: &str) -> Self {
+        let mut out = json::Sink::new(layout == Layout::Pretty);
+        out.push_str("{\"schema_version\":");
+        out.push_str(schema_version);
+        out.key("network");
+        out.push_str(profile);
+        Self { out, open: None }
+    }
+
+    /// The next entity's body, of collection number `c`, in document order.
+    pub(crate) fn entity(&mut self, c: i64, body: &str) -> Result<()> {
+        if self.open == Some(c) {
+            self.out.push_str(",");
+        } else {
+            if self.open.is_some() {
+                self.out.push_str("]");
+            }
+            self.out.key(collection_at(c)?.name());
+            self.out.push_str("[");
+            self.open = Some(c);
+        }
+        self.out.push_str(body);
+        Ok(())
+    }
+
+    /// The document.
+    pub(crate) fn finish(mut self) -> String {
+        if self.open.is_some() {
+            self.out.push_str("]");
+        }
+        self.out.push_str("}");
+        self.out.finish()
     }
 }
 
@@ -1293,11 +1340,11 @@ impl BulkRow for EntityRow {
             .bind(self.body)
     }
     fn copy(&self, out: &mut String) {
-        crate::copy::int(out, self.c);
-        crate::copy::int(out, self.position);
-        crate::copy::id(out, self.id);
-        crate::copy::int(out, 1);
-        crate::copy::text(out, &self.body);
+        crate::pg::int(out, self.c);
+        crate::pg::int(out, self.position);
+        crate::pg::id(out, self.id);
+        crate::pg::int(out, 1);
+        crate::pg::text(out, &self.body);
     }
 }
 
@@ -1312,10 +1359,10 @@ impl BulkRow for NestedRow {
             .bind(blob(self.owner))
     }
     fn copy(&self, out: &mut String) {
-        crate::copy::id(out, self.id);
-        crate::copy::int(out, self.kind);
-        crate::copy::int(out, self.c);
-        crate::copy::id(out, self.owner);
+        crate::pg::id(out, self.id);
+        crate::pg::int(out, self.kind);
+        crate::pg::int(out, self.c);
+        crate::pg::id(out, self.owner);
     }
 }
 
@@ -1329,9 +1376,9 @@ impl BulkRow for RefRow {
             .bind(blob(self.source))
     }
     fn copy(&self, out: &mut String) {
-        crate::copy::id(out, self.target);
-        crate::copy::int(out, self.c);
-        crate::copy::id(out, self.source);
+        crate::pg::id(out, self.target);
+        crate::pg::int(out, self.c);
+        crate::pg::id(out, self.source);
     }
 }
 

@@ -1,13 +1,19 @@
-//! PostgreSQL import through `COPY … FROM STDIN` on a concrete connection
-//! (the `Any` driver has no `COPY`): one transaction, the rows streamed in
-//! PostgreSQL's text format, many times faster than multi-row `INSERT`s.
+//! PostgreSQL through the concrete driver, where the `Any` driver cannot or
+//! is slow: an import through `COPY … FROM STDIN` (one transaction, the rows
+//! streamed in PostgreSQL's text format, many times faster than multi-row
+//! `INSERT`s), and export reading bodies straight from the rows (no
+//! conversion to `Any` values).
 
+use futures_util::TryStreamExt as _;
 use mcn_core::id::NetworkId;
-use sqlx::{Connection as _, Row as _, postgres::PgConnection};
+use sqlx::{PgPool, Row as _, postgres::PgConnection};
 
 use crate::{
-    Revision, StoreError,
-    store::{BulkRow, Rows, stored_time, to_i64},
+    Layout, Revision, StoreError,
+    store::{
+        Assembler, BulkRow, EXPORT_AT, EXPORT_HEAD, EXPORT_PROFILE, Rows, pick_revision,
+        stored_time, to_i64, to_u64,
+    },
 };
 use uuid::Uuid;
 
@@ -22,11 +28,13 @@ pub(crate) struct Header<'a> {
     pub(crate) revision: &'a Revision,
 }
 
-/// Imports `rows` as revision 1 of a new network, in one transaction on a
-/// connection of its own to `url`.
-pub(crate) async fn import(url: &str, header: &Header<'_>, rows: Rows) -> Result<(), StoreError> {
-    let mut conn = PgConnection::connect(url).await?;
-    let mut tx = conn.begin().await?;
+/// Imports `rows` as revision 1 of a new network, in one transaction.
+pub(crate) async fn import(
+    pool: &PgPool,
+    header: &Header<'_>,
+    rows: Rows,
+) -> Result<(), StoreError> {
+    let mut tx = pool.begin().await?;
     let network = header.network;
     let inserted = sqlx::query(
         "INSERT INTO network (id, head, schema_version, profile) VALUES ($1, 1, $2, $3) RETURNING seq",
@@ -64,8 +72,51 @@ pub(crate) async fn import(url: &str, header: &Header<'_>, rows: Rows) -> Result
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    conn.close().await?;
     Ok(())
+}
+
+/// [`crate::Store::export`] on PostgreSQL: the same queries, in one
+/// read-only snapshot.
+pub(crate) async fn export(
+    pool: &PgPool,
+    network: NetworkId,
+    revision: Option<u64>,
+    layout: Layout,
+) -> Result<String, StoreError> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        .execute(&mut *tx)
+        .await?;
+    let row = sqlx::query("SELECT seq, head FROM network WHERE id = $1")
+        .bind(network.to_string())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NetworkNotFound(network))?;
+    let (seq, head): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
+    let head = to_u64(head);
+    let revision = pick_revision(network, revision, head)?;
+    let profile = sqlx::query(EXPORT_PROFILE)
+        .bind(seq)
+        .bind(to_i64(revision))
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut out = Assembler::new(
+        layout,
+        profile.try_get::<&str, _>(0)?,
+        profile.try_get::<&str, _>(1)?,
+    );
+    let query = if revision == head {
+        sqlx::query(EXPORT_HEAD).bind(seq)
+    } else {
+        sqlx::query(EXPORT_AT).bind(seq).bind(to_i64(revision))
+    };
+    let mut rows = query.fetch(&mut *tx);
+    while let Some(row) = rows.try_next().await? {
+        out.entity(row.try_get(0)?, row.try_get::<&str, _>(1)?)?;
+    }
+    drop(rows);
+    tx.commit().await?;
+    Ok(out.finish())
 }
 
 /// Streams `rows` (each after the network's seq, in their order) into
