@@ -4,16 +4,12 @@
 //! `INSERT`s), and export reading bodies straight from the rows (no
 //! conversion to `Any` values).
 
-use futures_util::TryStreamExt as _;
 use mcn_core::id::NetworkId;
 use sqlx::{PgPool, Row as _, postgres::PgConnection};
 
 use crate::{
     Layout, Revision, StoreError,
-    store::{
-        Assembler, BulkRow, EXPORT_AT, EXPORT_HEAD, EXPORT_PROFILE, Rows, pick_revision,
-        stored_time, to_i64, to_u64,
-    },
+    store::{BulkRow, Rows, stored_time, to_i64},
 };
 use uuid::Uuid;
 
@@ -87,36 +83,7 @@ pub(crate) async fn export(
     sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         .execute(&mut *tx)
         .await?;
-    let row = sqlx::query("SELECT seq, head FROM network WHERE id = $1")
-        .bind(network.to_string())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NetworkNotFound(network))?;
-    let (seq, head): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
-    let head = to_u64(head);
-    let revision = pick_revision(network, revision, head)?;
-    let profile = sqlx::query(EXPORT_PROFILE)
-        .bind(seq)
-        .bind(to_i64(revision))
-        .fetch_one(&mut *tx)
-        .await?;
-    let mut out = Assembler::new(
-        layout,
-        profile.try_get::<&str, _>(0)?,
-        profile.try_get::<&str, _>(1)?,
-    );
-    let query = if revision == head {
-        sqlx::query(EXPORT_HEAD).bind(seq)
-    } else {
-        sqlx::query(EXPORT_AT).bind(seq).bind(to_i64(revision))
-    };
-    let mut rows = query.fetch(&mut *tx);
-    while let Some(row) = rows.try_next().await? {
-        out.entity(row.try_get(0)?, row.try_get::<&str, _>(1)?)?;
-    }
-    drop(rows);
-    tx.commit().await?;
-    Ok(out.finish())
+    crate::store::export_in!(tx, network, revision, layout)
 }
 
 /// Streams `rows` (each after the network's seq, in their order) into

@@ -7,7 +7,6 @@ use std::{
 };
 
 use chrono::{DateTime, NaiveDate, Utc};
-use futures_util::TryStreamExt as _;
 use mcn_core::{Finding, JsonPointer, Report, id::NetworkId};
 use mcn_network::{
     LoadError, NetworkDocument, NetworkProfile,
@@ -34,6 +33,51 @@ use crate::{
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// The reads of [`Store::export`] in the read-only transaction `$tx`, of
+/// either driver (`Any`, or PostgreSQL's own for bodies read without
+/// conversion): the network's head, the profile, the entities in document
+/// order, assembled as they arrive. Evaluates to the document.
+macro_rules! export_in {
+    ($tx:ident, $network:expr, $revision:expr, $layout:expr) => {{
+        use futures_util::TryStreamExt as _;
+        use sqlx::Row as _;
+        let network = $network;
+        let row = sqlx::query($crate::store::NETWORK_ROW)
+            .bind(network.to_string())
+            .fetch_optional(&mut *$tx)
+            .await?
+            .ok_or($crate::StoreError::NetworkNotFound(network))?;
+        let (seq, head): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
+        let head = $crate::store::to_u64(head);
+        let revision = $crate::store::pick_revision(network, $revision, head)?;
+        let profile = sqlx::query($crate::store::EXPORT_PROFILE)
+            .bind(seq)
+            .bind($crate::store::to_i64(revision))
+            .fetch_one(&mut *$tx)
+            .await?;
+        let mut out = $crate::store::Assembler::new(
+            $layout,
+            profile.try_get::<&str, _>(0)?,
+            profile.try_get::<&str, _>(1)?,
+        );
+        let query = if revision == head {
+            sqlx::query($crate::store::EXPORT_HEAD).bind(seq)
+        } else {
+            sqlx::query($crate::store::EXPORT_AT)
+                .bind(seq)
+                .bind($crate::store::to_i64(revision))
+        };
+        let mut rows = query.fetch(&mut *$tx);
+        while let Some(row) = rows.try_next().await? {
+            out.entity(row.try_get(0)?, row.try_get::<&str, _>(1)?)?;
+        }
+        drop(rows);
+        $tx.commit().await?;
+        Ok(out.finish())
+    }};
+}
+pub(crate) use export_in;
 
 /// The collection number the reference and id indexes give the profile.
 const PROFILE: i64 = -1;
@@ -711,31 +755,7 @@ impl Store {
         // One snapshot for every read: the head and the rows agree even while
         // others write.
         let mut tx = self.begin_read().await?;
-        let (seq, head) = network_row(&mut *tx, network, false).await?;
-        let head = to_u64(head);
-        let revision = pick_revision(network, revision, head)?;
-        let profile = sqlx::query(EXPORT_PROFILE)
-            .bind(seq)
-            .bind(to_i64(revision))
-            .fetch_one(&mut *tx)
-            .await?;
-        let mut out = Assembler::new(
-            layout,
-            profile.try_get::<&str, _>(0)?,
-            profile.try_get::<&str, _>(1)?,
-        );
-        let query = if revision == head {
-            sqlx::query(EXPORT_HEAD).bind(seq)
-        } else {
-            sqlx::query(EXPORT_AT).bind(seq).bind(to_i64(revision))
-        };
-        let mut rows = query.fetch(&mut *tx);
-        while let Some(row) = rows.try_next().await? {
-            out.entity(row.try_get(0)?, row.try_get::<&str, _>(1)?)?;
-        }
-        drop(rows);
-        tx.commit().await?;
-        Ok(out.finish())
+        export_in!(tx, network, revision, layout)
     }
 
     /// The document of `network` at `revision` (the head when `None`).
@@ -925,6 +945,9 @@ impl Store {
         self.inner.findings.lock().ok()?.get(key).cloned()
     }
 }
+
+/// A network's row by id (`$1`): seq, head.
+pub(crate) const NETWORK_ROW: &str = "SELECT seq, head FROM network WHERE id = $1";
 
 /// The profile at a revision (`$2`) of a network (`$1`): schema version, body.
 pub(crate) const EXPORT_PROFILE: &str = "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1";

@@ -66,12 +66,7 @@ fn renamed(document: &NetworkDocument, i: usize, name: &str) -> serde_json::Valu
 
 async fn history_log_diff_and_earlier_revisions(fresh: &Fresh) {
     let store = &fresh.store;
-    let document = mcn_testkit::example::northvale();
-    let network = document.network.id;
-    store
-        .import(&document, "importer", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::example_in(fresh).await;
     let person = document.people[0].id.as_uuid();
     let change = ChangeSet {
         message: "rename".to_owned(),
@@ -226,12 +221,7 @@ async fn import_onto_an_existing_network(fresh: &Fresh) {
 /// by its order alone), new ones come last in their collection.
 async fn import_onto_keeps_the_stored_order(fresh: &Fresh) {
     let store = &fresh.store;
-    let document = mcn_testkit::example::northvale();
-    let network = document.network.id;
-    store
-        .import(&document, "importer", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::example_in(fresh).await;
     let mut reordered = document.clone();
     reordered.people.swap(0, 1);
     reordered.people[0].name = mcn_core::Text::new("Someone Else").unwrap();

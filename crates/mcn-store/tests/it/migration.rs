@@ -261,6 +261,21 @@ fn documents() -> Vec<NetworkDocument> {
     vec![first, second, third]
 }
 
+/// Applies one change to the network of the example, by `migrator` at `at(n)`.
+async fn one_change(
+    store: &Store,
+    message: &str,
+    change: Change,
+    n: u32,
+) -> Result<mcn_store::Revision, StoreError> {
+    let network = mcn_testkit::example::northvale().network.id;
+    let changes = ChangeSet {
+        message: message.to_owned(),
+        changes: vec![change],
+    };
+    store.apply(network, &changes, "migrator", at(n)).await
+}
+
 async fn migrates(url: &str) -> Store {
     let documents = documents();
     let network = documents[0].network.id;
@@ -326,21 +341,17 @@ async fn migrates(url: &str) -> Store {
 
     // The indexes came along: references and nested ids are checked.
     let organisation = documents[0].organisations[0].id.as_uuid();
-    let refused = store
-        .apply(
-            network,
-            &ChangeSet {
-                message: "remove a referred organisation".to_owned(),
-                changes: vec![Change::Delete {
-                    collection: Collection::Organisations,
-                    id: organisation,
-                    expect: Some(Expect::Revision(1)),
-                }],
-            },
-            "migrator",
-            at(10),
-        )
-        .await;
+    let refused = one_change(
+        &store,
+        "remove a referred organisation",
+        Change::Delete {
+            collection: Collection::Organisations,
+            id: organisation,
+            expect: Some(Expect::Revision(1)),
+        },
+        10,
+    )
+    .await;
     assert!(
         matches!(refused, Err(StoreError::Integrity(_))),
         "{refused:?}"
@@ -348,21 +359,17 @@ async fn migrates(url: &str) -> Store {
     let decision = documents[0].meetings[0].decisions[0].id.as_uuid();
     let mut clash = serde_json::to_value(&documents[0].localities[1]).unwrap();
     clash["id"] = json!(decision);
-    let refused = store
-        .apply(
-            network,
-            &ChangeSet {
-                message: "a locality with a decision's id".to_owned(),
-                changes: vec![Change::Upsert {
-                    collection: Collection::Localities,
-                    expect: Some(Expect::ABSENT),
-                    entity: clash,
-                }],
-            },
-            "migrator",
-            at(10),
-        )
-        .await;
+    let refused = one_change(
+        &store,
+        "a locality with a decision's id",
+        Change::Upsert {
+            collection: Collection::Localities,
+            expect: Some(Expect::ABSENT),
+            entity: clash,
+        },
+        10,
+    )
+    .await;
     assert!(
         matches!(refused, Err(StoreError::Integrity(_))),
         "{refused:?}"
@@ -371,22 +378,18 @@ async fn migrates(url: &str) -> Store {
     // And it takes a change set.
     let mut renamed = serde_json::to_value(&documents[2].people[1]).unwrap();
     renamed["name"] = json!("Third Name");
-    let revision = store
-        .apply(
-            network,
-            &ChangeSet {
-                message: "rename".to_owned(),
-                changes: vec![Change::Upsert {
-                    collection: Collection::People,
-                    expect: Some(Expect::Revision(2)),
-                    entity: renamed,
-                }],
-            },
-            "migrator",
-            at(11),
-        )
-        .await
-        .unwrap();
+    let revision = one_change(
+        &store,
+        "rename",
+        Change::Upsert {
+            collection: Collection::People,
+            expect: Some(Expect::Revision(2)),
+            entity: renamed,
+        },
+        11,
+    )
+    .await
+    .unwrap();
     assert_eq!(revision.number, 4);
     let mut fourth = documents[2].clone();
     fourth.people[1].name = mcn_core::Text::new("Third Name").unwrap();

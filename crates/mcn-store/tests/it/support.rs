@@ -89,6 +89,21 @@ pub(crate) async fn minimal_in(
     (document, network)
 }
 
+/// The example network (Northvale) imported into `fresh` as revision 1: the
+/// document and its network id.
+pub(crate) async fn example_in(
+    fresh: &Fresh,
+) -> (mcn_network::NetworkDocument, mcn_core::id::NetworkId) {
+    let document = mcn_testkit::example::northvale();
+    fresh
+        .store
+        .import(&document, "importer", "import", at(0))
+        .await
+        .unwrap();
+    let network = document.network.id;
+    (document, network)
+}
+
 /// Asserts that the head of `network` exports (compact) as `expected`.
 pub(crate) async fn assert_head_is(
     fresh: &Fresh,
