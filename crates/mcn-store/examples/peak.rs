@@ -14,7 +14,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::cast_precision_loss,
-    clippy::print_stdout
+    clippy::print_stdout,
+    clippy::print_stderr
 )]
 
 use mcn_store::{Layout, Store};
@@ -36,39 +37,37 @@ fn peak() -> u64 {
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [url, verb, what] = args.as_slice() else {
-        panic!("usage: peak URL import SCALE | peak URL export LAYOUT");
+        eprintln!("usage: peak URL import SCALE | peak URL export LAYOUT");
+        std::process::exit(2);
     };
     let store = Store::open(url).await.unwrap();
-    match verb.as_str() {
-        "import" => {
-            let scale = match what.as_str() {
-                "small" => Scale::Small,
-                "tenth" => Scale::Custom(Counts::NATIONAL.scaled(1, 10)),
-                _ => Scale::National,
-            };
-            let as_of = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
-            let document = generate(1, scale, as_of);
-            let at = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-            store.import(&document, "peak", "import", at).await.unwrap();
-            println!("imported {what}");
-        }
-        _ => {
-            let layout = if what == "pretty" {
-                Layout::Pretty
-            } else {
-                Layout::Compact
-            };
-            let network = store.only_network().await.unwrap();
-            let before = peak();
-            let json = store.export(network, None, layout).await.unwrap();
-            let after = peak();
-            let grown = after.saturating_sub(before);
-            println!(
-                "export {what}: {} bytes of JSON; peak {before} -> {after} bytes (+{grown}, {:.2}x the JSON)",
-                json.len(),
-                grown as f64 / json.len() as f64
-            );
-        }
+    if verb == "import" {
+        let scale = match what.as_str() {
+            "small" => Scale::Small,
+            "tenth" => Scale::Custom(Counts::NATIONAL.scaled(1, 10)),
+            _ => Scale::National,
+        };
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+        let document = generate(1, scale, as_of);
+        let at = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        store.import(&document, "peak", "import", at).await.unwrap();
+        println!("imported {what}");
+    } else {
+        let layout = if what == "pretty" {
+            Layout::Pretty
+        } else {
+            Layout::Compact
+        };
+        let network = store.only_network().await.unwrap();
+        let before = peak();
+        let json = store.export(network, None, layout).await.unwrap();
+        let after = peak();
+        let grown = after.saturating_sub(before);
+        println!(
+            "export {what}: {} bytes of JSON; peak {before} -> {after} bytes (+{grown}, {:.2}x the JSON)",
+            json.len(),
+            grown as f64 / json.len() as f64
+        );
     }
     store.close().await;
 }

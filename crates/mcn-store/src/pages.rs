@@ -35,7 +35,7 @@ impl Store {
         keep: &mut (dyn FnMut(&str) -> bool + Send),
     ) -> Result<Page, StoreError> {
         let mut tx = self.begin_read().await?;
-        let (seq, _) = crate::store::network_row(&mut *tx, network, false).await?;
+        let (seq, _) = crate::store::network_row(&mut tx, network, false).await?;
         let number = i64::try_from(collection.position()).unwrap_or(i64::MAX);
         let from = match after {
             None => -1,

@@ -137,11 +137,11 @@ pub(crate) fn text(out: &mut String, value: &str) {
 /// A tab and an id as a `bytea` field: `\\x` and hex (the hex form, its
 /// backslash escaped).
 pub(crate) fn id(out: &mut String, value: Uuid) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push_str("\t\\\\x");
     for b in value.as_bytes() {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        for nibble in [b >> 4, b & 0x0f] {
+            out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+        }
     }
 }
 

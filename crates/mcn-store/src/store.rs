@@ -480,13 +480,13 @@ impl Store {
     /// The latest revision of `network`.
     pub async fn head(&self, network: NetworkId) -> Result<u64> {
         let mut conn = self.inner.pool.acquire().await?;
-        Ok(to_u64(network_row(&mut *conn, network, false).await?.1))
+        Ok(to_u64(network_row(&mut conn, network, false).await?.1))
     }
 
     /// (seq, head) of `network`.
     pub(crate) async fn located(&self, network: NetworkId) -> Result<(i64, i64)> {
         let mut conn = self.inner.pool.acquire().await?;
-        network_row(&mut *conn, network, false).await
+        network_row(&mut conn, network, false).await
     }
 
     async fn revision_or_head(&self, network: NetworkId, revision: Option<u64>) -> Result<u64> {
@@ -556,7 +556,7 @@ impl Store {
             return Err(StoreError::NetworkExists(network));
         }
         inserted?;
-        let (seq, _) = network_row(&mut **tx, network, false).await?;
+        let (seq, _) = network_row(tx, network, false).await?;
         sqlx::query("INSERT INTO profile_version (network, revision, schema_version, body) VALUES ($1, 1, $2, $3)")
             .bind(seq)
             .bind(&schema_version)
@@ -697,8 +697,7 @@ impl Store {
     ) -> Result<Revision> {
         let mut write = self.begin_write().await?;
         let tx = &mut write.tx;
-        let (seq, head) =
-            network_row(&mut **tx, network, self.inner.backend == Backend::Postgres).await?;
+        let (seq, head) = network_row(tx, network, self.inner.backend == Backend::Postgres).await?;
 
         // Versions, after the lock.
         let (current, conflicts) = versions(tx, seq, network, &ops).await?;

@@ -4,6 +4,12 @@
 //! this code: migration 3 converts it, every revision exports byte for byte
 //! as before, history and the integrity indexes come along, and it takes
 //! new change sets.
+#![allow(
+    clippy::cast_possible_wrap,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "counts and positions of a small example network"
+)]
 
 use std::collections::{BTreeMap, HashMap};
 
