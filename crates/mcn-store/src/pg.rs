@@ -9,7 +9,7 @@ use sqlx::{PgPool, Row as _, postgres::PgConnection};
 
 use crate::{
     Layout, Revision, StoreError,
-    store::{BulkRow, Rows, stored_time, to_i64},
+    store::{BulkRow, Rows},
 };
 use uuid::Uuid;
 
@@ -55,16 +55,7 @@ pub(crate) async fn import(
     copy(&mut tx, seq, &rows.entities).await?;
     copy(&mut tx, seq, &rows.index.nested).await?;
     copy(&mut tx, seq, &rows.index.refs).await?;
-    let revision = header.revision;
-    sqlx::query("INSERT INTO revision (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(seq)
-        .bind(to_i64(revision.number))
-        .bind(&revision.author)
-        .bind(&revision.message)
-        .bind(stored_time(revision.at))
-        .bind(to_i64(revision.added))
-        .bind(to_i64(revision.changed))
-        .bind(to_i64(revision.removed))
+    crate::store::revision_row!(seq, header.revision)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;

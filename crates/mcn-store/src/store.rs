@@ -79,6 +79,24 @@ macro_rules! export_in {
 }
 pub(crate) use export_in;
 
+/// The `INSERT` of a revision's row (network `$seq`, [`Revision`]
+/// `$revision`), for either driver.
+macro_rules! revision_row {
+    ($seq:expr, $revision:expr) => {{
+        let revision: &$crate::Revision = $revision;
+        sqlx::query("INSERT INTO revision (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .bind($seq)
+            .bind($crate::store::to_i64(revision.number))
+            .bind(revision.author.as_str())
+            .bind(revision.message.as_str())
+            .bind($crate::store::stored_time(revision.at))
+            .bind($crate::store::to_i64(revision.added))
+            .bind($crate::store::to_i64(revision.changed))
+            .bind($crate::store::to_i64(revision.removed))
+    }};
+}
+pub(crate) use revision_row;
+
 /// The collection number the reference and id indexes give the profile.
 const PROFILE: i64 = -1;
 
@@ -1500,17 +1518,7 @@ pub(crate) fn stored_time(at: DateTime<Utc>) -> String {
 }
 
 async fn insert_revision(tx: &mut Tx, seq: i64, revision: &Revision) -> Result<()> {
-    sqlx::query("INSERT INTO revision (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(seq)
-        .bind(to_i64(revision.number))
-        .bind(&revision.author)
-        .bind(&revision.message)
-        .bind(stored_time(revision.at))
-        .bind(to_i64(revision.added))
-        .bind(to_i64(revision.changed))
-        .bind(to_i64(revision.removed))
-        .execute(&mut **tx)
-        .await?;
+    revision_row!(seq, revision).execute(&mut **tx).await?;
     Ok(())
 }
 
