@@ -148,6 +148,9 @@ fn sizes() {
                     .expect("a change set")
                     .number;
             }
+            // Closed, so the write-ahead log is checkpointed into the
+            // database and removed: the size is the store's, not the log's.
+            store.close().await;
             let after = disk_size(&url);
             eprintln!(
                 "store size ({name}): JSON {} bytes; SQLite after import {} bytes ({:.2}x); after 1,000 change sets {} bytes (+{} bytes, {:.0} bytes per change set)",

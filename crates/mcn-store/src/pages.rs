@@ -23,7 +23,9 @@ impl Store {
     /// Up to `limit` entities of `collection` at the head of `network`, in
     /// document order, starting after the entity `after` (from the start
     /// when `None`) and keeping only those whose canonical JSON `keep`
-    /// accepts. Rows are streamed: only what the page needs is read.
+    /// accepts. Rows are streamed: only what the page needs is read, in one
+    /// read transaction (one snapshot: the page agrees with the head it was
+    /// read at, even while others write).
     pub async fn page(
         &self,
         network: NetworkId,
@@ -32,18 +34,18 @@ impl Store {
         limit: usize,
         keep: &mut (dyn FnMut(&str) -> bool + Send),
     ) -> Result<Page, StoreError> {
-        self.head(network).await?;
-        let net = network.to_string();
+        let mut tx = self.begin_read().await?;
+        let (seq, _) = crate::store::network_row(&mut tx, network, false).await?;
         let number = i64::try_from(collection.position()).unwrap_or(i64::MAX);
         let from = match after {
             None => -1,
             Some(id) => sqlx::query(
-                "SELECT position FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
+                "SELECT position FROM entity WHERE network = $1 AND id = $2 AND collection = $3",
             )
-            .bind(&net)
+            .bind(seq)
+            .bind(crate::store::blob(id))
             .bind(number)
-            .bind(id.to_string())
-            .fetch_optional(self.pool())
+            .fetch_optional(&mut *tx)
             .await?
             .ok_or_else(|| StoreError::BadInput {
                 path: JsonPointer::root(),
@@ -52,12 +54,12 @@ impl Store {
             .try_get::<i64, _>(0)?,
         };
         let mut rows = sqlx::query(
-            "SELECT id, body FROM entities WHERE network = $1 AND collection = $2 AND position > $3 ORDER BY position",
+            "SELECT id, body FROM entity WHERE network = $1 AND collection = $2 AND position > $3 ORDER BY position",
         )
-        .bind(&net)
+        .bind(seq)
         .bind(number)
         .bind(from)
-        .fetch(self.pool());
+        .fetch(&mut *tx);
         let mut page = Page {
             items: Vec::new(),
             more: false,
@@ -71,10 +73,10 @@ impl Store {
                 page.more = true;
                 break;
             }
-            let id: String = row.try_get(0)?;
-            let id = Uuid::try_parse(&id).map_err(StoreError::corrupt)?;
-            page.items.push((id, body));
+            page.items.push((crate::store::id_at(&row, 0)?, body));
         }
+        drop(rows);
+        tx.commit().await?;
         Ok(page)
     }
 

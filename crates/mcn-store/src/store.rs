@@ -7,7 +7,6 @@ use std::{
 };
 
 use chrono::{DateTime, NaiveDate, Utc};
-use futures_util::TryStreamExt as _;
 use mcn_core::{Finding, JsonPointer, Report, id::NetworkId};
 use mcn_network::{
     LoadError, NetworkDocument, NetworkProfile,
@@ -34,6 +33,69 @@ use crate::{
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// The reads of [`Store::export`] in the read-only transaction `$tx`, of
+/// either driver (`Any`, or PostgreSQL's own for bodies read without
+/// conversion): the network's head, the profile, the entities in document
+/// order, assembled as they arrive. Evaluates to the document.
+macro_rules! export_in {
+    ($tx:ident, $network:expr, $revision:expr, $layout:expr) => {{
+        use futures_util::TryStreamExt as _;
+        use sqlx::Row as _;
+        let network = $network;
+        let row = sqlx::query($crate::store::NETWORK_ROW)
+            .bind(network.to_string())
+            .fetch_optional(&mut *$tx)
+            .await?
+            .ok_or($crate::StoreError::NetworkNotFound(network))?;
+        let (seq, head): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
+        let head = $crate::store::to_u64(head);
+        let revision = $crate::store::pick_revision(network, $revision, head)?;
+        let profile = sqlx::query($crate::store::EXPORT_PROFILE)
+            .bind(seq)
+            .bind($crate::store::to_i64(revision))
+            .fetch_one(&mut *$tx)
+            .await?;
+        let mut out = $crate::store::Assembler::new(
+            $layout,
+            profile.try_get::<&str, _>(0)?,
+            profile.try_get::<&str, _>(1)?,
+        );
+        let query = if revision == head {
+            sqlx::query($crate::store::EXPORT_HEAD).bind(seq)
+        } else {
+            sqlx::query($crate::store::EXPORT_AT)
+                .bind(seq)
+                .bind($crate::store::to_i64(revision))
+        };
+        let mut rows = query.fetch(&mut *$tx);
+        while let Some(row) = rows.try_next().await? {
+            out.entity(row.try_get(0)?, row.try_get::<&str, _>(1)?)?;
+        }
+        drop(rows);
+        $tx.commit().await?;
+        Ok(out.finish())
+    }};
+}
+pub(crate) use export_in;
+
+/// The `INSERT` of a revision's row (network `$seq`, [`Revision`]
+/// `$revision`), for either driver.
+macro_rules! revision_row {
+    ($seq:expr, $revision:expr) => {{
+        let revision: &$crate::Revision = $revision;
+        sqlx::query("INSERT INTO revision (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .bind($seq)
+            .bind($crate::store::to_i64(revision.number))
+            .bind(revision.author.as_str())
+            .bind(revision.message.as_str())
+            .bind($crate::store::stored_time(revision.at))
+            .bind($crate::store::to_i64(revision.added))
+            .bind($crate::store::to_i64(revision.changed))
+            .bind($crate::store::to_i64(revision.removed))
+    }};
+}
+pub(crate) use revision_row;
 
 /// The collection number the reference and id indexes give the profile.
 const PROFILE: i64 = -1;
@@ -73,18 +135,39 @@ pub struct Store {
 struct Inner {
     pool: sqlx::AnyPool,
     backend: Backend,
+    /// PostgreSQL: a pool of the concrete driver beside the `Any` one
+    /// (connecting only when first used), for what `Any` cannot do or does
+    /// slowly: `COPY` (import) and bodies read without conversion (export).
+    pg: Option<sqlx::PgPool>,
+    /// SQLite: this process's writers queue here, first come first served,
+    /// before taking SQLite's write lock (which other processes may hold:
+    /// then the busy timeout applies).
+    writer: Arc<tokio::sync::Mutex<()>>,
     findings: Mutex<HashMap<(NetworkId, u64, NaiveDate), Arc<Report>>>,
 }
 
-/// Every SQLite connection's settings: durable commits (`FULL`: a committed
+/// A write transaction, with this process's writer turn (SQLite) held as
+/// long as it lives.
+pub(crate) struct WriteTx {
+    tx: Tx,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+/// Every SQLite connection's settings: 16 KiB pages for a new database (fewer
+/// pages, splits and overflow chains than the 4 KiB default for bodies of
+/// hundreds of bytes; an existing database keeps its size), durable commits (`FULL`: a committed
 /// revision survives a power cut), 64 MiB of page cache (SQLite's default is
 /// 2 MiB; a large import touches far more pages than that), a 30 s wait for
-/// the write lock, and foreign keys enforced.
+/// the write lock, foreign keys enforced, and statement journals (the undo
+/// of one statement of a transaction, e.g. a multi-row `INSERT` that fails
+/// half way) kept in memory rather than in a temporary file.
 const SQLITE_PRAGMAS: &[&str] = &[
+    "PRAGMA page_size = 16384",
     "PRAGMA synchronous = FULL",
     "PRAGMA cache_size = -65536",
     "PRAGMA busy_timeout = 30000",
     "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
 ];
 
 /// How many reports [`Store::findings`] keeps before forgetting them all.
@@ -125,10 +208,36 @@ impl Op {
     }
 }
 
-/// A stored entity's state, read under the write lock.
+/// A stored entity's (or the profile's) state, read under the write lock,
+/// with the ids it declares and refers to (read from its body: the indexes
+/// have no by-owner lookup).
 struct Current {
+    revision: i64,
     position: i64,
     body: String,
+    /// Every id it declares (its own first), with its kind.
+    declared: Vec<(Uuid, EntityKind)>,
+    /// The distinct ids it refers to.
+    targets: Vec<Uuid>,
+}
+
+impl Current {
+    fn new(
+        revision: i64,
+        position: i64,
+        body: String,
+        entity: &(impl HasReferences + ?Sized),
+    ) -> Self {
+        let mut declared = Vec::new();
+        entity.declared_ids(&mut |d| declared.push((d.id, d.kind)));
+        Self {
+            revision,
+            position,
+            body,
+            declared,
+            targets: targets(entity),
+        }
+    }
 }
 
 fn number(collection: Collection) -> i64 {
@@ -156,17 +265,28 @@ fn kind_at(number: i64) -> Option<EntityKind> {
         .and_then(|p| EntityKind::ALL.get(p).copied())
 }
 
-fn to_u64(n: i64) -> u64 {
+pub(crate) fn to_u64(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-fn to_i64(n: u64) -> i64 {
+pub(crate) fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn uuid_of(text: &str) -> Result<Uuid> {
-    Uuid::try_parse(text)
-        .map_err(|_| StoreError::corrupt(format!("stored id {text:?} is not a uuid")))
+/// An id as stored: 16 bytes.
+pub(crate) fn blob(id: Uuid) -> Vec<u8> {
+    id.as_bytes().to_vec()
+}
+
+/// A stored id.
+pub(crate) fn uuid_of(bytes: &[u8]) -> Result<Uuid> {
+    Uuid::from_slice(bytes)
+        .map_err(|_| StoreError::corrupt(format!("stored id {bytes:?} is not 16 bytes")))
+}
+
+/// The id of a stored row's column `i`.
+pub(crate) fn id_at(row: &AnyRow, i: usize) -> Result<Uuid> {
+    uuid_of(&row.try_get::<Vec<u8>, _>(i)?)
 }
 
 fn migrator(backend: Backend) -> Migrator {
@@ -183,11 +303,22 @@ fn migrator(backend: Backend) -> Migrator {
             false,
         ),
         crate::tokens::migration(backend),
+        Migration::new(
+            3,
+            Cow::Borrowed("compact"),
+            MigrationType::Simple,
+            match backend {
+                Backend::Sqlite => include_str!("../migrations/sqlite/0003_compact.sql"),
+                Backend::Postgres => include_str!("../migrations/postgres/0003_compact.sql"),
+            }
+            .into_sql_str(),
+            false,
+        ),
     ])
 }
 
 /// `revision` (the head when `None`), if the network has it.
-fn pick_revision(network: NetworkId, revision: Option<u64>, head: u64) -> Result<u64> {
+pub(crate) fn pick_revision(network: NetworkId, revision: Option<u64>, head: u64) -> Result<u64> {
     match revision {
         None => Ok(head),
         Some(r) if r >= 1 && r <= head => Ok(r),
@@ -261,10 +392,20 @@ impl Store {
                 .await?;
         }
         migrator(backend).run(&pool).await?;
+        let pg = match backend {
+            Backend::Postgres => Some(
+                sqlx::postgres::PgPoolOptions::new()
+                    .max_connections(4)
+                    .connect_lazy(&url)?,
+            ),
+            Backend::Sqlite => None,
+        };
         Ok(Self {
             inner: Arc::new(Inner {
                 pool,
                 backend,
+                pg,
+                writer: Arc::new(tokio::sync::Mutex::new(())),
                 findings: Mutex::new(HashMap::new()),
             }),
         })
@@ -284,25 +425,54 @@ impl Store {
     /// Closes the pool (waits for connections in use to come back).
     pub async fn close(&self) {
         self.inner.pool.close().await;
+        if let Some(pg) = &self.inner.pg {
+            pg.close().await;
+        }
     }
 
-    async fn begin_write(&self) -> Result<Tx> {
+    /// A write transaction. SQLite: after this process's earlier writers
+    /// (a FIFO queue, so they do not poll SQLite's busy handler against each
+    /// other), with the write lock taken up front (`BEGIN IMMEDIATE`).
+    pub(crate) async fn begin_write(&self) -> Result<WriteTx> {
         Ok(match self.inner.backend {
-            Backend::Sqlite => self.inner.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.inner.pool.begin().await?,
+            Backend::Sqlite => {
+                let turn = Arc::clone(&self.inner.writer).lock_owned().await;
+                WriteTx {
+                    tx: self.inner.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                }
+            }
+            Backend::Postgres => WriteTx {
+                tx: self.inner.pool.begin().await?,
+                _turn: None,
+            },
+        })
+    }
+
+    /// A read-only transaction: one snapshot for every read in it.
+    pub(crate) async fn begin_read(&self) -> Result<Tx> {
+        Ok(match self.inner.backend {
+            Backend::Sqlite => self.inner.pool.begin().await?,
+            Backend::Postgres => {
+                self.inner
+                    .pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
         })
     }
 
     /// The networks the store holds, by id.
     pub async fn networks(&self) -> Result<Vec<NetworkId>> {
-        let rows = sqlx::query("SELECT id FROM networks ORDER BY id")
+        let rows = sqlx::query("SELECT id FROM network ORDER BY id")
             .fetch_all(&self.inner.pool)
             .await?;
         rows.iter()
             .map(|row| {
-                Ok(NetworkId::from_uuid(uuid_of(
-                    &row.try_get::<String, _>(0)?,
-                )?))
+                let id: String = row.try_get(0)?;
+                Uuid::try_parse(&id)
+                    .map(NetworkId::from_uuid)
+                    .map_err(|_| StoreError::corrupt(format!("stored id {id:?} is not a uuid")))
             })
             .collect()
     }
@@ -327,12 +497,14 @@ impl Store {
 
     /// The latest revision of `network`.
     pub async fn head(&self, network: NetworkId) -> Result<u64> {
-        let row = sqlx::query("SELECT head FROM networks WHERE id = $1")
-            .bind(network.to_string())
-            .fetch_optional(&self.inner.pool)
-            .await?
-            .ok_or(StoreError::NetworkNotFound(network))?;
-        Ok(to_u64(row.try_get(0)?))
+        let mut conn = self.inner.pool.acquire().await?;
+        Ok(to_u64(network_row(&mut conn, network, false).await?.1))
+    }
+
+    /// (seq, head) of `network`.
+    pub(crate) async fn located(&self, network: NetworkId) -> Result<(i64, i64)> {
+        let mut conn = self.inner.pool.acquire().await?;
+        network_row(&mut conn, network, false).await
     }
 
     async fn revision_or_head(&self, network: NetworkId, revision: Option<u64>) -> Result<u64> {
@@ -356,27 +528,45 @@ impl Store {
             return Err(StoreError::Integrity(findings));
         }
         let network = document.network.id;
-        let net = network.to_string();
         let schema_version =
             serde_json::to_string(&document.schema_version).map_err(StoreError::corrupt)?;
         let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
         let rows = import_rows(document)?;
-        let added = u64::try_from(rows.entities.len()).unwrap_or(u64::MAX);
-        let mut tx = self.begin_write().await?;
-        let exists = sqlx::query("SELECT head FROM networks WHERE id = $1")
-            .bind(&net)
-            .fetch_optional(&mut *tx)
+        let revision = Revision {
+            number: 1,
+            author: author.to_owned(),
+            message: message.to_owned(),
+            at,
+            added: u64::try_from(rows.entities.len()).unwrap_or(u64::MAX),
+            changed: 0,
+            removed: 0,
+        };
+        if let Some(pg) = &self.inner.pg {
+            let header = crate::pg::Header {
+                network,
+                schema_version: &schema_version,
+                profile: &profile,
+                revision: &revision,
+            };
+            crate::pg::import(pg, &header, rows).await?;
+            return Ok(revision);
+        }
+        let mut write = self.begin_write().await?;
+        let tx = &mut write.tx;
+        let exists = sqlx::query("SELECT head FROM network WHERE id = $1")
+            .bind(network.to_string())
+            .fetch_optional(&mut **tx)
             .await?;
         if exists.is_some() {
             return Err(StoreError::NetworkExists(network));
         }
         let inserted = sqlx::query(
-            "INSERT INTO networks (id, head, schema_version, profile) VALUES ($1, 1, $2, $3)",
+            "INSERT INTO network (id, head, schema_version, profile) VALUES ($1, 1, $2, $3)",
         )
-        .bind(&net)
+        .bind(network.to_string())
         .bind(&schema_version)
         .bind(&profile)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await;
         if let Err(sqlx::Error::Database(error)) = &inserted
             && error.is_unique_violation()
@@ -384,38 +574,17 @@ impl Store {
             return Err(StoreError::NetworkExists(network));
         }
         inserted?;
-        sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, 1, $2, $3)")
-            .bind(&net)
+        let (seq, _) = network_row(tx, network, false).await?;
+        sqlx::query("INSERT INTO profile_version (network, revision, schema_version, body) VALUES ($1, 1, $2, $3)")
+            .bind(seq)
             .bind(&schema_version)
             .bind(&profile)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        insert_rows(
-            &mut tx,
-            "entities (network, collection, id, position, revision, body)",
-            &net,
-            rows.entities,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            "entity_versions (network, collection, id, revision, position, body)",
-            &net,
-            rows.versions,
-        )
-        .await?;
-        rows.index.insert(&mut tx, &net).await?;
-        let revision = Revision {
-            number: 1,
-            author: author.to_owned(),
-            message: message.to_owned(),
-            at,
-            added,
-            changed: 0,
-            removed: 0,
-        };
-        insert_revision(&mut tx, &net, &revision).await?;
-        tx.commit().await?;
+        insert_rows(tx, seq, rows.entities).await?;
+        rows.index.insert(tx, seq).await?;
+        insert_revision(tx, seq, &revision).await?;
+        write.tx.commit().await?;
         if self.inner.backend == Backend::Sqlite {
             // The import went through the write-ahead log whole: copy it into
             // the database and give its space back (it would stay as large
@@ -439,15 +608,16 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<Revision> {
         let network = document.network.id;
-        let rows =
-            sqlx::query("SELECT collection, id, revision, body FROM entities WHERE network = $1")
-                .bind(network.to_string())
-                .fetch_all(&self.inner.pool)
-                .await?;
+        let rows = sqlx::query(
+            "SELECT e.collection, e.id, e.revision, e.body FROM entity e JOIN network n ON n.seq = e.network WHERE n.id = $1",
+        )
+        .bind(network.to_string())
+        .fetch_all(&self.inner.pool)
+        .await?;
         let mut stored: HashMap<(i64, Uuid), (u64, String)> = HashMap::with_capacity(rows.len());
         for row in &rows {
             stored.insert(
-                (row.try_get(0)?, uuid_of(&row.try_get::<String, _>(1)?)?),
+                (row.try_get(0)?, id_at(row, 1)?),
                 (to_u64(row.try_get(2)?), row.try_get(3)?),
             );
         }
@@ -505,7 +675,7 @@ impl Store {
     /// (revision that last changed it, body) of the current profile.
     pub(crate) async fn profile_version(&self, network: NetworkId) -> Result<(u64, String)> {
         let row = sqlx::query(
-            "SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1",
+            "SELECT p.revision, p.body FROM profile_version p JOIN network n ON n.seq = p.network WHERE n.id = $1 ORDER BY p.revision DESC LIMIT 1",
         )
         .bind(network.to_string())
         .fetch_optional(&self.inner.pool)
@@ -543,41 +713,30 @@ impl Store {
         message: &str,
         at: DateTime<Utc>,
     ) -> Result<Revision> {
-        let net = network.to_string();
-        let mut tx = self.begin_write().await?;
-        let lock = match self.inner.backend {
-            Backend::Postgres => "SELECT head FROM networks WHERE id = $1 FOR UPDATE",
-            Backend::Sqlite => "SELECT head FROM networks WHERE id = $1",
-        };
-        let head: i64 = sqlx::query(lock)
-            .bind(&net)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NetworkNotFound(network))?
-            .try_get(0)?;
+        let mut write = self.begin_write().await?;
+        let tx = &mut write.tx;
+        let (seq, head) = network_row(tx, network, self.inner.backend == Backend::Postgres).await?;
 
         // Versions, after the lock.
-        let (current, conflicts) = versions(&mut tx, network, &ops).await?;
+        let (current, conflicts) = versions(tx, seq, network, &ops).await?;
         if !conflicts.is_empty() {
-            tx.rollback().await?;
+            write.tx.rollback().await?;
             return Err(StoreError::Conflict(conflicts));
         }
 
-        let findings = integrity(&mut tx, network, &ops).await?;
+        let findings = integrity(tx, seq, network, &ops, &current).await?;
         if !findings.is_empty() {
-            tx.rollback().await?;
+            write.tx.rollback().await?;
             return Err(StoreError::Integrity(findings));
         }
 
         // Write.
         let revision = head.saturating_add(1);
         let (added, changed, removed) =
-            write_ops(&mut tx, network, &ops, &current, revision).await?;
+            write_ops(tx, seq, network, &ops, &current, revision).await?;
         // The indexes of what they declare and refer to now (after every
         // removal, so an id may move from one entity to another).
-        index_rows(network, &ops, &current)
-            .insert(&mut tx, &net)
-            .await?;
+        index_rows(network, &ops, &current).insert(tx, seq).await?;
         let record = Revision {
             number: to_u64(revision),
             author: author.to_owned(),
@@ -587,13 +746,13 @@ impl Store {
             changed,
             removed,
         };
-        insert_revision(&mut tx, &net, &record).await?;
-        sqlx::query("UPDATE networks SET head = $1 WHERE id = $2")
+        insert_revision(tx, seq, &record).await?;
+        sqlx::query("UPDATE network SET head = $1 WHERE seq = $2")
             .bind(revision)
-            .bind(&net)
-            .execute(&mut *tx)
+            .bind(seq)
+            .execute(&mut **tx)
             .await?;
-        tx.commit().await?;
+        write.tx.commit().await?;
         Ok(record)
     }
 
@@ -607,78 +766,13 @@ impl Store {
         revision: Option<u64>,
         layout: Layout,
     ) -> Result<String> {
-        let net = network.to_string();
+        if let Some(pg) = &self.inner.pg {
+            return crate::pg::export(pg, network, revision, layout).await;
+        }
         // One snapshot for every read: the head and the rows agree even while
         // others write.
-        let mut conn = match self.inner.backend {
-            Backend::Sqlite => self.inner.pool.begin().await?,
-            Backend::Postgres => {
-                self.inner
-                    .pool
-                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                    .await?
-            }
-        };
-        let head: i64 = sqlx::query("SELECT head FROM networks WHERE id = $1")
-            .bind(&net)
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or(StoreError::NetworkNotFound(network))?
-            .try_get(0)?;
-        let head = to_u64(head);
-        let revision = pick_revision(network, revision, head)?;
-        let profile = sqlx::query(
-            "SELECT schema_version, body FROM profile_versions WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1",
-        )
-        .bind(&net)
-        .bind(to_i64(revision))
-        .fetch_one(&mut *conn)
-        .await?;
-        let mut out = String::new();
-        out.push_str("{\"schema_version\":");
-        out.push_str(&profile.try_get::<String, _>(0)?);
-        json::key(&mut out, "network");
-        out.push_str(&profile.try_get::<String, _>(1)?);
-        let query = if revision == head {
-            sqlx::query("SELECT collection, body FROM entities WHERE network = $1 ORDER BY collection, position")
-                .bind(&net)
-        } else {
-            sqlx::query(
-                "SELECT v.collection, v.body FROM entity_versions v \
-                 WHERE v.network = $1 AND v.revision <= $2 AND v.body IS NOT NULL \
-                 AND NOT EXISTS (SELECT 1 FROM entity_versions w WHERE w.network = v.network \
-                   AND w.collection = v.collection AND w.id = v.id AND w.revision > v.revision AND w.revision <= $2) \
-                 ORDER BY v.collection, v.position",
-            )
-            .bind(&net)
-            .bind(to_i64(revision))
-        };
-        let mut rows = query.fetch(&mut *conn);
-        let mut open: Option<i64> = None;
-        while let Some(row) = rows.try_next().await? {
-            let c: i64 = row.try_get(0)?;
-            if open == Some(c) {
-                out.push(',');
-            } else {
-                if open.is_some() {
-                    out.push(']');
-                }
-                json::key(&mut out, collection_at(c)?.name());
-                out.push('[');
-                open = Some(c);
-            }
-            out.push_str(&row.try_get::<String, _>(1)?);
-        }
-        drop(rows);
-        conn.commit().await?;
-        if open.is_some() {
-            out.push(']');
-        }
-        out.push('}');
-        Ok(match layout {
-            Layout::Compact => out,
-            Layout::Pretty => json::pretty(&out),
-        })
+        let mut tx = self.begin_read().await?;
+        export_in!(tx, network, revision, layout)
     }
 
     /// The document of `network` at `revision` (the head when `None`).
@@ -698,13 +792,15 @@ impl Store {
         collection: Collection,
         id: Uuid,
     ) -> Result<Option<StoredEntity>> {
-        self.head(network).await?;
-        let row = sqlx::query("SELECT revision, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
-            .bind(network.to_string())
-            .bind(number(collection))
-            .bind(id.to_string())
-            .fetch_optional(&self.inner.pool)
-            .await?;
+        let (seq, _) = self.located(network).await?;
+        let row = sqlx::query(
+            "SELECT revision, body FROM entity WHERE network = $1 AND id = $2 AND collection = $3",
+        )
+        .bind(seq)
+        .bind(blob(id))
+        .bind(number(collection))
+        .fetch_optional(&self.inner.pool)
+        .await?;
         row.map(|row| {
             Ok(StoredEntity {
                 revision: to_u64(row.try_get(0)?),
@@ -716,9 +812,9 @@ impl Store {
 
     /// The revision log of `network`, oldest first.
     pub async fn log(&self, network: NetworkId) -> Result<Vec<Revision>> {
-        self.head(network).await?;
-        let rows = sqlx::query("SELECT number, author, message, at, added, changed, removed FROM revisions WHERE network = $1 ORDER BY number")
-            .bind(network.to_string())
+        let (seq, _) = self.located(network).await?;
+        let rows = sqlx::query("SELECT number, author, message, at, added, changed, removed FROM revision WHERE network = $1 ORDER BY number")
+            .bind(seq)
             .fetch_all(&self.inner.pool)
             .await?;
         rows.iter().map(|row| read_revision(row, 0)).collect()
@@ -727,17 +823,17 @@ impl Store {
     /// What differs between revisions `a` and `b` of `network`: ids per
     /// collection added, changed and removed going from `a` to `b`.
     pub async fn diff(&self, network: NetworkId, a: u64, b: u64) -> Result<Diff> {
-        let a = self.revision_or_head(network, Some(a)).await?;
-        let b = self.revision_or_head(network, Some(b)).await?;
+        let (seq, head) = self.located(network).await?;
+        let a = pick_revision(network, Some(a), to_u64(head))?;
+        let b = pick_revision(network, Some(b), to_u64(head))?;
         let (lo, hi) = (a.min(b), a.max(b));
-        let net = network.to_string();
         let rows = sqlx::query(
-            "SELECT collection, id, revision, CAST(CASE WHEN body IS NULL THEN 0 ELSE 1 END AS BIGINT) FROM entity_versions \
+            "SELECT collection, id, revision, CAST(CASE WHEN body IS NULL THEN 0 ELSE 1 END AS BIGINT) FROM any_version \
              WHERE network = $1 AND revision <= $3 AND (collection, id) IN \
-               (SELECT collection, id FROM entity_versions WHERE network = $1 AND revision > $2 AND revision <= $3) \
+               (SELECT collection, id FROM any_version WHERE network = $1 AND revision > $2 AND revision <= $3) \
              ORDER BY collection, id, revision",
         )
-        .bind(&net)
+        .bind(seq)
         .bind(to_i64(lo))
         .bind(to_i64(hi))
         .fetch_all(&self.inner.pool)
@@ -745,10 +841,7 @@ impl Store {
         // Per entity: (exists at lo, exists at hi).
         let mut states: Vec<((i64, Uuid), bool, bool)> = Vec::new();
         for row in &rows {
-            let key = (
-                row.try_get::<i64, _>(0)?,
-                uuid_of(&row.try_get::<String, _>(1)?)?,
-            );
+            let key = (row.try_get::<i64, _>(0)?, id_at(row, 1)?);
             let revision = to_u64(row.try_get(2)?);
             let exists = row.try_get::<i64, _>(3)? == 1;
             if states.last().is_none_or(|(k, _, _)| *k != key) {
@@ -762,8 +855,8 @@ impl Store {
             }
         }
         let mut diff = Diff {
-            profile: sqlx::query("SELECT CAST(COUNT(*) AS BIGINT) FROM profile_versions WHERE network = $1 AND revision > $2 AND revision <= $3")
-                .bind(&net)
+            profile: sqlx::query("SELECT CAST(COUNT(*) AS BIGINT) FROM profile_version WHERE network = $1 AND revision > $2 AND revision <= $3")
+                .bind(seq)
                 .bind(to_i64(lo))
                 .bind(to_i64(hi))
                 .fetch_one(&self.inner.pool)
@@ -812,15 +905,15 @@ impl Store {
         collection: Collection,
         id: Uuid,
     ) -> Result<Vec<EntityVersion>> {
-        self.head(network).await?;
+        let (seq, _) = self.located(network).await?;
         let rows = sqlx::query(
             "SELECT r.number, r.author, r.message, r.at, r.added, r.changed, r.removed, v.body \
-             FROM entity_versions v JOIN revisions r ON r.network = v.network AND r.number = v.revision \
+             FROM any_version v JOIN revision r ON r.network = v.network AND r.number = v.revision \
              WHERE v.network = $1 AND v.collection = $2 AND v.id = $3 ORDER BY v.revision",
         )
-        .bind(network.to_string())
+        .bind(seq)
         .bind(number(collection))
-        .bind(id.to_string())
+        .bind(blob(id))
         .fetch_all(&self.inner.pool)
         .await?;
         rows.iter()
@@ -870,58 +963,139 @@ impl Store {
     }
 }
 
+/// A network's row by id (`$1`): seq, head.
+pub(crate) const NETWORK_ROW: &str = "SELECT seq, head FROM network WHERE id = $1";
+
+/// The profile at a revision (`$2`) of a network (`$1`): schema version, body.
+pub(crate) const EXPORT_PROFILE: &str = "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1";
+
+/// The entities of a network (`$1`) at its head, in document order:
+/// collection, body.
+pub(crate) const EXPORT_HEAD: &str =
+    "SELECT collection, body FROM entity WHERE network = $1 ORDER BY collection, position";
+
+/// The entities of a network (`$1`) at an earlier revision (`$2`), in
+/// document order: collection, body.
+pub(crate) const EXPORT_AT: &str = "SELECT v.collection, v.body FROM any_version v \
+     WHERE v.network = $1 AND v.revision <= $2 AND v.body IS NOT NULL \
+     AND NOT EXISTS (SELECT 1 FROM any_version w WHERE w.network = v.network \
+       AND w.collection = v.collection AND w.id = v.id AND w.revision > v.revision AND w.revision <= $2) \
+     ORDER BY v.collection, v.position";
+
+/// A document assembled from its stored pieces as they arrive.
+pub(crate) struct Assembler {
+    out: json::Sink,
+    open: Option<i64>,
+}
+
+impl Assembler {
+    /// The document's start: its schema version and profile (stored JSON).
+    pub(crate) fn new(layout: Layout, schema_version: &str, profile: &str) -> Self {
+        let mut out = json::Sink::new(layout == Layout::Pretty);
+        out.push_str("{\"schema_version\":");
+        out.push_str(schema_version);
+        out.key("network");
+        out.push_str(profile);
+        Self { out, open: None }
+    }
+
+    /// The next entity's body, of collection number `c`, in document order.
+    pub(crate) fn entity(&mut self, c: i64, body: &str) -> Result<()> {
+        if self.open == Some(c) {
+            self.out.push_str(",");
+        } else {
+            if self.open.is_some() {
+                self.out.push_str("]");
+            }
+            self.out.key(collection_at(c)?.name());
+            self.out.push_str("[");
+            self.open = Some(c);
+        }
+        self.out.push_str(body);
+        Ok(())
+    }
+
+    /// The document.
+    pub(crate) fn finish(mut self) -> String {
+        if self.open.is_some() {
+            self.out.push_str("]");
+        }
+        self.out.push_str("}");
+        self.out.finish()
+    }
+}
+
+/// (seq, head) of `network`, its row locked for the transaction when
+/// `for_update` (PostgreSQL writers).
+pub(crate) async fn network_row(
+    conn: &mut sqlx::AnyConnection,
+    network: NetworkId,
+    for_update: bool,
+) -> Result<(i64, i64)> {
+    let sql = if for_update {
+        "SELECT seq, head FROM network WHERE id = $1 FOR UPDATE"
+    } else {
+        "SELECT seq, head FROM network WHERE id = $1"
+    };
+    let row = sqlx::query(sql)
+        .bind(network.to_string())
+        .fetch_optional(conn)
+        .await?
+        .ok_or(StoreError::NetworkNotFound(network))?;
+    Ok((row.try_get(0)?, row.try_get(1)?))
+}
+
 /// The current version of everything `ops` touch, read under the write lock,
 /// and every change whose expectation it does not meet.
 async fn versions(
     tx: &mut Tx,
+    seq: i64,
     network: NetworkId,
     ops: &[Op],
 ) -> Result<(HashMap<(i64, Uuid), Current>, Vec<crate::change::Conflict>)> {
-    let net = network.to_string();
     let mut current: HashMap<(i64, Uuid), Current> = HashMap::new();
     let mut conflicts = Vec::new();
     for (i, op) in ops.iter().enumerate() {
         let key = op.key(network);
         let (version, expect, collection) = if let Op::Profile { expect, .. } = op {
-            let row = sqlx::query("SELECT revision, body FROM profile_versions WHERE network = $1 ORDER BY revision DESC LIMIT 1")
-                    .bind(&net)
-                    .fetch_one(&mut **tx)
-                    .await?;
+            let row = sqlx::query("SELECT revision, body FROM profile_version WHERE network = $1 ORDER BY revision DESC LIMIT 1")
+                .bind(seq)
+                .fetch_one(&mut **tx)
+                .await?;
             let revision: i64 = row.try_get(0)?;
-            current.insert(
-                key,
-                Current {
-                    position: 0,
-                    body: row.try_get(1)?,
-                },
-            );
+            let body: String = row.try_get(1)?;
+            let old: NetworkProfile = serde_json::from_str(&body).map_err(StoreError::corrupt)?;
+            current.insert(key, Current::new(revision, 0, body, &old));
             (Some(to_u64(revision)), *expect, None)
         } else {
-            let row = sqlx::query("SELECT revision, position, body FROM entities WHERE network = $1 AND collection = $2 AND id = $3")
-                    .bind(&net)
-                    .bind(key.0)
-                    .bind(key.1.to_string())
-                    .fetch_optional(&mut **tx)
-                    .await?;
+            let collection = match op {
+                Op::Upsert { entity, .. } => entity.collection(),
+                Op::Delete { collection, .. } => *collection,
+                Op::Profile { .. } => continue,
+            };
+            let row = sqlx::query("SELECT revision, position, body FROM entity WHERE network = $1 AND id = $2 AND collection = $3")
+                .bind(seq)
+                .bind(blob(key.1))
+                .bind(key.0)
+                .fetch_optional(&mut **tx)
+                .await?;
             let version = match row {
                 Some(row) => {
                     let revision: i64 = row.try_get(0)?;
+                    let body: String = row.try_get(2)?;
+                    let old = collection
+                        .parse(body.as_bytes())
+                        .map_err(StoreError::corrupt)?;
                     current.insert(
                         key,
-                        Current {
-                            position: row.try_get(1)?,
-                            body: row.try_get(2)?,
-                        },
+                        Current::new(revision, row.try_get(1)?, body, old.as_ref()),
                     );
                     Some(to_u64(revision))
                 }
                 None => None,
             };
-            let (expect, collection) = match op {
-                Op::Upsert { expect, entity, .. } => (*expect, entity.collection()),
-                Op::Delete {
-                    expect, collection, ..
-                } => (*expect, *collection),
+            let expect = match op {
+                Op::Upsert { expect, .. } | Op::Delete { expect, .. } => *expect,
                 Op::Profile { .. } => continue,
             };
             (version, expect, Some(collection))
@@ -939,21 +1113,25 @@ async fn versions(
     Ok((current, conflicts))
 }
 
-/// Writes `ops` as `revision`: entities, their versions, the profile; and
-/// removes the index rows of everything they touch. Returns the counts
-/// (added, changed, removed); an upsert of an identical body is skipped.
+/// Writes `ops` as `revision`: entities, their superseded versions, the
+/// profile; and removes the index rows of everything they touch (read from
+/// the old bodies). Deletions go first, so an id may move from a deleted
+/// entity to a new one. Returns the counts (added, changed, removed); an
+/// upsert of an identical body is skipped.
 #[allow(clippy::too_many_lines)] // the statements of each kind of change, in order
 async fn write_ops(
     tx: &mut Tx,
+    seq: i64,
     network: NetworkId,
     ops: &[Op],
     current: &HashMap<(i64, Uuid), Current>,
     revision: i64,
 ) -> Result<(u64, u64, u64)> {
-    let net = network.to_string();
     let (mut added, mut changed, mut removed) = (0_u64, 0_u64, 0_u64);
     let mut next_position: HashMap<i64, i64> = HashMap::new();
-    for op in ops {
+    let deletes = ops.iter().filter(|op| matches!(op, Op::Delete { .. }));
+    let others = ops.iter().filter(|op| !matches!(op, Op::Delete { .. }));
+    for op in deletes.chain(others) {
         let (c, id) = op.key(network);
         let old = current.get(&(c, id));
         let unchanged = match op {
@@ -965,109 +1143,126 @@ async fn write_ops(
         if unchanged {
             continue;
         }
-        let id_text = id.to_string();
-        // The indexes of what it declared and referred to before.
-        sqlx::query("DELETE FROM ids WHERE network = $1 AND collection = $2 AND owner = $3")
-            .bind(&net)
-            .bind(c)
-            .bind(&id_text)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query("DELETE FROM refs WHERE network = $1 AND collection = $2 AND source = $3")
-            .bind(&net)
-            .bind(c)
-            .bind(&id_text)
-            .execute(&mut **tx)
-            .await?;
+        if let Some(old) = old {
+            // The index rows of what it declared and referred to before.
+            for (declared, _) in &old.declared {
+                if *declared != id {
+                    sqlx::query("DELETE FROM nested_id WHERE network = $1 AND id = $2")
+                        .bind(seq)
+                        .bind(blob(*declared))
+                        .execute(&mut **tx)
+                        .await?;
+                }
+            }
+            for target in &old.targets {
+                sqlx::query("DELETE FROM reference WHERE network = $1 AND target = $2 AND collection = $3 AND source = $4")
+                    .bind(seq)
+                    .bind(blob(*target))
+                    .bind(c)
+                    .bind(blob(id))
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            if c != PROFILE {
+                // The superseded version goes into the history.
+                insert_version(
+                    tx,
+                    seq,
+                    (c, id),
+                    old.revision,
+                    old.position,
+                    Some(&old.body),
+                )
+                .await?;
+            }
+        }
         match op {
             Op::Upsert { body, .. } => {
-                let position = if let Some(old) = old {
+                if let Some(old) = old {
                     changed += 1;
-                    sqlx::query("UPDATE entities SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND id = $5")
-                            .bind(revision)
-                            .bind(body)
-                            .bind(&net)
-                            .bind(c)
-                            .bind(&id_text)
-                            .execute(&mut **tx)
-                            .await?;
-                    old.position
+                    sqlx::query("UPDATE entity SET revision = $1, body = $2 WHERE network = $3 AND collection = $4 AND position = $5")
+                        .bind(revision)
+                        .bind(body)
+                        .bind(seq)
+                        .bind(c)
+                        .bind(old.position)
+                        .execute(&mut **tx)
+                        .await?;
                 } else {
                     added += 1;
                     let position = match next_position.get(&c) {
-                            Some(p) => *p,
-                            None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entities WHERE network = $1 AND collection = $2")
-                                .bind(&net)
-                                .bind(c)
-                                .fetch_one(&mut **tx)
-                                .await?
-                                .try_get(0)?,
-                        };
-                    next_position.insert(c, position.saturating_add(1));
-                    sqlx::query("INSERT INTO entities (network, collection, id, position, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
-                            .bind(&net)
+                        Some(p) => *p,
+                        None => sqlx::query("SELECT CAST(COALESCE(MAX(position), -1) + 1 AS BIGINT) FROM entity WHERE network = $1 AND collection = $2")
+                            .bind(seq)
                             .bind(c)
-                            .bind(&id_text)
-                            .bind(position)
-                            .bind(revision)
-                            .bind(body)
-                            .execute(&mut **tx)
-                            .await?;
-                    position
-                };
-                insert_version(tx, &net, (c, &id_text), revision, position, Some(body)).await?;
+                            .fetch_one(&mut **tx)
+                            .await?
+                            .try_get(0)?,
+                    };
+                    next_position.insert(c, position.saturating_add(1));
+                    sqlx::query("INSERT INTO entity (network, collection, position, id, revision, body) VALUES ($1, $2, $3, $4, $5, $6)")
+                        .bind(seq)
+                        .bind(c)
+                        .bind(position)
+                        .bind(blob(id))
+                        .bind(revision)
+                        .bind(body)
+                        .execute(&mut **tx)
+                        .await?;
+                }
             }
             Op::Delete { .. } => {
                 removed += 1;
                 let position = old.map_or(0, |o| o.position);
                 sqlx::query(
-                    "DELETE FROM entities WHERE network = $1 AND collection = $2 AND id = $3",
+                    "DELETE FROM entity WHERE network = $1 AND collection = $2 AND position = $3",
                 )
-                .bind(&net)
+                .bind(seq)
                 .bind(c)
-                .bind(&id_text)
+                .bind(position)
                 .execute(&mut **tx)
                 .await?;
-                insert_version(tx, &net, (c, &id_text), revision, position, None).await?;
+                insert_version(tx, seq, (c, id), revision, position, None).await?;
             }
             Op::Profile { body, .. } => {
                 let schema_version: String =
-                    sqlx::query("SELECT schema_version FROM networks WHERE id = $1")
-                        .bind(&net)
+                    sqlx::query("SELECT schema_version FROM network WHERE seq = $1")
+                        .bind(seq)
                         .fetch_one(&mut **tx)
                         .await?
                         .try_get(0)?;
-                sqlx::query("UPDATE networks SET profile = $1 WHERE id = $2")
+                sqlx::query("UPDATE network SET profile = $1 WHERE seq = $2")
                     .bind(body)
-                    .bind(&net)
+                    .bind(seq)
                     .execute(&mut **tx)
                     .await?;
-                sqlx::query("INSERT INTO profile_versions (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
-                        .bind(&net)
-                        .bind(revision)
-                        .bind(schema_version)
-                        .bind(body)
-                        .execute(&mut **tx)
-                        .await?;
+                sqlx::query("INSERT INTO profile_version (network, revision, schema_version, body) VALUES ($1, $2, $3, $4)")
+                    .bind(seq)
+                    .bind(revision)
+                    .bind(schema_version)
+                    .bind(body)
+                    .execute(&mut **tx)
+                    .await?;
             }
         }
     }
     Ok((added, changed, removed))
 }
 
-/// Records a version of entity `(collection number, id)` (`None`: deleted).
+/// Records a version of entity `(collection number, id)` that is no longer
+/// current (`None`: deleted).
 async fn insert_version(
     tx: &mut Tx,
-    net: &str,
-    (c, id): (i64, &str),
+    seq: i64,
+    (c, id): (i64, Uuid),
     revision: i64,
     position: i64,
     body: Option<&str>,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO entity_versions (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(net)
+    sqlx::query("INSERT INTO entity_version (network, collection, id, revision, position, body) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(seq)
         .bind(c)
-        .bind(id)
+        .bind(blob(id))
         .bind(revision)
         .bind(position)
         .bind(body.map(str::to_owned))
@@ -1093,64 +1288,150 @@ fn index_rows(network: NetworkId, ops: &[Op], current: &HashMap<(i64, Uuid), Cur
     index
 }
 
-/// Rows of the id index and the reference index.
+/// Rows of the nested id index and the reference index.
 #[derive(Default)]
-struct Index {
-    ids: Vec<Vec<Arg>>,
-    refs: Vec<Vec<Arg>>,
+pub(crate) struct Index {
+    pub(crate) nested: Vec<NestedRow>,
+    pub(crate) refs: Vec<RefRow>,
 }
 
 impl Index {
-    /// The ids `entity` (of collection number `c`, id `owner`) declares and
-    /// the ids it refers to.
+    /// The nested ids `entity` (of collection number `c`, id `owner`)
+    /// declares (not its own: that is its `entity` row) and the ids it
+    /// refers to.
     fn add(&mut self, c: i64, owner: Uuid, entity: &(impl HasReferences + ?Sized)) {
-        let owner = Arg::Text(owner.to_string());
         entity.declared_ids(&mut |d| {
-            self.ids.push(vec![
-                Arg::Text(d.id.to_string()),
-                Arg::Int(kind_number(d.kind)),
-                Arg::Int(c),
-                owner.clone(),
-            ]);
+            if d.id != owner {
+                self.nested.push(NestedRow {
+                    id: d.id,
+                    kind: kind_number(d.kind),
+                    c,
+                    owner,
+                });
+            }
         });
         for target in targets(entity) {
-            self.refs.push(vec![
-                Arg::Text(target.to_string()),
-                Arg::Int(c),
-                owner.clone(),
-            ]);
+            self.refs.push(RefRow {
+                target,
+                c,
+                source: owner,
+            });
         }
     }
 
-    async fn insert(self, tx: &mut Tx, net: &str) -> Result<()> {
-        insert_rows(
-            tx,
-            "ids (network, id, kind, collection, owner)",
-            net,
-            self.ids,
-        )
-        .await?;
-        insert_rows(
-            tx,
-            "refs (network, target, collection, source)",
-            net,
-            self.refs,
-        )
-        .await
+    async fn insert(mut self, tx: &mut Tx, seq: i64) -> Result<()> {
+        self.nested.sort_unstable();
+        self.refs.sort_unstable();
+        insert_rows(tx, seq, self.nested).await?;
+        insert_rows(tx, seq, self.refs).await
     }
 }
 
-/// The rows of a whole document's import as revision 1.
-struct Rows {
-    entities: Vec<Vec<Arg>>,
-    versions: Vec<Vec<Arg>>,
-    index: Index,
+/// A row of a table written in bulk (after the network's seq): its
+/// columns, bound into a multi-row `INSERT` or written for `COPY`.
+pub(crate) trait BulkRow: Send + 'static {
+    /// `table (columns)`, the network's column first.
+    const TABLE: &'static str;
+    /// Columns, the network's included.
+    const WIDTH: usize;
+    /// Binds its columns after the network's.
+    fn bind(self, query: AnyQuery) -> AnyQuery;
+    /// Its columns after the network's, each after a tab, in `COPY`'s text
+    /// format.
+    fn copy(&self, out: &mut String);
+}
+
+type AnyQuery = sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// An `entity` row.
+pub(crate) struct EntityRow {
+    c: i64,
+    position: i64,
+    id: Uuid,
+    body: String,
+}
+
+/// A `nested_id` row; ordered by its primary key.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct NestedRow {
+    id: Uuid,
+    kind: i64,
+    c: i64,
+    owner: Uuid,
+}
+
+/// A `reference` row; ordered by its primary key.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct RefRow {
+    target: Uuid,
+    c: i64,
+    source: Uuid,
+}
+
+impl BulkRow for EntityRow {
+    const TABLE: &'static str = "entity (network, collection, position, id, revision, body)";
+    const WIDTH: usize = 6;
+    fn bind(self, query: AnyQuery) -> AnyQuery {
+        query
+            .bind(self.c)
+            .bind(self.position)
+            .bind(blob(self.id))
+            .bind(1_i64)
+            .bind(self.body)
+    }
+    fn copy(&self, out: &mut String) {
+        crate::pg::int(out, self.c);
+        crate::pg::int(out, self.position);
+        crate::pg::id(out, self.id);
+        crate::pg::int(out, 1);
+        crate::pg::text(out, &self.body);
+    }
+}
+
+impl BulkRow for NestedRow {
+    const TABLE: &'static str = "nested_id (network, id, kind, collection, owner)";
+    const WIDTH: usize = 5;
+    fn bind(self, query: AnyQuery) -> AnyQuery {
+        query
+            .bind(blob(self.id))
+            .bind(self.kind)
+            .bind(self.c)
+            .bind(blob(self.owner))
+    }
+    fn copy(&self, out: &mut String) {
+        crate::pg::id(out, self.id);
+        crate::pg::int(out, self.kind);
+        crate::pg::int(out, self.c);
+        crate::pg::id(out, self.owner);
+    }
+}
+
+impl BulkRow for RefRow {
+    const TABLE: &'static str = "reference (network, target, collection, source)";
+    const WIDTH: usize = 4;
+    fn bind(self, query: AnyQuery) -> AnyQuery {
+        query
+            .bind(blob(self.target))
+            .bind(self.c)
+            .bind(blob(self.source))
+    }
+    fn copy(&self, out: &mut String) {
+        crate::pg::id(out, self.target);
+        crate::pg::int(out, self.c);
+        crate::pg::id(out, self.source);
+    }
+}
+
+/// The rows of a whole document's import as revision 1, each table's in
+/// its primary key's order (the b-trees grow at one edge).
+pub(crate) struct Rows {
+    pub(crate) entities: Vec<EntityRow>,
+    pub(crate) index: Index,
 }
 
 fn import_rows(document: &NetworkDocument) -> Result<Rows> {
     let mut rows = Rows {
         entities: Vec::new(),
-        versions: Vec::new(),
         index: Index::default(),
     };
     let mut failed = None;
@@ -1161,18 +1442,13 @@ fn import_rows(document: &NetworkDocument) -> Result<Rows> {
                 Ok(body) => body,
                 Err(error) => return failed = Some(error),
             };
-            let id = Arg::Text(entity.uuid().to_string());
-            let position = Arg::Int(i64::try_from(i).unwrap_or(i64::MAX));
-            let (c, one, body) = (Arg::Int(c), Arg::Int(1), Arg::Text(body));
-            rows.entities.push(vec![
-                c.clone(),
-                id.clone(),
-                position.clone(),
-                one.clone(),
-                body.clone(),
-            ]);
-            rows.versions.push(vec![c, id, one, position, body]);
-            rows.index.add(number(collection), entity.uuid(), entity);
+            rows.entities.push(EntityRow {
+                c,
+                position: i64::try_from(i).unwrap_or(i64::MAX),
+                id: entity.uuid(),
+                body,
+            });
+            rows.index.add(c, entity.uuid(), entity);
         });
     }
     if let Some(error) = failed {
@@ -1180,48 +1456,40 @@ fn import_rows(document: &NetworkDocument) -> Result<Rows> {
     }
     rows.index
         .add(PROFILE, document.network.id.as_uuid(), &document.network);
+    rows.index.nested.sort_unstable();
+    rows.index.refs.sort_unstable();
     Ok(rows)
 }
 
-/// A value bound into a multi-row insert. Rows compare column by column,
-/// so sorting a table's rows sorts them by its primary key (the leading
-/// columns after the network): inserted in that order, the b-trees grow at
-/// one edge instead of at random pages.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Arg {
-    Int(i64),
-    Text(String),
-}
-
-/// Inserts `rows` (each after the network id) into `table (columns)`, many
-/// rows per statement.
-async fn insert_rows(
-    tx: &mut Tx,
-    table: &str,
-    network: &str,
-    mut rows: Vec<Vec<Arg>>,
-) -> Result<()> {
-    rows.sort_unstable();
-    let Some(width) = rows.first().map(|r| r.len() + 1) else {
-        return Ok(());
-    };
-    let per_statement = (BATCH_PARAMETERS / width).clamp(1, 1000);
+/// Inserts `rows` (each after the network's seq) in their order, many rows
+/// per statement.
+async fn insert_rows<R: BulkRow>(tx: &mut Tx, seq: i64, rows: Vec<R>) -> Result<()> {
+    let per_statement = (BATCH_PARAMETERS / R::WIDTH).clamp(1, 1000);
     // SQLite looks a numbered parameter's name up by a linear scan
     // (`sqlite3_bind_parameter_name`, once per parameter as sqlx binds):
     // quadratic in a statement of thousands of them. Anonymous `?`
     // parameters bind by position.
-    let anonymous = tx.backend_name() == "SQLite";
+    //
+    // SQLite: `OR ROLLBACK` (a conflict rolls the whole transaction back, as
+    // the store would) spares it a statement journal of every page the
+    // statement changes, kept only to undo a statement that fails half way.
+    let sqlite = tx.backend_name() == "SQLite";
+    let (anonymous, insert) = if sqlite {
+        (true, "INSERT OR ROLLBACK INTO")
+    } else {
+        (false, "INSERT INTO")
+    };
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let chunk: Vec<Vec<Arg>> = rows.by_ref().take(per_statement).collect();
-        let mut sql = format!("INSERT INTO {table} VALUES ");
+        let chunk: Vec<R> = rows.by_ref().take(per_statement).collect();
+        let mut sql = format!("{insert} {} VALUES ", R::TABLE);
         let mut n = 0_usize;
-        for (r, _) in chunk.iter().enumerate() {
+        for r in 0..chunk.len() {
             if r > 0 {
                 sql.push(',');
             }
             sql.push('(');
-            for column in 0..width {
+            for column in 0..R::WIDTH {
                 if column > 0 {
                     sql.push(',');
                 }
@@ -1237,31 +1505,20 @@ async fn insert_rows(
         }
         let mut query = sqlx::query(AssertSqlSafe(sql));
         for row in chunk {
-            query = query.bind(network.to_owned());
-            for arg in row {
-                query = match arg {
-                    Arg::Int(i) => query.bind(i),
-                    Arg::Text(t) => query.bind(t),
-                };
-            }
+            query = row.bind(query.bind(seq));
         }
         query.execute(&mut **tx).await?;
     }
     Ok(())
 }
 
-async fn insert_revision(tx: &mut Tx, network: &str, revision: &Revision) -> Result<()> {
-    sqlx::query("INSERT INTO revisions (network, number, author, message, at, added, changed, removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(network)
-        .bind(to_i64(revision.number))
-        .bind(&revision.author)
-        .bind(&revision.message)
-        .bind(revision.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
-        .bind(to_i64(revision.added))
-        .bind(to_i64(revision.changed))
-        .bind(to_i64(revision.removed))
-        .execute(&mut **tx)
-        .await?;
+/// The time of a revision as stored.
+pub(crate) fn stored_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+async fn insert_revision(tx: &mut Tx, seq: i64, revision: &Revision) -> Result<()> {
+    revision_row!(seq, revision).execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -1368,31 +1625,42 @@ fn prepare(network: NetworkId, changes: &ChangeSet) -> Result<Vec<Op>> {
 /// The owner of an id in the store: (kind, collection number, owner id).
 async fn id_owner(
     tx: &mut Tx,
-    network: &str,
+    seq: i64,
     id: Uuid,
 ) -> Result<Option<(Option<EntityKind>, i64, Uuid)>> {
-    let row = sqlx::query("SELECT kind, collection, owner FROM ids WHERE network = $1 AND id = $2")
-        .bind(network)
-        .bind(id.to_string())
+    let entity = sqlx::query("SELECT collection FROM entity WHERE network = $1 AND id = $2")
+        .bind(seq)
+        .bind(blob(id))
         .fetch_optional(&mut **tx)
         .await?;
-    row.map(|row| {
-        Ok((
-            kind_at(row.try_get(0)?),
-            row.try_get(1)?,
-            uuid_of(&row.try_get::<String, _>(2)?)?,
-        ))
-    })
-    .transpose()
+    if let Some(row) = entity {
+        let c: i64 = row.try_get(0)?;
+        return Ok(Some((Some(collection_at(c)?.kind()), c, id)));
+    }
+    let row =
+        sqlx::query("SELECT kind, collection, owner FROM nested_id WHERE network = $1 AND id = $2")
+            .bind(seq)
+            .bind(blob(id))
+            .fetch_optional(&mut **tx)
+            .await?;
+    row.map(|row| Ok((kind_at(row.try_get(0)?), row.try_get(1)?, id_at(&row, 2)?)))
+        .transpose()
 }
 
 /// The integrity of the state `ops` would leave, checked against the
 /// indexes: O(size of the change), not of the document.
-async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Finding>> {
+async fn integrity(
+    tx: &mut Tx,
+    seq: i64,
+    network: NetworkId,
+    ops: &[Op],
+    current: &HashMap<(i64, Uuid), Current>,
+) -> Result<Vec<Finding>> {
     let mut check = Check {
         network,
-        net: network.to_string(),
+        seq,
         ops,
+        current,
         touched: ops.iter().map(|op| op.key(network)).collect(),
         declared: Declared::new(),
         findings: Vec::new(),
@@ -1407,8 +1675,9 @@ async fn integrity(tx: &mut Tx, network: NetworkId, ops: &[Op]) -> Result<Vec<Fi
 /// the findings so far.
 struct Check<'a> {
     network: NetworkId,
-    net: String,
+    seq: i64,
     ops: &'a [Op],
+    current: &'a HashMap<(i64, Uuid), Current>,
     touched: Touched,
     declared: Declared,
     findings: Vec<Finding>,
@@ -1424,8 +1693,7 @@ impl Check<'_> {
     /// another entity of the change set or of the network (one it keeps) has
     /// already.
     async fn declared_ids(&mut self, tx: &mut Tx) -> Result<()> {
-        let (ops, net) = (self.ops, self.net.clone());
-        let net = net.as_str();
+        let (ops, seq) = (self.ops, self.seq);
         for (i, op) in ops.iter().enumerate() {
             let Op::Upsert { entity, .. } = op else {
                 continue;
@@ -1446,7 +1714,7 @@ impl Check<'_> {
                     );
                     continue;
                 }
-                if let Some((kind, c, owner)) = id_owner(tx, net, d.id).await?
+                if let Some((kind, c, owner)) = id_owner(tx, seq, d.id).await?
                     && !self.touched.contains(&(c, owner))
                 {
                     let kind = kind.map_or("entity", EntityKind::name);
@@ -1468,8 +1736,7 @@ impl Check<'_> {
     /// A finding for each reference of what is written that does not
     /// resolve in the resulting state (dangling, or another kind of entity).
     async fn references(&mut self, tx: &mut Tx) -> Result<()> {
-        let (network, ops, net) = (self.network, self.ops, self.net.clone());
-        let net = net.as_str();
+        let (network, ops, seq) = (self.network, self.ops, self.seq);
         for (i, op) in ops.iter().enumerate() {
             let (base, owner, references) = match op {
                 Op::Upsert { entity, .. } => {
@@ -1496,7 +1763,7 @@ impl Check<'_> {
                 let at = r.path.under(base.clone());
                 let found = match self.declared.get(&r.id) {
                     Some((kind, path)) => Some((*kind, format!("the {kind} at {path}"))),
-                    None => match id_owner(tx, net, r.id).await? {
+                    None => match id_owner(tx, seq, r.id).await? {
                         Some((kind, c, owner)) if !self.touched.contains(&(c, owner)) => {
                             kind.map(|k| {
                                 (
@@ -1537,38 +1804,28 @@ impl Check<'_> {
     /// one an upsert drops) while something the change set keeps still
     /// refers to it.
     async fn still_referred(&mut self, tx: &mut Tx) -> Result<()> {
-        let (network, ops, net) = (self.network, self.ops, self.net.clone());
-        let net = net.as_str();
+        let (network, ops, seq, current) = (self.network, self.ops, self.seq, self.current);
         for (i, op) in ops.iter().enumerate() {
             let (c, id) = op.key(network);
             if c == PROFILE {
                 continue;
             }
-            let rows = sqlx::query(
-                "SELECT id, kind FROM ids WHERE network = $1 AND collection = $2 AND owner = $3",
-            )
-            .bind(net)
-            .bind(c)
-            .bind(id.to_string())
-            .fetch_all(&mut **tx)
-            .await?;
-            for row in &rows {
-                let gone = uuid_of(&row.try_get::<String, _>(0)?)?;
+            let Some(old) = current.get(&(c, id)) else {
+                continue;
+            };
+            for &(gone, kind) in &old.declared {
                 if self.declared.contains_key(&gone) {
                     continue;
                 }
-                let kind = kind_at(row.try_get(1)?).map_or("entity", EntityKind::name);
-                let referrers = sqlx::query("SELECT collection, source FROM refs WHERE network = $1 AND target = $2 ORDER BY collection, source")
-                .bind(net)
-                .bind(gone.to_string())
-                .fetch_all(&mut **tx)
-                .await?;
+                let kind = kind.name();
+                let referrers = sqlx::query("SELECT collection, source FROM reference WHERE network = $1 AND target = $2 ORDER BY collection, source")
+                    .bind(seq)
+                    .bind(blob(gone))
+                    .fetch_all(&mut **tx)
+                    .await?;
                 let mut by = Vec::new();
                 for referrer in &referrers {
-                    let key = (
-                        referrer.try_get::<i64, _>(0)?,
-                        uuid_of(&referrer.try_get::<String, _>(1)?)?,
-                    );
+                    let key = (referrer.try_get::<i64, _>(0)?, id_at(referrer, 1)?);
                     if !self.touched.contains(&key) {
                         by.push(describe(collection_at(key.0).ok(), key.1));
                     }

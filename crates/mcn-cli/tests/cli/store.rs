@@ -7,7 +7,6 @@ use std::{
     path::Path,
     process::Stdio,
     sync::atomic::{AtomicU32, Ordering},
-    time::Duration,
 };
 
 use crate::support::{TempDir, command, finish, run_in};
@@ -148,7 +147,7 @@ fn the_example_network_through_every_command() {
         assert!(
             run.assert_code(2)
                 .stderr
-                .contains("/changes/0: not a change set: unknown variant `peeple`"),
+                .contains("/changes/0/collection: not a change set: unknown variant `peeple`"),
             "{}",
             run.stderr
         );
@@ -243,6 +242,20 @@ fn separate_processes_behave_as_one() {
     });
 }
 
+/// A fresh store for one kill: SQLite in its own directory, or a PostgreSQL
+/// database of its own (`None` without a server outside CI).
+fn fresh_store(postgres: bool) -> Option<(TempDir, Option<Postgres>, String)> {
+    let dir = TempDir::new("store-crash-db");
+    if postgres {
+        let database = Postgres::new()?;
+        let url = database.url.clone();
+        Some((dir, Some(database), url))
+    } else {
+        let url = format!("sqlite://{}", dir.path().join("crash.db").display());
+        Some((dir, None, url))
+    }
+}
+
 #[test]
 fn a_process_killed_mid_import_leaves_all_or_nothing() {
     let generator = TempDir::new("store-crash-doc");
@@ -261,48 +274,57 @@ fn a_process_killed_mid_import_leaves_all_or_nothing() {
         ],
     )
     .assert_code(0);
-    let expected = std::fs::read(&document).unwrap();
-    on_both("store-crash", |dir, db| {
-        for delay in [5_u64, 40, 150, 400] {
-            let fresh = TempDir::new("store-crash-db");
-            let db = if db.starts_with("sqlite") {
-                format!("sqlite://{}", fresh.path().join("crash.db").display())
-            } else {
-                db.to_owned()
-            };
-            let mut child = command(
-                dir.path(),
-                &["store", "--db", &db, "import", document.to_str().unwrap()],
-            )
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-            std::thread::sleep(Duration::from_millis(delay));
+    let expected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&document).unwrap()).unwrap();
+    let import = |dir: &TempDir, db: &str| {
+        command(
+            dir.path(),
+            &["store", "--db", db, "import", document.to_str().unwrap()],
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+    };
+    for postgres in [false, true] {
+        // One whole import, timed (process start to exit): the kills are
+        // spread evenly over that span, from the process's start to its end.
+        let Some((dir, _database, db)) = fresh_store(postgres) else {
+            continue;
+        };
+        let started = std::time::Instant::now();
+        assert!(import(&dir, &db).wait().unwrap().success());
+        let whole = started.elapsed();
+        let (mut nothing, mut all) = (0, 0);
+        for k in 0..10_u32 {
+            let delay = whole * k / 9;
+            let (dir, _database, db) = fresh_store(postgres).unwrap();
+            let mut child = import(&dir, &db);
+            std::thread::sleep(delay);
             let _ = child.kill();
             let _ = child.wait();
-            let log = store(dir, &db, &["log"]);
+            let log = store(&dir, &db, &["log"]);
             if log.code == Some(0) {
                 // The whole revision 1, exactly the document.
                 assert_eq!(log.out().lines().count(), 1, "{}", log.out());
-                let exported = store(dir, &db, &["export"]);
+                let exported = store(&dir, &db, &["export"]);
                 let exported: serde_json::Value =
                     serde_json::from_slice(&exported.assert_code(0).stdout).unwrap();
-                assert_eq!(
-                    exported,
-                    serde_json::from_slice::<serde_json::Value>(&expected).unwrap()
-                );
-                if !db.starts_with("sqlite") {
-                    return; // PostgreSQL: one database per run; the network is there now.
-                }
+                assert_eq!(exported, expected, "killed after {delay:?}");
+                all += 1;
             } else {
                 // Nothing at all.
                 assert!(
                     log.assert_code(2).stderr.contains("holds no network"),
-                    "{}",
+                    "killed after {delay:?}: {}",
                     log.stderr
                 );
+                nothing += 1;
             }
         }
-    });
+        eprintln!(
+            "{}: import took {whole:?}; 10 kills spread over it: {nothing} left nothing, {all} left the whole revision",
+            if postgres { "postgres" } else { "sqlite" }
+        );
+    }
 }

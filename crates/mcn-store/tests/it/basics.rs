@@ -66,12 +66,7 @@ fn renamed(document: &NetworkDocument, i: usize, name: &str) -> serde_json::Valu
 
 async fn history_log_diff_and_earlier_revisions(fresh: &Fresh) {
     let store = &fresh.store;
-    let document = mcn_testkit::example::northvale();
-    let network = document.network.id;
-    store
-        .import(&document, "importer", "import", at(0))
-        .await
-        .unwrap();
+    let (document, network) = crate::support::example_in(fresh).await;
     let person = document.people[0].id.as_uuid();
     let change = ChangeSet {
         message: "rename".to_owned(),
@@ -221,6 +216,55 @@ async fn import_onto_an_existing_network(fresh: &Fresh) {
     assert_eq!(registrations.removed, [removed.id.as_uuid()]);
 }
 
+/// An import onto an existing network keeps the stored order: entities
+/// the store has keep their places (a re-ordered document changes nothing
+/// by its order alone), new ones come last in their collection.
+async fn import_onto_keeps_the_stored_order(fresh: &Fresh) {
+    let store = &fresh.store;
+    let (document, network) = crate::support::example_in(fresh).await;
+    let mut reordered = document.clone();
+    reordered.people.swap(0, 1);
+    reordered.people[0].name = mcn_core::Text::new("Someone Else").unwrap();
+    let mut locality = reordered.localities[0].clone();
+    locality.id = mcn_core::id::LocalityId::from_uuid(uuid::Uuid::from_u128(0x77));
+    reordered.localities.insert(0, locality.clone());
+    let r = store
+        .import_onto(&reordered, "importer", "re-import", at(1))
+        .await
+        .unwrap();
+    assert_eq!((r.added, r.changed, r.removed), (1, 1, 0));
+    let mut expected = document.clone();
+    expected.people[1].name = mcn_core::Text::new("Someone Else").unwrap();
+    expected.localities.push(locality);
+    assert_eq!(
+        store.export(network, None, Layout::Compact).await.unwrap(),
+        serde_json::to_string(&expected).unwrap()
+    );
+}
+
+/// Bodies with escapes (quotes, backslashes, non-ASCII) export byte for
+/// byte on both backends (PostgreSQL reads them through `COPY`'s text
+/// format, where backslashes are escaped).
+async fn escapes_export_byte_for_byte(fresh: &Fresh) {
+    let store = &fresh.store;
+    let (mut document, network) = crate::support::example_in(fresh).await;
+    let name = r#"Dr "Q" Back\slash \\ Zoë \u0001"#;
+    document.people[2].name = mcn_core::Text::new(name).unwrap();
+    store
+        .import_onto(&document, "importer", "escapes", at(1))
+        .await
+        .unwrap();
+    for layout in [Layout::Compact, Layout::Pretty] {
+        let expected = if layout == Layout::Compact {
+            serde_json::to_string(&document).unwrap()
+        } else {
+            serde_json::to_string_pretty(&document).unwrap()
+        };
+        assert_eq!(store.export(network, None, layout).await.unwrap(), expected);
+    }
+    assert_eq!(store.document_at(network, Some(2)).await.unwrap(), document);
+}
+
 async fn unknown_networks_and_revisions(fresh: &Fresh) {
     let store = &fresh.store;
     let document = mcn_testkit::example::minimal();
@@ -251,6 +295,8 @@ both!(
     history_log_diff_and_earlier_revisions,
     create_and_delete,
     import_onto_an_existing_network,
+    import_onto_keeps_the_stored_order,
+    escapes_export_byte_for_byte,
     unknown_networks_and_revisions,
 );
 

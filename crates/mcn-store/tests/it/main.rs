@@ -16,5 +16,6 @@ mod bad_input;
 mod basics;
 mod concurrency;
 mod integrity;
+mod migration;
 mod props;
 mod support;

@@ -74,12 +74,12 @@ impl Drop for Fresh {
     }
 }
 
-/// The minimal example imported into `fresh` as revision 1: the document and
-/// its network id.
-pub(crate) async fn minimal_in(
+/// `document` imported into `fresh` as revision 1: the document and its
+/// network id.
+async fn imported_in(
     fresh: &Fresh,
+    document: mcn_network::NetworkDocument,
 ) -> (mcn_network::NetworkDocument, mcn_core::id::NetworkId) {
-    let document = mcn_testkit::example::minimal();
     fresh
         .store
         .import(&document, "importer", "import", at(0))
@@ -87,6 +87,20 @@ pub(crate) async fn minimal_in(
         .unwrap();
     let network = document.network.id;
     (document, network)
+}
+
+/// The minimal example imported into `fresh` as revision 1.
+pub(crate) async fn minimal_in(
+    fresh: &Fresh,
+) -> (mcn_network::NetworkDocument, mcn_core::id::NetworkId) {
+    imported_in(fresh, mcn_testkit::example::minimal()).await
+}
+
+/// The example network (Northvale) imported into `fresh` as revision 1.
+pub(crate) async fn example_in(
+    fresh: &Fresh,
+) -> (mcn_network::NetworkDocument, mcn_core::id::NetworkId) {
+    imported_in(fresh, mcn_testkit::example::northvale()).await
 }
 
 /// Asserts that the head of `network` exports (compact) as `expected`.
