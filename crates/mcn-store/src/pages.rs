@@ -2,7 +2,6 @@
 //! pieces (HTTP): one page of a collection in document order, and the
 //! profile alone, without assembling the whole document.
 
-use futures_util::TryStreamExt as _;
 use mcn_core::{JsonPointer, id::NetworkId};
 use mcn_network::collection::Collection;
 use sqlx::Row as _;
@@ -18,6 +17,9 @@ pub struct Page {
     /// Whether more entities (that `keep` accepts) follow the last.
     pub more: bool,
 }
+
+/// The most rows one batch of a filtered page reads.
+const MAX_BATCH: usize = 4096;
 
 impl Store {
     /// Up to `limit` entities of `collection` at the head of `network`, in
@@ -53,29 +55,43 @@ impl Store {
             })?
             .try_get::<i64, _>(0)?,
         };
-        let mut rows = sqlx::query(
-            "SELECT id, body FROM entity WHERE network = $1 AND collection = $2 AND position > $3 ORDER BY position",
-        )
-        .bind(seq)
-        .bind(number)
-        .bind(from)
-        .fetch(&mut *tx);
         let mut page = Page {
             items: Vec::new(),
             more: false,
         };
-        while let Some(row) = rows.try_next().await? {
-            let body: String = row.try_get(1)?;
-            if !keep(&body) {
-                continue;
+        // Batches with a LIMIT: a driver that reads a whole result set
+        // (PostgreSQL's) would otherwise send the rest of the collection for
+        // every page. The first batch is what an unfiltered page needs; each
+        // next one, needed only when `keep` refuses rows, is twice as large.
+        let mut from = from;
+        let mut batch = limit.saturating_add(1);
+        'batches: loop {
+            let rows = sqlx::query(
+                "SELECT id, body, position FROM entity WHERE network = $1 AND collection = $2 AND position > $3 ORDER BY position LIMIT $4",
+            )
+            .bind(seq)
+            .bind(number)
+            .bind(from)
+            .bind(i64::try_from(batch).unwrap_or(i64::MAX))
+            .fetch_all(&mut *tx)
+            .await?;
+            for row in &rows {
+                from = row.try_get(2)?;
+                let body: String = row.try_get(1)?;
+                if !keep(&body) {
+                    continue;
+                }
+                if page.items.len() == limit {
+                    page.more = true;
+                    break 'batches;
+                }
+                page.items.push((crate::store::id_at(row, 0)?, body));
             }
-            if page.items.len() == limit {
-                page.more = true;
+            if rows.len() < batch {
                 break;
             }
-            page.items.push((crate::store::id_at(&row, 0)?, body));
+            batch = batch.saturating_mul(2).min(MAX_BATCH);
         }
-        drop(rows);
         tx.commit().await?;
         Ok(page)
     }

@@ -289,6 +289,48 @@ async fn unknown_networks_and_revisions(fresh: &Fresh) {
     ));
 }
 
+/// Walking a collection page by page (`after` the last id of each page)
+/// gives every entity once, in document order, for any page size; with a
+/// filter that refuses most rows (so pages need several batches), exactly
+/// the kept ones.
+async fn pages_walk_a_collection(fresh: &Fresh) {
+    let store = &fresh.store;
+    let document = synthetic();
+    let network = document.network.id;
+    store.import(&document, "a", "import", at(0)).await.unwrap();
+    let all: Vec<_> = document
+        .registrations
+        .iter()
+        .map(|r| r.id.as_uuid())
+        .collect();
+    assert!(all.len() > 1_000, "enough rows for several batches");
+    let index: std::collections::HashMap<_, _> =
+        all.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    for (limit, every) in [(1, 1), (100, 1), (all.len(), 1), (3, 7), (50, 997)] {
+        let expected: Vec<_> = all.iter().copied().step_by(every).collect();
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let mut keep = |body: &str| {
+                let id: serde_json::Value = serde_json::from_str(body).unwrap();
+                let id: uuid::Uuid = id["id"].as_str().unwrap().parse().unwrap();
+                index[&id] % every == 0
+            };
+            let page = store
+                .page(network, Collection::Registrations, after, limit, &mut keep)
+                .await
+                .unwrap();
+            assert!(page.items.len() <= limit);
+            seen.extend(page.items.iter().map(|(id, _)| *id));
+            if !page.more {
+                break;
+            }
+            after = seen.last().copied();
+        }
+        assert_eq!(seen, expected, "limit {limit}, every {every}");
+    }
+}
+
 both!(
     export_is_serde_json_byte_for_byte,
     importing_an_existing_network_is_refused,
@@ -298,6 +340,7 @@ both!(
     import_onto_keeps_the_stored_order,
     escapes_export_byte_for_byte,
     unknown_networks_and_revisions,
+    pages_walk_a_collection,
 );
 
 /// `sqlite::memory:` is a private database that lives as long as the store.
