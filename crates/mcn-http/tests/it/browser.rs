@@ -176,6 +176,15 @@ async fn drive(client: &Client, address: SocketAddr, token: &str, document: &Net
     screenshot_the_report(client, document).await;
 }
 
+/// The texts of every element `locator` finds, in page order.
+async fn texts(client: &Client, locator: Locator<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for element in client.find_all(locator).await.unwrap() {
+        out.push(element.text().await.unwrap());
+    }
+    out
+}
+
 /// Clicks the element `locator` finds.
 async fn click(client: &Client, locator: Locator<'_>) {
     client.find(locator).await.unwrap().click().await.unwrap();
@@ -241,18 +250,15 @@ async fn overview(client: &Client, document: &NetworkDocument) {
             .unwrap(),
         document.network.name.as_str()
     );
-    let headings = client.find_all(Locator::Css("h2")).await.unwrap();
-    let mut names = Vec::new();
-    for heading in headings {
-        names.push(heading.text().await.unwrap());
-    }
-    assert_eq!(names, ["Members", "Bodies", "Findings"]);
-    let members = client
-        .find_all(Locator::XPath(
-            "//h2[.='Members']/following-sibling::ul[1]/li/a",
-        ))
-        .await
-        .unwrap();
+    assert_eq!(
+        texts(client, Locator::Css("h2")).await,
+        ["Members", "Bodies", "Findings"]
+    );
+    let members = texts(
+        client,
+        Locator::XPath("//h2[.='Members']/following-sibling::ul[1]/li/a"),
+    )
+    .await;
     assert_eq!(members.len(), document.memberships.len());
     let bodies = client
         .find_all(Locator::XPath(
@@ -277,11 +283,10 @@ async fn overview(client: &Client, document: &NetworkDocument) {
 
     // The hostile name is text: no injected script, no alert.
     assert_no_script(client).await;
-    let mut shown = false;
-    for member in &members {
-        shown |= member.text().await.unwrap() == HOSTILE;
-    }
-    assert!(shown, "the hostile member name is shown as text");
+    assert!(
+        members.iter().any(|m| m == HOSTILE),
+        "the hostile member name is shown as text"
+    );
 }
 
 /// Follows the overview's first finding link to its entity's page: the
@@ -307,22 +312,16 @@ async fn follow_a_finding(client: &Client, document: &NetworkDocument) {
         expected,
         "the finding's link lands on its entity's page"
     );
-    let values = client.find_all(Locator::Css("table tr td")).await.unwrap();
-    let mut id_shown = false;
-    for value in &values {
-        id_shown |= value.text().await.unwrap() == id;
-    }
-    assert!(id_shown, "the entity's id is among its fields");
-    let codes = client
-        .find_all(Locator::Css("tr[class] td:nth-child(2)"))
-        .await
-        .unwrap();
-    let mut code_shown = false;
-    for shown in &codes {
-        code_shown |= shown.text().await.unwrap() == code;
-    }
     assert!(
-        code_shown,
+        texts(client, Locator::Css("table tr td"))
+            .await
+            .contains(&id),
+        "the entity's id is among its fields"
+    );
+    assert!(
+        texts(client, Locator::Css("tr[class] td:nth-child(2)"))
+            .await
+            .contains(&code),
         "the finding {code} is listed on its entity's page"
     );
     assert_no_script(client).await;
