@@ -37,12 +37,8 @@ pub(crate) async fn entity(
     let value: Value =
         serde_json::from_str(&stored.json).map_err(|e| Problem::Internal(e.to_string()))?;
     let value = entities::redact_value(&principal, collection, value);
-    let as_of = body::today();
-    let mut report = state.store.findings(id, Some(head), as_of).await?;
-    let document = state.store.document_at(id, Some(head)).await?;
-    if !principal.sees_personal_data() {
-        report = std::sync::Arc::new(crate::reads::redact_messages(&report, &document));
-    }
+    let (as_of, report, document) =
+        crate::reads::findings_today(&state, &principal, id, head).await?;
     let about = findings_about(&document, collection, entity, &report.findings);
     let mut references = Vec::new();
     parsed.references(&mut |r| references.push(r));

@@ -165,12 +165,8 @@ pub(crate) async fn overview(
     Path(network): Path<String>,
 ) -> Result<Response, Problem> {
     let (id, head) = body::network(&state, &principal, &network).await?;
-    let as_of = body::today();
-    let mut report = state.store.findings(id, Some(head), as_of).await?;
-    let document = state.store.document_at(id, Some(head)).await?;
-    if !principal.sees_personal_data() {
-        report = std::sync::Arc::new(crate::reads::redact_messages(&report, &document));
-    }
+    let (as_of, report, document) =
+        crate::reads::findings_today(&state, &principal, id, head).await?;
     let name = document.network.name.as_str().to_owned();
     let mut out = String::new();
     let _ = write!(

@@ -10,9 +10,9 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use mcn_evaluation::{EvaluationSettings, evaluate, render};
-use std::collections::HashSet;
+use std::{collections::HashSet, sync::Arc};
 
-use mcn_core::Report;
+use mcn_core::{NaiveDate, Report, id::NetworkId};
 use mcn_network::{Network, NetworkDocument};
 use serde_json::json;
 
@@ -89,10 +89,8 @@ pub(crate) async fn findings(
     } else {
         Some(state.store.document_at(id, Some(revision)).await?)
     };
-    if let Some(document) = &document
-        && !principal.sees_personal_data()
-    {
-        report = std::sync::Arc::new(redact_messages(&report, document));
+    if let Some(document) = &document {
+        report = shown_to(&principal, report, document);
     }
     let text = |text: String| {
         (
@@ -114,6 +112,35 @@ pub(crate) async fn findings(
     };
     set_etag(&mut response, revision);
     Ok(response)
+}
+
+/// The findings as `principal` may see them: with staff personal data
+/// taken out of the messages ([`redact_messages`]) unless the principal
+/// may see it.
+pub(crate) fn shown_to(
+    principal: &Principal,
+    report: Arc<Report>,
+    document: &NetworkDocument,
+) -> Arc<Report> {
+    if principal.sees_personal_data() {
+        report
+    } else {
+        Arc::new(redact_messages(&report, document))
+    }
+}
+
+/// What the pages show of the head as of today: the date, the findings as
+/// `principal` may see them, and the document (for names and links).
+pub(crate) async fn findings_today(
+    state: &AppState,
+    principal: &Principal,
+    network: NetworkId,
+    head: u64,
+) -> Result<(NaiveDate, Arc<Report>, NetworkDocument), Problem> {
+    let as_of = body::today();
+    let report = state.store.findings(network, Some(head), as_of).await?;
+    let document = state.store.document_at(network, Some(head)).await?;
+    Ok((as_of, shown_to(principal, report, &document), document))
 }
 
 /// `report` with the staff personal data of `document` (people's names,
