@@ -102,6 +102,14 @@ macro_rules! collections {
                 self.len(document) == 0
             }
 
+            /// The entity at `index` of this collection of `document`, if any.
+            #[must_use]
+            pub fn get(self, document: &NetworkDocument, index: usize) -> Option<&dyn AnyEntity> {
+                match self {
+                    $( Self::$variant => document.$field.get(index).map(|e| e as &dyn AnyEntity), )+
+                }
+            }
+
             /// Visits the entities of this collection of `document`, in order.
             pub fn for_each(self, document: &NetworkDocument, visit: &mut dyn FnMut(usize, &dyn AnyEntity)) {
                 match self {
@@ -231,5 +239,23 @@ mod tests {
             assert_eq!(Collection::at(collection.position()), Some(*collection));
         }
         assert_eq!(properties.len(), Collection::ALL.len() + 2);
+    }
+
+    #[test]
+    fn get_finds_what_for_each_visits() {
+        let json = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../docs/examples/example-network.json"
+        ));
+        let document = NetworkDocument::from_json(json.as_bytes()).unwrap();
+        for &collection in Collection::ALL {
+            let mut visited = Vec::new();
+            collection.for_each(&document, &mut |i, entity| visited.push((i, entity.uuid())));
+            let got: Vec<_> = (0..collection.len(&document))
+                .map(|i| (i, collection.get(&document, i).unwrap().uuid()))
+                .collect();
+            assert_eq!(got, visited, "{collection}");
+            assert!(collection.get(&document, visited.len()).is_none());
+        }
     }
 }

@@ -42,7 +42,7 @@ impl Store {
         let from = match after {
             None => -1,
             Some(id) => sqlx::query(
-                "SELECT position FROM entity WHERE network = $1 AND id = $2 AND collection = $3",
+                "SELECT position FROM entity_key WHERE network = $1 AND id = $2 AND collection = $3",
             )
             .bind(seq)
             .bind(crate::store::blob(id))

@@ -5,61 +5,54 @@
 //! conversion to `Any` values).
 
 use mcn_core::id::NetworkId;
-use sqlx::{PgPool, Row as _, postgres::PgConnection};
+use sqlx::{
+    PgPool,
+    postgres::{PgConnection, PgCopyIn},
+};
 
 use crate::{
-    Layout, Revision, StoreError,
-    store::{BulkRow, Rows},
+    Layout, StoreError,
+    bulk::{CopyRow, EntityRow, Header, Part},
 };
-use uuid::Uuid;
 
 /// Bytes sent per `COPY` message.
 const CHUNK: usize = 1 << 20;
 
-/// What an import writes besides the rows.
-pub(crate) struct Header<'a> {
-    pub(crate) network: NetworkId,
-    pub(crate) schema_version: &'a str,
-    pub(crate) profile: &'a str,
-    pub(crate) revision: &'a Revision,
-}
-
-/// Imports `rows` as revision 1 of a new network, in one transaction.
-pub(crate) async fn import(
-    pool: &PgPool,
-    header: &Header<'_>,
-    rows: Rows,
-) -> Result<(), StoreError> {
+/// Writes the rows of an import from `parts` as revision 1 of a new
+/// network, in one transaction, the entities streamed into one `COPY` as
+/// they arrive. Returns whether it committed: not if `parts` closed before
+/// [`Part::Rest`] (the import was refused or dropped).
+pub(crate) async fn write(
+    pool: PgPool,
+    header: Header,
+    mut parts: tokio::sync::mpsc::Receiver<Part>,
+) -> Result<bool, StoreError> {
     let mut tx = pool.begin().await?;
-    let network = header.network;
-    let inserted = sqlx::query(
-        "INSERT INTO network (id, head, schema_version, profile) VALUES ($1, 1, $2, $3) RETURNING seq",
-    )
-    .bind(network.to_string())
-    .bind(header.schema_version)
-    .bind(header.profile)
-    .fetch_one(&mut *tx)
-    .await;
-    let seq: i64 = match inserted {
-        Err(sqlx::Error::Database(error)) if error.is_unique_violation() => {
-            return Err(StoreError::NetworkExists(network));
+    let seq = crate::bulk::header_rows!(tx, &header);
+    let mut entities = Copy::start::<EntityRow>(&mut tx, seq).await?;
+    let rest = loop {
+        match parts.recv().await {
+            Some(Part::Entities(rows)) => {
+                for row in &rows {
+                    entities.push(row).await?;
+                }
+            }
+            Some(Part::Rest(rest)) => break rest,
+            None => {
+                entities.stream.abort("the import was abandoned").await?;
+                return Ok(false);
+            }
         }
-        other => other?.try_get(0)?,
     };
-    sqlx::query("INSERT INTO profile_version (network, revision, schema_version, body) VALUES ($1, 1, $2, $3)")
-        .bind(seq)
-        .bind(header.schema_version)
-        .bind(header.profile)
-        .execute(&mut *tx)
-        .await?;
-    copy(&mut tx, seq, &rows.entities).await?;
-    copy(&mut tx, seq, &rows.index.nested).await?;
-    copy(&mut tx, seq, &rows.index.refs).await?;
-    crate::store::revision_row!(seq, header.revision)
+    entities.finish().await?;
+    copy(&mut tx, seq, &rest.keys).await?;
+    copy(&mut tx, seq, &rest.nested).await?;
+    copy(&mut tx, seq, &rest.packed).await?;
+    crate::store::revision_row!(seq, &header.revision)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 /// [`crate::Store::export`] on PostgreSQL: the same queries, in one
@@ -77,31 +70,59 @@ pub(crate) async fn export(
     crate::store::export_in!(tx, network, revision, layout)
 }
 
-/// Streams `rows` (each after the network's seq, in their order) into
-/// their table.
-async fn copy<R: BulkRow>(conn: &mut PgConnection, seq: i64, rows: &[R]) -> Result<(), StoreError> {
+/// A `COPY … FROM STDIN` in progress: rows in `COPY`'s text format, sent
+/// a megabyte at a time.
+struct Copy<'c> {
+    stream: PgCopyIn<&'c mut PgConnection>,
+    seq: String,
+    buffer: String,
+}
+
+impl<'c> Copy<'c> {
+    /// Starts copying rows of `R` (each after the network's `seq`).
+    async fn start<R: CopyRow>(conn: &'c mut PgConnection, seq: i64) -> Result<Self, StoreError> {
+        Ok(Self {
+            stream: conn
+                .copy_in_raw(&format!("COPY {} FROM STDIN", R::TABLE))
+                .await?,
+            seq: seq.to_string(),
+            buffer: String::with_capacity(CHUNK + 4096),
+        })
+    }
+
+    /// Adds a row.
+    async fn push<R: CopyRow>(&mut self, row: &R) -> Result<(), StoreError> {
+        self.buffer.push_str(&self.seq);
+        row.copy(&mut self.buffer);
+        self.buffer.push('\n');
+        if self.buffer.len() >= CHUNK {
+            self.stream.send(self.buffer.as_bytes()).await?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+
+    /// Sends what is left and ends the `COPY`.
+    async fn finish(mut self) -> Result<(), StoreError> {
+        if !self.buffer.is_empty() {
+            self.stream.send(self.buffer.as_bytes()).await?;
+        }
+        self.stream.finish().await?;
+        Ok(())
+    }
+}
+
+/// Copies `rows` (each after the network's seq, in their order) into their
+/// table.
+async fn copy<R: CopyRow>(conn: &mut PgConnection, seq: i64, rows: &[R]) -> Result<(), StoreError> {
     if rows.is_empty() {
         return Ok(());
     }
-    let mut copy = conn
-        .copy_in_raw(&format!("COPY {} FROM STDIN", R::TABLE))
-        .await?;
-    let seq = seq.to_string();
-    let mut buffer = String::with_capacity(CHUNK + 4096);
+    let mut copy = Copy::start::<R>(conn, seq).await?;
     for row in rows {
-        buffer.push_str(&seq);
-        row.copy(&mut buffer);
-        buffer.push('\n');
-        if buffer.len() >= CHUNK {
-            copy.send(buffer.as_bytes()).await?;
-            buffer.clear();
-        }
+        copy.push(row).await?;
     }
-    if !buffer.is_empty() {
-        copy.send(buffer.as_bytes()).await?;
-    }
-    copy.finish().await?;
-    Ok(())
+    copy.finish().await
 }
 
 /// A tab and an integer field.
@@ -125,11 +146,12 @@ pub(crate) fn text(out: &mut String, value: &str) {
     }
 }
 
-/// A tab and an id as a `bytea` field: `\\x` and hex (the hex form, its
-/// backslash escaped).
-pub(crate) fn id(out: &mut String, value: Uuid) {
+/// A tab and a `bytea` field: `\\x` and hex (the hex form, its backslash
+/// escaped).
+pub(crate) fn bytes(out: &mut String, value: &[u8]) {
     out.push_str("\t\\\\x");
-    for b in value.as_bytes() {
+    out.reserve(value.len() * 2);
+    for b in value {
         for nibble in [b >> 4, b & 0x0f] {
             out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
         }
@@ -138,7 +160,7 @@ pub(crate) fn id(out: &mut String, value: Uuid) {
 
 #[cfg(test)]
 mod tests {
-    use super::{id, int, text};
+    use super::{bytes, int, text};
 
     #[test]
     fn fields_in_copy_text_format() {
@@ -146,9 +168,9 @@ mod tests {
         text(&mut out, "a\\\"b\tc\nd\re");
         assert_eq!(out, "\ta\\\\\"b\\tc\\nd\\re");
         out.clear();
-        id(
+        bytes(
             &mut out,
-            uuid::Uuid::from_u128(0x00ab_7f00_0000_0000_0000_0000_0000_0001),
+            uuid::Uuid::from_u128(0x00ab_7f00_0000_0000_0000_0000_0000_0001).as_bytes(),
         );
         assert_eq!(out, "\t\\\\x00ab7f00000000000000000000000001");
         out.clear();

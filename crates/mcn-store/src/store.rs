@@ -2,7 +2,7 @@
 
 use std::{
     borrow::Cow,
-    collections::{HashMap, HashSet},
+    collections::{BTreeMap, HashMap, HashSet, hash_map::Entry},
     sync::{Arc, Mutex},
 };
 
@@ -12,18 +12,21 @@ use mcn_network::{
     LoadError, NetworkDocument, NetworkProfile,
     codes::{DANGLING_REFERENCE, DUPLICATE_ID, WRONG_KIND},
     collection::{AnyEntity, Collection},
-    references::{EntityKind, HasReferences, Reference},
+    references::{EntityKind, HasReferences, Reference, RelativePath},
 };
+use rustc_hash::FxHashMap;
 use sqlx::{
-    AssertSqlSafe, Row as _, SqlSafeStr as _,
+    Row as _, SqlSafeStr as _,
     any::{AnyPoolOptions, AnyRow},
     migrate::{Migration, MigrationType, Migrator},
     pool::PoolConnectionMetadata,
+    sqlite::SqliteConnectOptions,
 };
 use uuid::Uuid;
 
 use crate::{
     StoreError,
+    bulk::{NestedRow, RefRow, insert_rows, nested_rows},
     change::{
         Change, ChangeSet, CollectionDiff, Diff, EntityVersion, Expect, Revision, StoredEntity,
     },
@@ -79,6 +82,14 @@ macro_rules! export_in {
 }
 pub(crate) use export_in;
 
+/// `FROM … WHERE` of the current entity (as `e`) of a network (`$1`) by id
+/// (`$2`) and collection number (`$3`), found through `entity_key`.
+macro_rules! by_key {
+    () => {
+        "FROM entity_key k JOIN entity e ON e.network = k.network AND e.collection = k.collection AND e.position = k.position \
+         WHERE k.network = $1 AND k.id = $2 AND k.collection = $3"
+    };
+}
 /// The `INSERT` of a revision's row (network `$seq`, [`Revision`]
 /// `$revision`), for either driver.
 macro_rules! revision_row {
@@ -98,11 +109,7 @@ macro_rules! revision_row {
 pub(crate) use revision_row;
 
 /// The collection number the reference and id indexes give the profile.
-const PROFILE: i64 = -1;
-
-/// Rows per multi-row `INSERT` when importing (under SQLite's and
-/// PostgreSQL's limits on bound parameters).
-const BATCH_PARAMETERS: usize = 30_000;
+pub(crate) const PROFILE: i64 = -1;
 
 /// Which database a store keeps its data in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +146,9 @@ struct Inner {
     /// (connecting only when first used), for what `Any` cannot do or does
     /// slowly: `COPY` (import) and bodies read without conversion (export).
     pg: Option<sqlx::PgPool>,
+    /// SQLite: how to open a connection of SQLite's own driver to the same
+    /// database (an import writes through it).
+    sqlite: Option<SqliteConnectOptions>,
     /// SQLite: this process's writers queue here, first come first served,
     /// before taking SQLite's write lock (which other processes may hold:
     /// then the busy timeout applies).
@@ -161,7 +171,7 @@ pub(crate) struct WriteTx {
 /// the write lock, foreign keys enforced, and statement journals (the undo
 /// of one statement of a transaction, e.g. a multi-row `INSERT` that fails
 /// half way) kept in memory rather than in a temporary file.
-const SQLITE_PRAGMAS: &[&str] = &[
+pub(crate) const SQLITE_PRAGMAS: &[&str] = &[
     "PRAGMA page_size = 16384",
     "PRAGMA synchronous = FULL",
     "PRAGMA cache_size = -65536",
@@ -240,7 +250,7 @@ impl Current {
     }
 }
 
-fn number(collection: Collection) -> i64 {
+pub(crate) fn number(collection: Collection) -> i64 {
     i64::try_from(collection.position()).unwrap_or(i64::MAX)
 }
 
@@ -251,7 +261,7 @@ fn collection_at(number: i64) -> Result<Collection> {
         .ok_or_else(|| StoreError::corrupt(format!("unknown collection number {number}")))
 }
 
-fn kind_number(kind: EntityKind) -> i64 {
+pub(crate) fn kind_number(kind: EntityKind) -> i64 {
     EntityKind::ALL
         .iter()
         .position(|k| *k == kind)
@@ -314,6 +324,17 @@ fn migrator(backend: Backend) -> Migrator {
             .into_sql_str(),
             false,
         ),
+        Migration::new(
+            4,
+            Cow::Borrowed("bulk"),
+            MigrationType::Simple,
+            match backend {
+                Backend::Sqlite => include_str!("../migrations/sqlite/0004_bulk.sql"),
+                Backend::Postgres => include_str!("../migrations/postgres/0004_bulk.sql"),
+            }
+            .into_sql_str(),
+            false,
+        ),
     ])
 }
 
@@ -354,7 +375,14 @@ impl Store {
         sqlx::any::install_default_drivers();
         let (backend, url, memory) = if url.starts_with("sqlite:") {
             let memory = url.contains(":memory:") || url.contains("mode=memory");
-            let url = if memory || url.contains("mode=") {
+            let url = if memory && !url.contains("cache=shared") {
+                // A name of its own, shared by this store's connections
+                // (sqlx names `:memory:` privately): an import writes
+                // through a second connection.
+                static MEMORY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                let n = MEMORY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                format!("sqlite:file:mcn-memory-{n}?mode=memory&cache=shared")
+            } else if memory || url.contains("mode=") {
                 url.to_owned()
             } else if url.contains('?') {
                 format!("{url}&mode=rwc")
@@ -392,6 +420,10 @@ impl Store {
                 .await?;
         }
         migrator(backend).run(&pool).await?;
+        let sqlite = match backend {
+            Backend::Sqlite => Some(url.parse::<SqliteConnectOptions>()?),
+            Backend::Postgres => None,
+        };
         let pg = match backend {
             Backend::Postgres => Some(
                 sqlx::postgres::PgPoolOptions::new()
@@ -405,6 +437,7 @@ impl Store {
                 pool,
                 backend,
                 pg,
+                sqlite,
                 writer: Arc::new(tokio::sync::Mutex::new(())),
                 findings: Mutex::new(HashMap::new()),
             }),
@@ -523,77 +556,67 @@ impl Store {
         message: &str,
         at: DateTime<Utc>,
     ) -> Result<Revision> {
-        let findings = document_integrity(document);
-        if !findings.is_empty() {
-            return Err(StoreError::Integrity(findings));
-        }
         let network = document.network.id;
-        let schema_version =
-            serde_json::to_string(&document.schema_version).map_err(StoreError::corrupt)?;
-        let profile = serde_json::to_string(&document.network).map_err(StoreError::corrupt)?;
-        let rows = import_rows(document)?;
         let revision = Revision {
             number: 1,
             author: author.to_owned(),
             message: message.to_owned(),
             at,
-            added: u64::try_from(rows.entities.len()).unwrap_or(u64::MAX),
+            added: Collection::ALL
+                .iter()
+                .map(|c| u64::try_from(c.len(document)).unwrap_or(u64::MAX))
+                .fold(0, u64::saturating_add),
             changed: 0,
             removed: 0,
         };
-        if let Some(pg) = &self.inner.pg {
-            let header = crate::pg::Header {
-                network,
-                schema_version: &schema_version,
-                profile: &profile,
-                revision: &revision,
+        let header = crate::bulk::Header {
+            network,
+            schema_version: serde_json::to_string(&document.schema_version)
+                .map_err(StoreError::corrupt)?,
+            profile: serde_json::to_string(&document.network).map_err(StoreError::corrupt)?,
+            revision: revision.clone(),
+        };
+        // The rows are made here and written by a task of their own as they
+        // come (the two overlap); the document's integrity is checked
+        // between its entities and the rest: a refusal rolls the writer back.
+        let (sender, parts) = tokio::sync::mpsc::channel(4);
+        let writer = match (&self.inner.pg, &self.inner.sqlite) {
+            (Some(pg), _) => tokio::spawn(crate::pg::write(pg.clone(), header, parts)),
+            (None, Some(options)) => {
+                let turn = Arc::clone(&self.inner.writer).lock_owned().await;
+                tokio::spawn(crate::bulk::write_sqlite(
+                    options.clone(),
+                    header,
+                    parts,
+                    turn,
+                ))
+            }
+            (None, None) => return Err(StoreError::corrupt("a store without a backend")),
+        };
+        let made = async {
+            let Some(rest) = crate::bulk::send_entities(document, &sender).await? else {
+                // The writer stopped: its error says why.
+                return Ok(());
             };
-            crate::pg::import(pg, &header, rows).await?;
-            return Ok(revision);
+            let findings = document_integrity(document);
+            if !findings.is_empty() {
+                return Err(StoreError::Integrity(findings));
+            }
+            // Should the writer have stopped, its error says why.
+            let _ = sender.send(crate::bulk::Part::Rest(rest)).await;
+            Ok(())
         }
-        let mut write = self.begin_write().await?;
-        let tx = &mut write.tx;
-        let exists = sqlx::query("SELECT head FROM network WHERE id = $1")
-            .bind(network.to_string())
-            .fetch_optional(&mut **tx)
-            .await?;
-        if exists.is_some() {
-            return Err(StoreError::NetworkExists(network));
-        }
-        let inserted = sqlx::query(
-            "INSERT INTO network (id, head, schema_version, profile) VALUES ($1, 1, $2, $3)",
-        )
-        .bind(network.to_string())
-        .bind(&schema_version)
-        .bind(&profile)
-        .execute(&mut **tx)
         .await;
-        if let Err(sqlx::Error::Database(error)) = &inserted
-            && error.is_unique_violation()
-        {
-            return Err(StoreError::NetworkExists(network));
+        drop(sender);
+        let written = writer
+            .await
+            .map_err(|_| StoreError::Database(sqlx::Error::WorkerCrashed))?;
+        made?;
+        if written? {
+            Ok(revision)
+        } else {
+            Err(StoreError::Database(sqlx::Error::WorkerCrashed))
         }
-        inserted?;
-        let (seq, _) = network_row(tx, network, false).await?;
-        sqlx::query("INSERT INTO profile_version (network, revision, schema_version, body) VALUES ($1, 1, $2, $3)")
-            .bind(seq)
-            .bind(&schema_version)
-            .bind(&profile)
-            .execute(&mut **tx)
-            .await?;
-        insert_rows(tx, seq, rows.entities).await?;
-        rows.index.insert(tx, seq).await?;
-        insert_revision(tx, seq, &revision).await?;
-        write.tx.commit().await?;
-        if self.inner.backend == Backend::Sqlite {
-            // The import went through the write-ahead log whole: copy it into
-            // the database and give its space back (it would stay as large
-            // as the import otherwise). Best effort: a reader may hold it.
-            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                .execute(&self.inner.pool)
-                .await;
-        }
-        Ok(revision)
     }
 
     /// Imports `document` onto the network it names, as one change set: every
@@ -793,14 +816,12 @@ impl Store {
         id: Uuid,
     ) -> Result<Option<StoredEntity>> {
         let (seq, _) = self.located(network).await?;
-        let row = sqlx::query(
-            "SELECT revision, body FROM entity WHERE network = $1 AND id = $2 AND collection = $3",
-        )
-        .bind(seq)
-        .bind(blob(id))
-        .bind(number(collection))
-        .fetch_optional(&self.inner.pool)
-        .await?;
+        let row = sqlx::query(concat!("SELECT e.revision, e.body ", by_key!()))
+            .bind(seq)
+            .bind(blob(id))
+            .bind(number(collection))
+            .fetch_optional(&self.inner.pool)
+            .await?;
         row.map(|row| {
             Ok(StoredEntity {
                 revision: to_u64(row.try_get(0)?),
@@ -827,10 +848,12 @@ impl Store {
         let a = pick_revision(network, Some(a), to_u64(head))?;
         let b = pick_revision(network, Some(b), to_u64(head))?;
         let (lo, hi) = (a.min(b), a.max(b));
+        // `revision > 1` (implied: lo >= 1) lets the planner use the partial
+        // index `entity_by_revision`, which leaves out the import.
         let rows = sqlx::query(
             "SELECT collection, id, revision, CAST(CASE WHEN body IS NULL THEN 0 ELSE 1 END AS BIGINT) FROM any_version \
              WHERE network = $1 AND revision <= $3 AND (collection, id) IN \
-               (SELECT collection, id FROM any_version WHERE network = $1 AND revision > $2 AND revision <= $3) \
+               (SELECT collection, id FROM any_version WHERE network = $1 AND revision > 1 AND revision > $2 AND revision <= $3) \
              ORDER BY collection, id, revision",
         )
         .bind(seq)
@@ -1073,7 +1096,7 @@ async fn versions(
                 Op::Delete { collection, .. } => *collection,
                 Op::Profile { .. } => continue,
             };
-            let row = sqlx::query("SELECT revision, position, body FROM entity WHERE network = $1 AND id = $2 AND collection = $3")
+            let row = sqlx::query(concat!("SELECT e.revision, e.position, e.body ", by_key!()))
                 .bind(seq)
                 .bind(blob(key.1))
                 .bind(key.0)
@@ -1155,7 +1178,9 @@ async fn write_ops(
                 }
             }
             for target in &old.targets {
-                sqlx::query("DELETE FROM reference WHERE network = $1 AND target = $2 AND collection = $3 AND source = $4")
+                // One reference less: -1 on its delta (an added one goes to
+                // 0, a packed one of the import to -1).
+                sqlx::query("INSERT INTO reference (network, target, collection, source, delta) VALUES ($1, $2, $3, $4, -1) ON CONFLICT (network, target, collection, source) DO UPDATE SET delta = reference.delta - 1")
                     .bind(seq)
                     .bind(blob(*target))
                     .bind(c)
@@ -1209,6 +1234,13 @@ async fn write_ops(
                         .bind(body)
                         .execute(&mut **tx)
                         .await?;
+                    sqlx::query("INSERT INTO entity_key (network, id, collection, position) VALUES ($1, $2, $3, $4)")
+                        .bind(seq)
+                        .bind(blob(id))
+                        .bind(c)
+                        .bind(position)
+                        .execute(&mut **tx)
+                        .await?;
                 }
             }
             Op::Delete { .. } => {
@@ -1222,6 +1254,11 @@ async fn write_ops(
                 .bind(position)
                 .execute(&mut **tx)
                 .await?;
+                sqlx::query("DELETE FROM entity_key WHERE network = $1 AND id = $2")
+                    .bind(seq)
+                    .bind(blob(id))
+                    .execute(&mut **tx)
+                    .await?;
                 insert_version(tx, seq, (c, id), revision, position, None).await?;
             }
             Op::Profile { body, .. } => {
@@ -1288,28 +1325,18 @@ fn index_rows(network: NetworkId, ops: &[Op], current: &HashMap<(i64, Uuid), Cur
     index
 }
 
-/// Rows of the nested id index and the reference index.
+/// Rows of the nested id index and the references a change set adds.
 #[derive(Default)]
-pub(crate) struct Index {
-    pub(crate) nested: Vec<NestedRow>,
-    pub(crate) refs: Vec<RefRow>,
+struct Index {
+    nested: Vec<NestedRow>,
+    refs: Vec<RefRow>,
 }
 
 impl Index {
     /// The nested ids `entity` (of collection number `c`, id `owner`)
-    /// declares (not its own: that is its `entity` row) and the ids it
-    /// refers to.
+    /// declares and the ids it refers to.
     fn add(&mut self, c: i64, owner: Uuid, entity: &(impl HasReferences + ?Sized)) {
-        entity.declared_ids(&mut |d| {
-            if d.id != owner {
-                self.nested.push(NestedRow {
-                    id: d.id,
-                    kind: kind_number(d.kind),
-                    c,
-                    owner,
-                });
-            }
-        });
+        nested_rows(c, owner, entity, &mut self.nested);
         for target in targets(entity) {
             self.refs.push(RefRow {
                 target,
@@ -1322,194 +1349,10 @@ impl Index {
     async fn insert(mut self, tx: &mut Tx, seq: i64) -> Result<()> {
         self.nested.sort_unstable();
         self.refs.sort_unstable();
-        insert_rows(tx, seq, self.nested).await?;
-        insert_rows(tx, seq, self.refs).await
+        let sqlite = tx.backend_name() == "SQLite";
+        insert_rows::<sqlx::Any, _>(&mut **tx, sqlite, seq, self.nested).await?;
+        insert_rows::<sqlx::Any, _>(&mut **tx, sqlite, seq, self.refs).await
     }
-}
-
-/// A row of a table written in bulk (after the network's seq): its
-/// columns, bound into a multi-row `INSERT` or written for `COPY`.
-pub(crate) trait BulkRow: Send + 'static {
-    /// `table (columns)`, the network's column first.
-    const TABLE: &'static str;
-    /// Columns, the network's included.
-    const WIDTH: usize;
-    /// Binds its columns after the network's.
-    fn bind(self, query: AnyQuery) -> AnyQuery;
-    /// Its columns after the network's, each after a tab, in `COPY`'s text
-    /// format.
-    fn copy(&self, out: &mut String);
-}
-
-type AnyQuery = sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments>;
-
-/// An `entity` row.
-pub(crate) struct EntityRow {
-    c: i64,
-    position: i64,
-    id: Uuid,
-    body: String,
-}
-
-/// A `nested_id` row; ordered by its primary key.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct NestedRow {
-    id: Uuid,
-    kind: i64,
-    c: i64,
-    owner: Uuid,
-}
-
-/// A `reference` row; ordered by its primary key.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct RefRow {
-    target: Uuid,
-    c: i64,
-    source: Uuid,
-}
-
-impl BulkRow for EntityRow {
-    const TABLE: &'static str = "entity (network, collection, position, id, revision, body)";
-    const WIDTH: usize = 6;
-    fn bind(self, query: AnyQuery) -> AnyQuery {
-        query
-            .bind(self.c)
-            .bind(self.position)
-            .bind(blob(self.id))
-            .bind(1_i64)
-            .bind(self.body)
-    }
-    fn copy(&self, out: &mut String) {
-        crate::pg::int(out, self.c);
-        crate::pg::int(out, self.position);
-        crate::pg::id(out, self.id);
-        crate::pg::int(out, 1);
-        crate::pg::text(out, &self.body);
-    }
-}
-
-impl BulkRow for NestedRow {
-    const TABLE: &'static str = "nested_id (network, id, kind, collection, owner)";
-    const WIDTH: usize = 5;
-    fn bind(self, query: AnyQuery) -> AnyQuery {
-        query
-            .bind(blob(self.id))
-            .bind(self.kind)
-            .bind(self.c)
-            .bind(blob(self.owner))
-    }
-    fn copy(&self, out: &mut String) {
-        crate::pg::id(out, self.id);
-        crate::pg::int(out, self.kind);
-        crate::pg::int(out, self.c);
-        crate::pg::id(out, self.owner);
-    }
-}
-
-impl BulkRow for RefRow {
-    const TABLE: &'static str = "reference (network, target, collection, source)";
-    const WIDTH: usize = 4;
-    fn bind(self, query: AnyQuery) -> AnyQuery {
-        query
-            .bind(blob(self.target))
-            .bind(self.c)
-            .bind(blob(self.source))
-    }
-    fn copy(&self, out: &mut String) {
-        crate::pg::id(out, self.target);
-        crate::pg::int(out, self.c);
-        crate::pg::id(out, self.source);
-    }
-}
-
-/// The rows of a whole document's import as revision 1, each table's in
-/// its primary key's order (the b-trees grow at one edge).
-pub(crate) struct Rows {
-    pub(crate) entities: Vec<EntityRow>,
-    pub(crate) index: Index,
-}
-
-fn import_rows(document: &NetworkDocument) -> Result<Rows> {
-    let mut rows = Rows {
-        entities: Vec::new(),
-        index: Index::default(),
-    };
-    let mut failed = None;
-    for &collection in Collection::ALL {
-        let c = number(collection);
-        collection.for_each(document, &mut |i, entity| {
-            let body = match entity.to_json() {
-                Ok(body) => body,
-                Err(error) => return failed = Some(error),
-            };
-            rows.entities.push(EntityRow {
-                c,
-                position: i64::try_from(i).unwrap_or(i64::MAX),
-                id: entity.uuid(),
-                body,
-            });
-            rows.index.add(c, entity.uuid(), entity);
-        });
-    }
-    if let Some(error) = failed {
-        return Err(StoreError::corrupt(error));
-    }
-    rows.index
-        .add(PROFILE, document.network.id.as_uuid(), &document.network);
-    rows.index.nested.sort_unstable();
-    rows.index.refs.sort_unstable();
-    Ok(rows)
-}
-
-/// Inserts `rows` (each after the network's seq) in their order, many rows
-/// per statement.
-async fn insert_rows<R: BulkRow>(tx: &mut Tx, seq: i64, rows: Vec<R>) -> Result<()> {
-    let per_statement = (BATCH_PARAMETERS / R::WIDTH).clamp(1, 1000);
-    // SQLite looks a numbered parameter's name up by a linear scan
-    // (`sqlite3_bind_parameter_name`, once per parameter as sqlx binds):
-    // quadratic in a statement of thousands of them. Anonymous `?`
-    // parameters bind by position.
-    //
-    // SQLite: `OR ROLLBACK` (a conflict rolls the whole transaction back, as
-    // the store would) spares it a statement journal of every page the
-    // statement changes, kept only to undo a statement that fails half way.
-    let sqlite = tx.backend_name() == "SQLite";
-    let (anonymous, insert) = if sqlite {
-        (true, "INSERT OR ROLLBACK INTO")
-    } else {
-        (false, "INSERT INTO")
-    };
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<R> = rows.by_ref().take(per_statement).collect();
-        let mut sql = format!("{insert} {} VALUES ", R::TABLE);
-        let mut n = 0_usize;
-        for r in 0..chunk.len() {
-            if r > 0 {
-                sql.push(',');
-            }
-            sql.push('(');
-            for column in 0..R::WIDTH {
-                if column > 0 {
-                    sql.push(',');
-                }
-                n += 1;
-                if anonymous {
-                    sql.push('?');
-                } else {
-                    sql.push('$');
-                    sql.push_str(&n.to_string());
-                }
-            }
-            sql.push(')');
-        }
-        let mut query = sqlx::query(AssertSqlSafe(sql));
-        for row in chunk {
-            query = row.bind(query.bind(seq));
-        }
-        query.execute(&mut **tx).await?;
-    }
-    Ok(())
 }
 
 /// The time of a revision as stored.
@@ -1628,7 +1471,7 @@ async fn id_owner(
     seq: i64,
     id: Uuid,
 ) -> Result<Option<(Option<EntityKind>, i64, Uuid)>> {
-    let entity = sqlx::query("SELECT collection FROM entity WHERE network = $1 AND id = $2")
+    let entity = sqlx::query("SELECT collection FROM entity_key WHERE network = $1 AND id = $2")
         .bind(seq)
         .bind(blob(id))
         .fetch_optional(&mut **tx)
@@ -1818,18 +1661,12 @@ impl Check<'_> {
                     continue;
                 }
                 let kind = kind.name();
-                let referrers = sqlx::query("SELECT collection, source FROM reference WHERE network = $1 AND target = $2 ORDER BY collection, source")
-                    .bind(seq)
-                    .bind(blob(gone))
-                    .fetch_all(&mut **tx)
-                    .await?;
-                let mut by = Vec::new();
-                for referrer in &referrers {
-                    let key = (referrer.try_get::<i64, _>(0)?, id_at(referrer, 1)?);
-                    if !self.touched.contains(&key) {
-                        by.push(describe(collection_at(key.0).ok(), key.1));
-                    }
-                }
+                let by: Vec<String> = referrers(tx, seq, gone)
+                    .await?
+                    .into_iter()
+                    .filter(|key| !self.touched.contains(key))
+                    .map(|(c, source)| describe(collection_at(c).ok(), source))
+                    .collect();
                 if by.is_empty() {
                     continue;
                 }
@@ -1857,28 +1694,88 @@ impl Check<'_> {
     }
 }
 
+/// What refers to `target` in network `seq`, as (collection number, id), in
+/// that order: the import's packed references, plus the deltas since.
+async fn referrers(tx: &mut Tx, seq: i64, target: Uuid) -> Result<Vec<(i64, Uuid)>> {
+    let mut count: BTreeMap<(i64, Uuid), i64> = BTreeMap::new();
+    let packed = sqlx::query(
+        "SELECT collection, sources FROM reference_bulk WHERE network = $1 AND target = $2",
+    )
+    .bind(seq)
+    .bind(blob(target))
+    .fetch_all(&mut **tx)
+    .await?;
+    for row in &packed {
+        let c: i64 = row.try_get(0)?;
+        let sources: &[u8] = row.try_get(1)?;
+        for source in sources.chunks(16) {
+            count.insert((c, uuid_of(source)?), 1);
+        }
+    }
+    let deltas = sqlx::query("SELECT collection, source, delta FROM reference WHERE network = $1 AND target = $2 AND delta <> 0")
+        .bind(seq)
+        .bind(blob(target))
+        .fetch_all(&mut **tx)
+        .await?;
+    for row in &deltas {
+        *count.entry((row.try_get(0)?, id_at(row, 1)?)).or_default() += row.try_get::<i64, _>(2)?;
+    }
+    Ok(count
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(key, _)| key)
+        .collect())
+}
+
 /// The integrity of a whole document to import: duplicate ids (across
 /// collections too) and references that do not resolve, with paths into it.
 fn document_integrity(document: &NetworkDocument) -> Vec<Finding> {
+    // Where each id is declared: its kind and path, kept as parts (a
+    // pointer is made only for a finding, not for each of a million ids).
+    struct Site {
+        kind: EntityKind,
+        collection: Collection,
+        index: usize,
+        path: RelativePath,
+    }
+    impl Site {
+        fn pointer(&self) -> JsonPointer {
+            self.path.under(
+                JsonPointer::root()
+                    .key(self.collection.name())
+                    .index(self.index),
+            )
+        }
+    }
     let mut findings = Vec::new();
-    let mut declared: HashMap<Uuid, (EntityKind, JsonPointer)> = HashMap::new();
+    let mut declared: FxHashMap<Uuid, Site> = FxHashMap::default();
     for &collection in Collection::ALL {
-        collection.for_each(document, &mut |i, entity| {
+        collection.for_each(document, &mut |index, entity| {
             entity.declared_ids(&mut |d| {
-                let path = d
-                    .path
-                    .under(JsonPointer::root().key(collection.name()).index(i));
-                if let Some((kind, first)) = declared.get(&d.id) {
-                    findings.push(
-                        DUPLICATE_ID
-                            .at(
-                                path,
-                                format!("this {} has the same id as the {kind} at {first}", d.kind),
-                            )
-                            .with_related(first.clone()),
-                    );
-                } else {
-                    declared.insert(d.id, (d.kind, path));
+                let site = Site {
+                    kind: d.kind,
+                    collection,
+                    index,
+                    path: d.path,
+                };
+                match declared.entry(d.id) {
+                    Entry::Occupied(first) => {
+                        let (kind, first) = (first.get().kind, first.get().pointer());
+                        findings.push(
+                            DUPLICATE_ID
+                                .at(
+                                    site.pointer(),
+                                    format!(
+                                        "this {} has the same id as the {kind} at {first}",
+                                        d.kind
+                                    ),
+                                )
+                                .with_related(first),
+                        );
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(site);
+                    }
                 }
             });
         });
@@ -1887,20 +1784,24 @@ fn document_integrity(document: &NetworkDocument) -> Vec<Finding> {
         |base: &dyn Fn() -> JsonPointer, owner: &dyn Fn() -> String, r: Reference| match declared
             .get(&r.id)
         {
-            Some((kind, _)) if *kind == r.kind => {}
-            Some((kind, path)) => findings.push(
-                WRONG_KIND
-                    .at(
-                        r.path.under(base()),
-                        format!(
-                            "{} refers to {} {}, but that id belongs to the {kind} at {path}",
-                            owner(),
-                            r.kind,
-                            r.id
-                        ),
-                    )
-                    .with_related(path.clone()),
-            ),
+            Some(site) if site.kind == r.kind => {}
+            Some(site) => {
+                let path = site.pointer();
+                findings.push(
+                    WRONG_KIND
+                        .at(
+                            r.path.under(base()),
+                            format!(
+                                "{} refers to {} {}, but that id belongs to the {} at {path}",
+                                owner(),
+                                r.kind,
+                                r.id,
+                                site.kind
+                            ),
+                        )
+                        .with_related(path),
+                );
+            }
             None => findings.push(DANGLING_REFERENCE.at(
                 r.path.under(base()),
                 format!(

@@ -331,7 +331,47 @@ async fn pages_walk_a_collection(fresh: &Fresh) {
     }
 }
 
+/// An import dropped before it finishes (a client gone) writes nothing:
+/// its writer rolls back, and the same import then succeeds.
+async fn a_dropped_import_writes_nothing(fresh: &Fresh) {
+    let mut document = mcn_testkit::example::minimal();
+    // More entities than the import holds in flight, so that one poll
+    // leaves it waiting for its writer part way.
+    for i in 0..20_000 {
+        document.localities.push(
+            serde_json::from_value(
+                json!({"id": uuid::Uuid::now_v7(), "name": format!("Place {i}"), "kind": "place"}),
+            )
+            .unwrap(),
+        );
+    }
+    let network = document.network.id;
+    {
+        let mut import = std::pin::pin!(fresh.store.import(&document, "i", "import", at(0)));
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        assert!(import.as_mut().poll(&mut context).is_pending());
+    }
+    let revision = fresh
+        .store
+        .import(&document, "i", "again", at(1))
+        .await
+        .unwrap();
+    assert_eq!(revision.number, 1);
+    let log = fresh.store.log(network).await.unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].message, "again");
+    assert_eq!(
+        fresh
+            .store
+            .export(network, None, Layout::Compact)
+            .await
+            .unwrap(),
+        serde_json::to_string(&document).unwrap()
+    );
+}
+
 both!(
+    a_dropped_import_writes_nothing,
     export_is_serde_json_byte_for_byte,
     importing_an_existing_network_is_refused,
     history_log_diff_and_earlier_revisions,

@@ -244,7 +244,105 @@ async fn import_refuses_an_inconsistent_document(fresh: &Fresh) {
     assert!(fresh.store.networks().await.unwrap().is_empty());
 }
 
+/// A locality (`parent`: the one it lies in).
+fn locality(id: uuid::Uuid, parent: Option<uuid::Uuid>) -> serde_json::Value {
+    match parent {
+        Some(parent) => json!({"id": id, "name": "Place", "kind": "place", "parent": parent}),
+        None => json!({"id": id, "name": "Place", "kind": "place"}),
+    }
+}
+
+/// The references of an import are kept packed, and changes since as
+/// deltas: every way a reference comes and goes is seen by the next delete.
+async fn packed_references_follow_changes(fresh: &Fresh) {
+    let mut document = mcn_testkit::example::minimal();
+    let [root, a, b, c] = [(); 4].map(|()| uuid::Uuid::now_v7());
+    for (id, parent) in [(root, None), (a, Some(root)), (b, Some(root))] {
+        document
+            .localities
+            .push(serde_json::from_value(locality(id, parent)).unwrap());
+    }
+    let network = document.network.id;
+    fresh
+        .store
+        .import(&document, "i", "import", at(0))
+        .await
+        .unwrap();
+    let mut version = std::collections::HashMap::from([(a, 1), (b, 1), (root, 1)]);
+    let mut revision = 1;
+    // Applies upserts of localities (id, parent); returns the new revision.
+    let mut set = async |fresh: &Fresh, places: &[(uuid::Uuid, Option<uuid::Uuid>)]| {
+        let changes = places
+            .iter()
+            .map(|&(id, parent)| Change::Upsert {
+                collection: Collection::Localities,
+                expect: Some(
+                    version
+                        .get(&id)
+                        .map_or(Expect::ABSENT, |v| Expect::Revision(*v)),
+                ),
+                entity: locality(id, parent),
+            })
+            .collect();
+        let set = ChangeSet {
+            message: "move".to_owned(),
+            changes,
+        };
+        revision = fresh
+            .store
+            .apply(network, &set, "w", at(1))
+            .await
+            .unwrap()
+            .number;
+        for (id, _) in places {
+            version.insert(*id, revision);
+        }
+    };
+    // The ids named as still referring to the root when deleting it.
+    let referrers = async |fresh: &Fresh, expect: u64| -> Vec<uuid::Uuid> {
+        let delete = ChangeSet {
+            message: "delete the root".to_owned(),
+            changes: vec![Change::Delete {
+                collection: Collection::Localities,
+                id: root,
+                expect: Some(Expect::Revision(expect)),
+            }],
+        };
+        match fresh.store.apply(network, &delete, "w", at(2)).await {
+            Ok(_) => Vec::new(),
+            Err(StoreError::Integrity(findings)) => [a, b, c]
+                .into_iter()
+                .filter(|id| findings[0].message.contains(&id.to_string()))
+                .collect(),
+            Err(other) => panic!("{other}"),
+        }
+    };
+    // Both packed at the import.
+    assert_eq!(referrers(fresh, 1).await, [a, b]);
+    // A packed reference removed (-1).
+    set(fresh, &[(a, None)]).await;
+    assert_eq!(referrers(fresh, 1).await, [b]);
+    // ... and back (0: as packed); the other removed.
+    set(fresh, &[(a, Some(root)), (b, None)]).await;
+    assert_eq!(referrers(fresh, 1).await, [a]);
+    // A new referrer (+1), the last packed one gone.
+    set(fresh, &[(a, None), (c, Some(root))]).await;
+    assert_eq!(referrers(fresh, 1).await, [c]);
+    // The new one removed (0): nothing refers to the root, which goes.
+    set(fresh, &[(c, None)]).await;
+    assert!(referrers(fresh, 1).await.is_empty());
+    assert!(
+        fresh
+            .store
+            .entity(network, Collection::Localities, root)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
 both!(
+    packed_references_follow_changes,
     dangling_and_wrong_kind_references,
     duplicate_ids_across_collections_and_nested,
     deleting_what_is_referred_to,

@@ -381,6 +381,31 @@ async fn migrates(url: &str) -> Store {
         "{refused:?}"
     );
 
+    // Entities are found by id (their keys came along) ...
+    let mut clash = serde_json::to_value(&documents[0].localities[1]).unwrap();
+    clash["id"] = json!(organisation);
+    let refused = one_change(
+        &store,
+        "a locality with an organisation's id",
+        Change::Upsert {
+            collection: Collection::Localities,
+            expect: Some(Expect::ABSENT),
+            entity: clash,
+        },
+        10,
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(StoreError::Integrity(_))),
+        "{refused:?}"
+    );
+    let stored = store
+        .entity(network, Collection::People, person)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.revision, 2);
+
     // And it takes a change set.
     let mut renamed = serde_json::to_value(&documents[2].people[1]).unwrap();
     renamed["name"] = json!("Third Name");
