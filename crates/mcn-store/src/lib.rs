@@ -5,6 +5,7 @@
 pub mod change;
 pub mod codes;
 mod error;
+mod export;
 mod json;
 mod pages;
 mod pg;

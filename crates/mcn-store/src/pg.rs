@@ -74,7 +74,7 @@ pub(crate) async fn export(
     sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         .execute(&mut *tx)
         .await?;
-    crate::store::export_in!(tx, network, revision, layout)
+    crate::export::export_in!(tx, network, revision, layout)
 }
 
 /// Streams `rows` (each after the network's seq, in their order) into

@@ -1,0 +1,155 @@
+//! [`crate::Store::export`]: the document assembled from the stored
+//! canonical bodies, without parsing them.
+//!
+//! The head is read in chunks aggregated by the database: per collection,
+//! up to [`CHUNK_ROWS`] bodies at a time joined with commas in position
+//! order (`string_agg(body, ',' ORDER BY position)`, PostgreSQL and SQLite ≥
+//! 3.44), the next chunk starting after the last position read (keyset, so
+//! memory stays bounded and gaps left by deletions do not matter). A few
+//! hundred rows of a few MB cross the driver instead of one row per entity.
+//! An earlier revision is read row by row (its versions are spread over two
+//! tables).
+
+use mcn_network::collection::Collection;
+
+use crate::{
+    Layout, StoreError, json,
+    store::collection_at,
+};
+
+/// The reads of [`crate::Store::export`] in the read-only transaction `$tx`,
+/// of either driver (`Any`, or PostgreSQL's own for bodies read without
+/// conversion): the network's head, the profile, the entities in document
+/// order, assembled as they arrive. Evaluates to the document.
+macro_rules! export_in {
+    ($tx:ident, $network:expr, $revision:expr, $layout:expr) => {{
+        use futures_util::TryStreamExt as _;
+        use sqlx::Row as _;
+        let network = $network;
+        let row = sqlx::query($crate::export::NETWORK_ROW)
+            .bind(network.to_string())
+            .fetch_optional(&mut *$tx)
+            .await?
+            .ok_or($crate::StoreError::NetworkNotFound(network))?;
+        let (seq, head): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
+        let head = $crate::store::to_u64(head);
+        let revision = $crate::store::pick_revision(network, $revision, head)?;
+        let profile = sqlx::query($crate::export::EXPORT_PROFILE)
+            .bind(seq)
+            .bind($crate::store::to_i64(revision))
+            .fetch_one(&mut *$tx)
+            .await?;
+        let mut out = $crate::export::Assembler::new(
+            $layout,
+            profile.try_get::<&str, _>(0)?,
+            profile.try_get::<&str, _>(1)?,
+        );
+        if revision == head {
+            for &collection in mcn_network::collection::Collection::ALL {
+                let mut after = i64::MIN;
+                loop {
+                    let chunk = sqlx::query($crate::export::EXPORT_CHUNK)
+                        .bind(seq)
+                        .bind($crate::store::number(collection))
+                        .bind(after)
+                        .bind($crate::export::CHUNK_ROWS)
+                        .fetch_one(&mut *$tx)
+                        .await?;
+                    let rows: i64 = chunk.try_get(0)?;
+                    if rows == 0 {
+                        break;
+                    }
+                    after = chunk.try_get(1)?;
+                    out.bodies(collection, chunk.try_get::<&str, _>(2)?);
+                    if rows < $crate::export::CHUNK_ROWS {
+                        break;
+                    }
+                }
+            }
+        } else {
+            let mut rows = sqlx::query($crate::export::EXPORT_AT)
+                .bind(seq)
+                .bind($crate::store::to_i64(revision))
+                .fetch(&mut *$tx);
+            while let Some(row) = rows.try_next().await? {
+                out.entity(row.try_get(0)?, row.try_get::<&str, _>(1)?)?;
+            }
+        }
+        $tx.commit().await?;
+        Ok(out.finish())
+    }};
+}
+pub(crate) use export_in;
+
+/// A network's row by id (`$1`): seq, head.
+pub(crate) const NETWORK_ROW: &str = "SELECT seq, head FROM network WHERE id = $1";
+
+/// The profile at a revision (`$2`) of a network (`$1`): schema version, body.
+pub(crate) const EXPORT_PROFILE: &str = "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1";
+
+/// Bodies per chunk of a head export.
+pub(crate) const CHUNK_ROWS: i64 = 8192;
+
+/// One chunk of the head of a network (`$1`): up to `$4` entities of
+/// collection `$2` after position `$3`, read along the primary key: how
+/// many, the last position, and their bodies joined with commas in order.
+pub(crate) const EXPORT_CHUNK: &str = "SELECT count(*), max(position), string_agg(body, ',' ORDER BY position) \
+     FROM (SELECT position, body FROM entity WHERE network = $1 AND collection = $2 AND position > $3 \
+     ORDER BY position LIMIT $4) AS chunk";
+
+/// The entities of a network (`$1`) at an earlier revision (`$2`), in
+/// document order: collection, body.
+pub(crate) const EXPORT_AT: &str = "SELECT v.collection, v.body FROM any_version v \
+     WHERE v.network = $1 AND v.revision <= $2 AND v.body IS NOT NULL \
+     AND NOT EXISTS (SELECT 1 FROM any_version w WHERE w.network = v.network \
+       AND w.collection = v.collection AND w.id = v.id AND w.revision > v.revision AND w.revision <= $2) \
+     ORDER BY v.collection, v.position";
+
+/// A document assembled from its stored pieces as they arrive.
+pub(crate) struct Assembler {
+    out: json::Sink,
+    open: Option<Collection>,
+}
+
+impl Assembler {
+    /// The document's start: its schema version and profile (stored JSON).
+    pub(crate) fn new(layout: Layout, schema_version: &str, profile: &str) -> Self {
+        let mut out = json::Sink::new(layout == Layout::Pretty);
+        out.push_str("{\"schema_version\":");
+        out.push_str(schema_version);
+        out.key("network");
+        out.push_str(profile);
+        Self { out, open: None }
+    }
+
+    /// The next bodies of `collection` in document order: one, or several
+    /// joined with commas.
+    pub(crate) fn bodies(&mut self, collection: Collection, bodies: &str) {
+        if self.open == Some(collection) {
+            self.out.push_str(",");
+        } else {
+            if self.open.is_some() {
+                self.out.push_str("]");
+            }
+            self.out.key(collection.name());
+            self.out.push_str("[");
+            self.open = Some(collection);
+        }
+        self.out.push_str(bodies);
+    }
+
+    /// The next entity's body, of collection number `c`, in document order.
+    pub(crate) fn entity(&mut self, c: i64, body: &str) -> Result<(), StoreError> {
+        self.bodies(collection_at(c)?, body);
+        Ok(())
+    }
+
+    /// The document.
+    pub(crate) fn finish(mut self) -> String {
+        if self.open.is_some() {
+            self.out.push_str("]");
+        }
+        self.out.push_str("}");
+        self.out.finish()
+    }
+}
