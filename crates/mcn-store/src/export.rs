@@ -1,21 +1,26 @@
 //! [`crate::Store::export`]: the document assembled from the stored
 //! canonical bodies, without parsing them.
 //!
-//! The head is read in chunks aggregated by the database: per collection,
-//! up to [`CHUNK_ROWS`] bodies at a time joined with commas in position
-//! order (`string_agg(body, ',' ORDER BY position)`, PostgreSQL and SQLite ≥
-//! 3.44), the next chunk starting after the last position read (keyset, so
-//! memory stays bounded and gaps left by deletions do not matter). A few
-//! hundred rows of a few MB cross the driver instead of one row per entity.
-//! An earlier revision is read row by row (its versions are spread over two
-//! tables).
+//! The head is read in chunks joined by the database: per collection, up to
+//! [`CHUNK_ROWS`] bodies at a time, joined with commas in position order by
+//! `string_agg` (PostgreSQL; SQLite ≥ 3.44, bundled), the next chunk starting
+//! after the last position read (keyset: memory stays bounded, and gaps left
+//! by deletions do not matter). A few hundred rows of a megabyte cross the
+//! driver instead of a row per entity, which was most of the cost.
+//!
+//! The order: the chunk's subquery reads the primary key (network,
+//! collection, position) in order under its `LIMIT`, and the outer query
+//! is one plain aggregate over it (no join, no grouping), which both
+//! engines feed in the subquery's order. An `ORDER BY` inside `string_agg`
+//! would say so explicitly, but both engines then sort what is already
+//! sorted (SQLite through a temporary b-tree: 0.3 s → 0.8 s at national);
+//! a test checks the plan has no sort and the round-trip tests check the
+//! bytes. An earlier revision is read row by row: its versions are spread
+//! over two tables.
 
 use mcn_network::collection::Collection;
 
-use crate::{
-    Layout, StoreError, json,
-    store::collection_at,
-};
+use crate::{Layout, StoreError, json, store::collection_at};
 
 /// The reads of [`crate::Store::export`] in the read-only transaction `$tx`,
 /// of either driver (`Any`, or PostgreSQL's own for bodies read without
@@ -87,13 +92,15 @@ pub(crate) const NETWORK_ROW: &str = "SELECT seq, head FROM network WHERE id = $
 /// The profile at a revision (`$2`) of a network (`$1`): schema version, body.
 pub(crate) const EXPORT_PROFILE: &str = "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1";
 
-/// Bodies per chunk of a head export.
-pub(crate) const CHUNK_ROWS: i64 = 8192;
+/// Bodies per chunk of a head export (about 1 MB at national; 1,024 to
+/// 65,536 took the same time on SQLite and within the noise on PostgreSQL).
+pub(crate) const CHUNK_ROWS: i64 = 4096;
 
 /// One chunk of the head of a network (`$1`): up to `$4` entities of
 /// collection `$2` after position `$3`, read along the primary key: how
-/// many, the last position, and their bodies joined with commas in order.
-pub(crate) const EXPORT_CHUNK: &str = "SELECT count(*), max(position), string_agg(body, ',' ORDER BY position) \
+/// many, the last position, and their bodies joined with commas in order
+/// (the subquery's: see the module's documentation).
+pub(crate) const EXPORT_CHUNK: &str = "SELECT count(*), max(position), string_agg(body, ',') \
      FROM (SELECT position, body FROM entity WHERE network = $1 AND collection = $2 AND position > $3 \
      ORDER BY position LIMIT $4) AS chunk";
 
@@ -151,5 +158,39 @@ impl Assembler {
         }
         self.out.push_str("}");
         self.out.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::Row as _;
+
+    use super::EXPORT_CHUNK;
+
+    /// SQLite reads a chunk along the primary key and joins it without a
+    /// sort (no temporary b-tree).
+    #[tokio::test]
+    async fn a_chunk_is_read_in_key_order_without_a_sort() {
+        let store = crate::Store::open("sqlite::memory:").await.unwrap();
+        let plan = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "EXPLAIN QUERY PLAN {EXPORT_CHUNK}"
+        )))
+        .bind(1_i64)
+        .bind(0_i64)
+        .bind(0_i64)
+        .bind(10_i64)
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        let plan: Vec<String> = plan.iter().map(|row| row.get(3)).collect();
+        assert!(
+            plan.iter().any(|step| step.contains("USING PRIMARY KEY")),
+            "{plan:?}"
+        );
+        assert!(
+            !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+            "{plan:?}"
+        );
+        store.close().await;
     }
 }
