@@ -1,33 +1,45 @@
 //! [`crate::Store::export`]: the document assembled from the stored
 //! canonical bodies, without parsing them.
 //!
-//! The head is read in chunks joined by the database: per collection, up to
-//! [`CHUNK_ROWS`] bodies at a time, joined with commas in position order by
-//! `string_agg` (PostgreSQL; SQLite ≥ 3.44, bundled), the next chunk starting
-//! after the last position read (keyset: memory stays bounded, and gaps left
-//! by deletions do not matter). A few hundred rows of a megabyte cross the
-//! driver instead of a row per entity, which was most of the cost.
+//! The head is read in chunks the database joins: up to [`CHUNK_ROWS`]
+//! bodies of one collection at a time, joined with commas in position order
+//! by `string_agg` (PostgreSQL; SQLite ≥ 3.44, which the bundled one is), so
+//! a few hundred rows of about a megabyte cross the driver instead of a row
+//! per entity, which was most of the cost. SQLite ([`head_in_chunks`]):
+//! a query per chunk, the next starting after the last position read
+//! (keyset). PostgreSQL ([`pg_head`]): one statement yielding a row per
+//! range of [`CHUNK_ROWS`] positions of each collection, computed by the
+//! server while the client reads the previous rows (no round trip per
+//! chunk). Either way memory stays bounded, and gaps left by deletions do
+//! not matter.
 //!
-//! The order: the chunk's subquery reads the primary key (network,
-//! collection, position) in order under its `LIMIT`, and the outer query
-//! is one plain aggregate over it (no join, no grouping), which both
-//! engines feed in the subquery's order. An `ORDER BY` inside `string_agg`
-//! would say so explicitly, but both engines then sort what is already
-//! sorted (SQLite through a temporary b-tree: 0.3 s → 0.8 s at national);
-//! a test checks the plan has no sort and the round-trip tests check the
-//! bytes. An earlier revision is read row by row: its versions are spread
-//! over two tables.
+//! The order: each chunk's subquery reads the primary key (network,
+//! collection, position) in order, and the aggregate over it is a plain
+//! one (no join, no grouping), which both engines feed in the subquery's
+//! order. An `ORDER BY` inside `string_agg` would say so explicitly, but
+//! both engines then sort what is already sorted (SQLite through a
+//! temporary b-tree: 0.3 s → 0.8 s at national); a test checks SQLite's
+//! plan has no sort, PostgreSQL's chunks are checked to come in order, and
+//! the round-trip tests check the bytes. An earlier revision is read row by
+//! row: its versions are spread over two tables.
 
+use futures_util::TryStreamExt as _;
 use mcn_network::collection::Collection;
+use sqlx::Row as _;
 
-use crate::{Layout, StoreError, json, store::collection_at};
+use crate::{
+    Layout, StoreError, json,
+    store::{collection_at, number},
+};
 
 /// The reads of [`crate::Store::export`] in the read-only transaction `$tx`,
 /// of either driver (`Any`, or PostgreSQL's own for bodies read without
 /// conversion): the network's head, the profile, the entities in document
-/// order, assembled as they arrive. Evaluates to the document.
+/// order, assembled as they arrive; the head's entities through `$head`
+/// (the driver's: [`head_in_chunks`] or `pg::head`). Evaluates to the
+/// document.
 macro_rules! export_in {
-    ($tx:ident, $network:expr, $revision:expr, $layout:expr) => {{
+    ($tx:ident, $network:expr, $revision:expr, $layout:expr, $head:path) => {{
         use futures_util::TryStreamExt as _;
         use sqlx::Row as _;
         let network = $network;
@@ -50,27 +62,7 @@ macro_rules! export_in {
             profile.try_get::<&str, _>(1)?,
         );
         if revision == head {
-            for &collection in mcn_network::collection::Collection::ALL {
-                let mut after = i64::MIN;
-                loop {
-                    let chunk = sqlx::query($crate::export::EXPORT_CHUNK)
-                        .bind(seq)
-                        .bind($crate::store::number(collection))
-                        .bind(after)
-                        .bind($crate::export::CHUNK_ROWS)
-                        .fetch_one(&mut *$tx)
-                        .await?;
-                    let rows: i64 = chunk.try_get(0)?;
-                    if rows == 0 {
-                        break;
-                    }
-                    after = chunk.try_get(1)?;
-                    out.bodies(collection, chunk.try_get::<&str, _>(2)?);
-                    if rows < $crate::export::CHUNK_ROWS {
-                        break;
-                    }
-                }
-            }
+            $head(&mut *$tx, seq, &mut out).await?;
         } else {
             let mut rows = sqlx::query($crate::export::EXPORT_AT)
                 .bind(seq)
@@ -91,6 +83,84 @@ pub(crate) const NETWORK_ROW: &str = "SELECT seq, head FROM network WHERE id = $
 
 /// The profile at a revision (`$2`) of a network (`$1`): schema version, body.
 pub(crate) const EXPORT_PROFILE: &str = "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1";
+
+/// Appends the entities of the head of network `seq` to `out`, in chunks
+/// of up to [`CHUNK_ROWS`] bodies per collection (keyset on position).
+pub(crate) async fn head_in_chunks(
+    conn: &mut sqlx::AnyConnection,
+    seq: i64,
+    out: &mut Assembler,
+) -> Result<(), StoreError> {
+    for &collection in Collection::ALL {
+        let mut after = i64::MIN;
+        loop {
+            let chunk = sqlx::query(EXPORT_CHUNK)
+                .bind(seq)
+                .bind(number(collection))
+                .bind(after)
+                .bind(CHUNK_ROWS)
+                .fetch_one(&mut *conn)
+                .await?;
+            let rows: i64 = chunk.try_get(0)?;
+            if rows == 0 {
+                break;
+            }
+            after = chunk.try_get(1)?;
+            out.bodies(collection, chunk.try_get::<&str, _>(2)?);
+            if rows < CHUNK_ROWS {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The head of a network (`$1`) in chunks of a range of `$2` positions per
+/// collection (collections 0 to `$3`), in document order: collection,
+/// chunk number, and the chunk's bodies joined with commas in position
+/// order (`NULL` for a range that deletions emptied). One statement whose
+/// rows the server computes as the client reads the previous ones (no
+/// round trip per chunk). Its planner cost is high (a sub-plan per chunk),
+/// so [`pg_head`] turns JIT compilation off first (it cost 0.1 s a run).
+const PG_HEAD_CHUNKS: &str = "SELECT c, k, (SELECT string_agg(body, ',') FROM \
+     (SELECT body FROM entity WHERE network = $1 AND collection = c \
+       AND position >= k * $2 AND position < (k + 1) * $2 ORDER BY position) AS chunk) \
+     FROM generate_series(0::bigint, $3::bigint) AS c, \
+     LATERAL (SELECT min(position) AS first, max(position) AS last FROM entity \
+       WHERE network = $1 AND collection = c) AS span, \
+     generate_series(floor(span.first / $2::numeric)::bigint, floor(span.last / $2::numeric)::bigint) AS k";
+
+/// Appends the entities of the head of network `seq` to `out` ([`PG_HEAD_CHUNKS`]),
+/// checking that the chunks come in document order.
+pub(crate) async fn pg_head(
+    conn: &mut sqlx::PgConnection,
+    seq: i64,
+    out: &mut Assembler,
+) -> Result<(), StoreError> {
+    sqlx::query("SET LOCAL jit = off")
+        .execute(&mut *conn)
+        .await?;
+    let collections = i64::try_from(Collection::ALL.len()).unwrap_or(i64::MAX) - 1;
+    let mut rows = sqlx::query(PG_HEAD_CHUNKS)
+        .bind(seq)
+        .bind(CHUNK_ROWS)
+        .bind(collections)
+        .fetch(&mut *conn);
+    let mut last = None;
+    while let Some(row) = rows.try_next().await? {
+        let at: (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
+        if last.is_some_and(|last| last >= at) {
+            return Err(StoreError::corrupt(format!(
+                "export chunk {at:?} came after chunk {last:?}"
+            )));
+        }
+        last = Some(at);
+        if let Some(bodies) = row.try_get::<Option<&str>, _>(2)? {
+            out.bodies(collection_at(at.0)?, bodies);
+        }
+    }
+    Ok(())
+}
 
 /// Bodies per chunk of a head export (about 1 MB at national; 1,024 to
 /// 65,536 took the same time on SQLite and within the noise on PostgreSQL).

@@ -63,7 +63,8 @@ pub(crate) async fn import(
 }
 
 /// [`crate::Store::export`] on PostgreSQL: the same queries, in one
-/// read-only snapshot.
+/// read-only snapshot, but the head in one statement
+/// ([`crate::export::pg_head`]).
 pub(crate) async fn export(
     pool: &PgPool,
     network: NetworkId,
@@ -74,7 +75,7 @@ pub(crate) async fn export(
     sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         .execute(&mut *tx)
         .await?;
-    crate::export::export_in!(tx, network, revision, layout)
+    crate::export::export_in!(tx, network, revision, layout, crate::export::pg_head)
 }
 
 /// Streams `rows` (each after the network's seq, in their order) into

@@ -726,7 +726,7 @@ impl Store {
         // One snapshot for every read: the head and the rows agree even while
         // others write.
         let mut tx = self.begin_read().await?;
-        crate::export::export_in!(tx, network, revision, layout)
+        crate::export::export_in!(tx, network, revision, layout, crate::export::head_in_chunks)
     }
 
     /// The document of `network` at `revision` (the head when `None`).
