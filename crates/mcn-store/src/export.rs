@@ -36,7 +36,7 @@ use crate::{
 /// of either driver (`Any`, or PostgreSQL's own for bodies read without
 /// conversion): the network's head, the profile, the entities in document
 /// order, assembled as they arrive; the head's entities through `$head`
-/// (the driver's: [`head_in_chunks`] or `pg::head`). Evaluates to the
+/// (the driver's: [`head_in_chunks`] or [`pg_head`]). Evaluates to the
 /// document.
 macro_rules! export_in {
     ($tx:ident, $network:expr, $revision:expr, $layout:expr, $head:path) => {{
@@ -162,8 +162,9 @@ pub(crate) async fn pg_head(
     Ok(())
 }
 
-/// Bodies per chunk of a head export (about 1 MB at national; 1,024 to
-/// 65,536 took the same time on SQLite and within the noise on PostgreSQL).
+/// Bodies per chunk of a head export, at most (about 1 MB at national;
+/// 1,024 to 65,536 took the same time on SQLite). PostgreSQL reads ranges
+/// of as many positions.
 pub(crate) const CHUNK_ROWS: i64 = 4096;
 
 /// One chunk of the head of a network (`$1`): up to `$4` entities of

@@ -14,27 +14,22 @@ use crate::support::{Fresh, at, both};
 /// Bodies per chunk of a head export (the store's `CHUNK_ROWS`).
 const CHUNK: usize = 4096;
 
-/// The head of `network` is `expected` in both layouts.
+/// `network` exports as `document` at `revision` (the head when `None`) in
+/// both layouts.
 async fn assert_exports(fresh: &Fresh, document: &NetworkDocument, revision: Option<u64>) {
     let network = document.network.id;
-    let compact = fresh
-        .store
-        .export(network, revision, Layout::Compact)
-        .await
-        .unwrap();
-    assert!(
-        compact == serde_json::to_string(document).unwrap(),
-        "compact export at {revision:?} differs"
-    );
-    let pretty = fresh
-        .store
-        .export(network, revision, Layout::Pretty)
-        .await
-        .unwrap();
-    assert!(
-        pretty == serde_json::to_string_pretty(document).unwrap(),
-        "pretty export at {revision:?} differs"
-    );
+    for layout in [Layout::Compact, Layout::Pretty] {
+        let expected = if layout == Layout::Compact {
+            serde_json::to_string(document).unwrap()
+        } else {
+            serde_json::to_string_pretty(document).unwrap()
+        };
+        let exported = fresh.store.export(network, revision, layout).await.unwrap();
+        assert!(
+            exported == expected,
+            "{layout:?} export at {revision:?} differs"
+        );
+    }
 }
 
 /// A change set deleting the localities at `positions` of `document`
