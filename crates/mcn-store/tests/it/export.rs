@@ -96,8 +96,8 @@ async fn a_long_collection_with_gaps(fresh: &Fresh) {
     store.apply(network, &changes, "a", at(1)).await.unwrap();
     assert_eq!(exact.localities.len(), 2 * CHUNK);
     assert_exports(fresh, &exact, None).await;
-    // The same revision read row by row (an earlier revision's path) once
-    // it is no longer the head, and the first revision.
+    // The same revision read as an earlier one once it is no longer the
+    // head, and the first revision.
     let (changes, shorter) = delete(&exact, &[first, 2 * CHUNK - 1], 1);
     store.apply(network, &changes, "a", at(2)).await.unwrap();
     assert_exports(fresh, &shorter, None).await;
@@ -116,9 +116,42 @@ async fn a_long_collection_with_gaps(fresh: &Fresh) {
         }],
     };
     store.apply(network, &create, "a", at(3)).await.unwrap();
-    let mut longer = shorter;
+    let mut longer = shorter.clone();
     longer.localities.push(place);
     assert_exports(fresh, &longer, None).await;
+
+    // Two places renamed (one past the first chunk) and a deleted id
+    // created again (it comes last); then every revision, read from the
+    // versions kept and the current rows unchanged since.
+    let mut edited = longer.clone();
+    let mut changes = Vec::new();
+    for p in [first + 10, CHUNK + 5] {
+        edited.localities[p].name = Text::new(&format!("Renamed {p}")).unwrap();
+        changes.push(Change::Upsert {
+            collection: Collection::Localities,
+            expect: Some(Expect::Revision(1)),
+            entity: serde_json::to_value(&edited.localities[p]).unwrap(),
+        });
+    }
+    let again = document.localities[CHUNK].clone();
+    changes.push(Change::Upsert {
+        collection: Collection::Localities,
+        expect: Some(Expect::ABSENT),
+        entity: serde_json::to_value(&again).unwrap(),
+    });
+    edited.localities.push(again);
+    let changes = ChangeSet {
+        message: "rename two, restore one".to_owned(),
+        changes,
+    };
+    store.apply(network, &changes, "a", at(4)).await.unwrap();
+    for (revision, expected) in [&document, &exact, &shorter, &longer, &edited]
+        .into_iter()
+        .enumerate()
+    {
+        assert_exports(fresh, expected, Some(revision as u64 + 1)).await;
+    }
+    assert_exports(fresh, &edited, None).await;
 }
 
 both!(a_long_collection_with_gaps);
