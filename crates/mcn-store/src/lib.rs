@@ -6,6 +6,7 @@ mod bulk;
 pub mod change;
 pub mod codes;
 mod error;
+mod export;
 mod json;
 mod pages;
 mod pg;

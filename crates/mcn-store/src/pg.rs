@@ -56,7 +56,8 @@ pub(crate) async fn write(
 }
 
 /// [`crate::Store::export`] on PostgreSQL: the same queries, in one
-/// read-only snapshot.
+/// read-only snapshot, but the head in one statement
+/// ([`crate::export::pg_head`]).
 pub(crate) async fn export(
     pool: &PgPool,
     network: NetworkId,
@@ -67,7 +68,7 @@ pub(crate) async fn export(
     sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         .execute(&mut *tx)
         .await?;
-    crate::store::export_in!(tx, network, revision, layout)
+    crate::export::export_in!(tx, network, revision, layout, crate::export::pg_head)
 }
 
 /// A `COPY … FROM STDIN` in progress: rows in `COPY`'s text format, sent

@@ -31,56 +31,10 @@ use crate::{
         Change, ChangeSet, CollectionDiff, Diff, EntityVersion, Expect, Revision, StoredEntity,
     },
     codes::STILL_REFERRED,
-    json,
 };
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
-
-/// The reads of [`Store::export`] in the read-only transaction `$tx`, of
-/// either driver (`Any`, or PostgreSQL's own for bodies read without
-/// conversion): the network's head, the profile, the entities in document
-/// order, assembled as they arrive. Evaluates to the document.
-macro_rules! export_in {
-    ($tx:ident, $network:expr, $revision:expr, $layout:expr) => {{
-        use futures_util::TryStreamExt as _;
-        use sqlx::Row as _;
-        let network = $network;
-        let row = sqlx::query($crate::store::NETWORK_ROW)
-            .bind(network.to_string())
-            .fetch_optional(&mut *$tx)
-            .await?
-            .ok_or($crate::StoreError::NetworkNotFound(network))?;
-        let (seq, head): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
-        let head = $crate::store::to_u64(head);
-        let revision = $crate::store::pick_revision(network, $revision, head)?;
-        let profile = sqlx::query($crate::store::EXPORT_PROFILE)
-            .bind(seq)
-            .bind($crate::store::to_i64(revision))
-            .fetch_one(&mut *$tx)
-            .await?;
-        let mut out = $crate::store::Assembler::new(
-            $layout,
-            profile.try_get::<&str, _>(0)?,
-            profile.try_get::<&str, _>(1)?,
-        );
-        let query = if revision == head {
-            sqlx::query($crate::store::EXPORT_HEAD).bind(seq)
-        } else {
-            sqlx::query($crate::store::EXPORT_AT)
-                .bind(seq)
-                .bind($crate::store::to_i64(revision))
-        };
-        let mut rows = query.fetch(&mut *$tx);
-        while let Some(row) = rows.try_next().await? {
-            out.entity(row.try_get(0)?, row.try_get::<&str, _>(1)?)?;
-        }
-        drop(rows);
-        $tx.commit().await?;
-        Ok(out.finish())
-    }};
-}
-pub(crate) use export_in;
 
 /// `FROM … WHERE` of the current entity (as `e`) of a network (`$1`) by id
 /// (`$2`) and collection number (`$3`), found through `entity_key`.
@@ -254,7 +208,7 @@ pub(crate) fn number(collection: Collection) -> i64 {
     i64::try_from(collection.position()).unwrap_or(i64::MAX)
 }
 
-fn collection_at(number: i64) -> Result<Collection> {
+pub(crate) fn collection_at(number: i64) -> Result<Collection> {
     usize::try_from(number)
         .ok()
         .and_then(Collection::at)
@@ -795,7 +749,7 @@ impl Store {
         // One snapshot for every read: the head and the rows agree even while
         // others write.
         let mut tx = self.begin_read().await?;
-        export_in!(tx, network, revision, layout)
+        crate::export::export_in!(tx, network, revision, layout, crate::export::head_in_chunks)
     }
 
     /// The document of `network` at `revision` (the head when `None`).
@@ -848,13 +802,22 @@ impl Store {
         let a = pick_revision(network, Some(a), to_u64(head))?;
         let b = pick_revision(network, Some(b), to_u64(head))?;
         let (lo, hi) = (a.min(b), a.max(b));
-        // `revision > 1` (implied: lo >= 1) lets the planner use the partial
-        // index `entity_by_revision`, which leaves out the import.
+        // The entities changed in (lo, hi], then every version of each up to
+        // hi. `revision > 1` (implied: lo >= 1) lets the planner use the
+        // partial index `entity_by_revision`, which leaves out the import;
+        // current rows are found by id through `entity_key`.
         let rows = sqlx::query(
-            "SELECT collection, id, revision, CAST(CASE WHEN body IS NULL THEN 0 ELSE 1 END AS BIGINT) FROM any_version \
-             WHERE network = $1 AND revision <= $3 AND (collection, id) IN \
-               (SELECT collection, id FROM any_version WHERE network = $1 AND revision > 1 AND revision > $2 AND revision <= $3) \
-             ORDER BY collection, id, revision",
+            "WITH touched AS (SELECT DISTINCT collection, id FROM any_version \
+               WHERE network = $1 AND revision > 1 AND revision > $2 AND revision <= $3) \
+             SELECT t.collection, t.id, v.revision, CAST(CASE WHEN v.body IS NULL THEN 0 ELSE 1 END AS BIGINT) \
+             FROM touched t JOIN entity_version v ON v.network = $1 AND v.collection = t.collection AND v.id = t.id \
+             WHERE v.revision <= $3 \
+             UNION ALL \
+             SELECT t.collection, t.id, e.revision, CAST(1 AS BIGINT) \
+             FROM touched t JOIN entity_key k ON k.network = $1 AND k.id = t.id AND k.collection = t.collection \
+             JOIN entity e ON e.network = k.network AND e.collection = k.collection AND e.position = k.position \
+             WHERE e.revision <= $3 \
+             ORDER BY 1, 2, 3",
         )
         .bind(seq)
         .bind(to_i64(lo))
@@ -930,13 +893,17 @@ impl Store {
     ) -> Result<Vec<EntityVersion>> {
         let (seq, _) = self.located(network).await?;
         let rows = sqlx::query(
-            "SELECT r.number, r.author, r.message, r.at, r.added, r.changed, r.removed, v.body \
-             FROM any_version v JOIN revision r ON r.network = v.network AND r.number = v.revision \
-             WHERE v.network = $1 AND v.collection = $2 AND v.id = $3 ORDER BY v.revision",
+            concat!(
+                "SELECT r.number, r.author, r.message, r.at, r.added, r.changed, r.removed, v.body \
+                 FROM (SELECT revision, body FROM entity_version WHERE network = $1 AND id = $2 AND collection = $3 \
+                   UNION ALL SELECT e.revision, e.body ",
+                by_key!(),
+                ") v JOIN revision r ON r.network = $1 AND r.number = v.revision ORDER BY v.revision"
+            ),
         )
         .bind(seq)
-        .bind(number(collection))
         .bind(blob(id))
+        .bind(number(collection))
         .fetch_all(&self.inner.pool)
         .await?;
         rows.iter()
@@ -983,68 +950,6 @@ impl Store {
 
     fn cached(&self, key: &(NetworkId, u64, NaiveDate)) -> Option<Arc<Report>> {
         self.inner.findings.lock().ok()?.get(key).cloned()
-    }
-}
-
-/// A network's row by id (`$1`): seq, head.
-pub(crate) const NETWORK_ROW: &str = "SELECT seq, head FROM network WHERE id = $1";
-
-/// The profile at a revision (`$2`) of a network (`$1`): schema version, body.
-pub(crate) const EXPORT_PROFILE: &str = "SELECT schema_version, body FROM profile_version WHERE network = $1 AND revision <= $2 ORDER BY revision DESC LIMIT 1";
-
-/// The entities of a network (`$1`) at its head, in document order:
-/// collection, body.
-pub(crate) const EXPORT_HEAD: &str =
-    "SELECT collection, body FROM entity WHERE network = $1 ORDER BY collection, position";
-
-/// The entities of a network (`$1`) at an earlier revision (`$2`), in
-/// document order: collection, body.
-pub(crate) const EXPORT_AT: &str = "SELECT v.collection, v.body FROM any_version v \
-     WHERE v.network = $1 AND v.revision <= $2 AND v.body IS NOT NULL \
-     AND NOT EXISTS (SELECT 1 FROM any_version w WHERE w.network = v.network \
-       AND w.collection = v.collection AND w.id = v.id AND w.revision > v.revision AND w.revision <= $2) \
-     ORDER BY v.collection, v.position";
-
-/// A document assembled from its stored pieces as they arrive.
-pub(crate) struct Assembler {
-    out: json::Sink,
-    open: Option<i64>,
-}
-
-impl Assembler {
-    /// The document's start: its schema version and profile (stored JSON).
-    pub(crate) fn new(layout: Layout, schema_version: &str, profile: &str) -> Self {
-        let mut out = json::Sink::new(layout == Layout::Pretty);
-        out.push_str("{\"schema_version\":");
-        out.push_str(schema_version);
-        out.key("network");
-        out.push_str(profile);
-        Self { out, open: None }
-    }
-
-    /// The next entity's body, of collection number `c`, in document order.
-    pub(crate) fn entity(&mut self, c: i64, body: &str) -> Result<()> {
-        if self.open == Some(c) {
-            self.out.push_str(",");
-        } else {
-            if self.open.is_some() {
-                self.out.push_str("]");
-            }
-            self.out.key(collection_at(c)?.name());
-            self.out.push_str("[");
-            self.open = Some(c);
-        }
-        self.out.push_str(body);
-        Ok(())
-    }
-
-    /// The document.
-    pub(crate) fn finish(mut self) -> String {
-        if self.open.is_some() {
-            self.out.push_str("]");
-        }
-        self.out.push_str("}");
-        self.out.finish()
     }
 }
 

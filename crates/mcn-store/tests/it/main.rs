@@ -15,6 +15,7 @@
 mod bad_input;
 mod basics;
 mod concurrency;
+mod export;
 mod integrity;
 mod migration;
 mod props;
