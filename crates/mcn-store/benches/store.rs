@@ -18,7 +18,7 @@
 #![allow(clippy::cast_precision_loss)] // ratios of byte counts, printed
 
 use std::sync::{
-    LazyLock,
+    LazyLock, Mutex,
     atomic::{AtomicU32, AtomicU64, Ordering},
 };
 
@@ -34,6 +34,24 @@ fn main() {
         sizes();
     }
     divan::main();
+    drop_databases();
+}
+
+/// The PostgreSQL databases the bench created (a national store is most of
+/// a gigabyte: they are dropped at the end).
+static DATABASES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Drops the databases the bench created (their stores are gone by now).
+fn drop_databases() {
+    let Ok(admin) = std::env::var("MCN_TEST_POSTGRES_URL") else {
+        return;
+    };
+    let names = std::mem::take(&mut *DATABASES.lock().expect("the list of databases"));
+    for name in names {
+        if let Err(error) = RUNTIME.block_on(mcn_store::postgres::drop_database(&admin, &name)) {
+            eprintln!("could not drop database {name}: {error}");
+        }
+    }
 }
 
 static RUNTIME: LazyLock<Runtime> = LazyLock::new(|| Runtime::new().expect("a tokio runtime"));
@@ -78,14 +96,35 @@ fn fresh(backend: &str) -> Option<(Store, String)> {
     } else {
         let admin = std::env::var("MCN_TEST_POSTGRES_URL").ok()?;
         let name = format!("mcn_bench_{}_{n}", std::process::id());
-        RUNTIME
+        let url = RUNTIME
             .block_on(mcn_store::postgres::create_database(&admin, &name))
-            .expect("a database")
+            .expect("a database");
+        DATABASES.lock().expect("the list of databases").push(name);
+        url
     };
     let store = RUNTIME
         .block_on(Store::open(&url))
         .expect("the store opens");
     Some((store, url))
+}
+
+/// Quiets the disk before a timed import, so that no sample pays for the
+/// writes of those before it: the dirty pages written out (`sync`) and, on
+/// PostgreSQL, a checkpoint.
+fn settle(backend: &str) {
+    let _ = std::process::Command::new("sync").status();
+    if backend == "postgres"
+        && let Ok(admin) = std::env::var("MCN_TEST_POSTGRES_URL")
+    {
+        RUNTIME
+            .block_on(async {
+                use sqlx::Connection as _;
+                let mut conn = sqlx::PgConnection::connect(&admin).await?;
+                sqlx::query("CHECKPOINT").execute(&mut conn).await?;
+                conn.close().await
+            })
+            .expect("a checkpoint");
+    }
 }
 
 /// A store holding `fixture`'s document (imported once per backend and scale).
@@ -205,11 +244,17 @@ macro_rules! scale {
                 }
                 let document = &$fixture.document;
                 bencher
-                    .with_inputs(|| fresh(backend).expect("a store").0)
+                    .with_inputs(|| {
+                        let store = fresh(backend).expect("a store").0;
+                        settle(backend);
+                        store
+                    })
                     .bench_values(|store| {
-                        RUNTIME
+                        let revision = RUNTIME
                             .block_on(store.import(document, "bench", "import", at()))
-                            .expect("import")
+                            .expect("import");
+                        // The store closes outside the timed part.
+                        (store, revision)
                     });
             }
 

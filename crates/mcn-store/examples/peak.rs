@@ -50,8 +50,9 @@ async fn main() {
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
         let document = generate(1, scale, as_of);
         let at = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let started = std::time::Instant::now();
         store.import(&document, "peak", "import", at).await.unwrap();
-        println!("imported {what}");
+        println!("imported {what} in {:.2?}", started.elapsed());
     } else {
         let layout = if what == "pretty" {
             Layout::Pretty

@@ -68,13 +68,11 @@ pub(crate) trait BulkRow {
     fn bind<DB: Bind>(self, query: BulkQuery<DB>) -> BulkQuery<DB>;
 }
 
-/// A row an import streams into its table with PostgreSQL's `COPY`.
-pub(crate) trait CopyRow {
-    /// `table (columns)`, the network's column first.
-    const TABLE: &'static str;
-    /// Its columns after the network's, each after a tab, in `COPY`'s text
-    /// format.
-    fn copy(&self, out: &mut String);
+/// A row an import streams into its table with PostgreSQL's `COPY` (its
+/// table and columns those of [`BulkRow`]).
+pub(crate) trait CopyRow: BulkRow {
+    /// Its columns after the network's, in `COPY`'s binary format.
+    fn copy(&self, out: &mut Vec<u8>);
 }
 
 /// An `entity` row of an import (revision 1).
@@ -129,8 +127,7 @@ impl BulkRow for EntityRow {
 }
 
 impl CopyRow for EntityRow {
-    const TABLE: &'static str = <Self as BulkRow>::TABLE;
-    fn copy(&self, out: &mut String) {
+    fn copy(&self, out: &mut Vec<u8>) {
         crate::pg::int(out, self.c);
         crate::pg::int(out, self.position);
         crate::pg::bytes(out, self.id.as_bytes());
@@ -151,8 +148,7 @@ impl BulkRow for KeyRow {
 }
 
 impl CopyRow for KeyRow {
-    const TABLE: &'static str = <Self as BulkRow>::TABLE;
-    fn copy(&self, out: &mut String) {
+    fn copy(&self, out: &mut Vec<u8>) {
         crate::pg::bytes(out, self.id.as_bytes());
         crate::pg::int(out, self.c);
         crate::pg::int(out, self.position);
@@ -172,8 +168,7 @@ impl BulkRow for NestedRow {
 }
 
 impl CopyRow for NestedRow {
-    const TABLE: &'static str = <Self as BulkRow>::TABLE;
-    fn copy(&self, out: &mut String) {
+    fn copy(&self, out: &mut Vec<u8>) {
         crate::pg::bytes(out, self.id.as_bytes());
         crate::pg::int(out, self.kind);
         crate::pg::int(out, self.c);
@@ -201,8 +196,7 @@ impl BulkRow for PackedRow {
 }
 
 impl CopyRow for PackedRow {
-    const TABLE: &'static str = <Self as BulkRow>::TABLE;
-    fn copy(&self, out: &mut String) {
+    fn copy(&self, out: &mut Vec<u8>) {
         crate::pg::bytes(out, self.target.as_bytes());
         crate::pg::int(out, self.c);
         crate::pg::bytes(out, &self.sources);
