@@ -362,43 +362,31 @@ async fn migrates(url: &str) -> Store {
         matches!(refused, Err(StoreError::Integrity(_))),
         "{refused:?}"
     );
+    // A nested id (a decision's) and an entity's own (found through its
+    // key, which came along) are both taken.
     let decision = documents[0].meetings[0].decisions[0].id.as_uuid();
-    let mut clash = serde_json::to_value(&documents[0].localities[1]).unwrap();
-    clash["id"] = json!(decision);
-    let refused = one_change(
-        &store,
-        "a locality with a decision's id",
-        Change::Upsert {
-            collection: Collection::Localities,
-            expect: Some(Expect::ABSENT),
-            entity: clash,
-        },
-        10,
-    )
-    .await;
-    assert!(
-        matches!(refused, Err(StoreError::Integrity(_))),
-        "{refused:?}"
-    );
-
-    // Entities are found by id (their keys came along) ...
-    let mut clash = serde_json::to_value(&documents[0].localities[1]).unwrap();
-    clash["id"] = json!(organisation);
-    let refused = one_change(
-        &store,
-        "a locality with an organisation's id",
-        Change::Upsert {
-            collection: Collection::Localities,
-            expect: Some(Expect::ABSENT),
-            entity: clash,
-        },
-        10,
-    )
-    .await;
-    assert!(
-        matches!(refused, Err(StoreError::Integrity(_))),
-        "{refused:?}"
-    );
+    for (taken, whose) in [
+        (decision, "a decision's"),
+        (organisation, "an organisation's"),
+    ] {
+        let mut clash = serde_json::to_value(&documents[0].localities[1]).unwrap();
+        clash["id"] = json!(taken);
+        let refused = one_change(
+            &store,
+            &format!("a locality with {whose} id"),
+            Change::Upsert {
+                collection: Collection::Localities,
+                expect: Some(Expect::ABSENT),
+                entity: clash,
+            },
+            10,
+        )
+        .await;
+        assert!(
+            matches!(refused, Err(StoreError::Integrity(_))),
+            "{whose}: {refused:?}"
+        );
+    }
     let stored = store
         .entity(network, Collection::People, person)
         .await
