@@ -331,12 +331,13 @@ async fn pages_walk_a_collection(fresh: &Fresh) {
     }
 }
 
-/// An import dropped before it finishes (a client gone) writes nothing:
-/// its writer rolls back, and the same import then succeeds.
-async fn a_dropped_import_writes_nothing(fresh: &Fresh) {
+/// An import refused after its entities were written (the document's
+/// integrity is checked while they are written, and refused once all are
+/// sent) leaves nothing: its writer rolls back, and the document without
+/// the fault then imports.
+async fn a_refused_import_leaves_nothing(fresh: &Fresh) {
     let mut document = mcn_testkit::example::minimal();
-    // More entities than the import holds in flight, so that one poll
-    // leaves it waiting for its writer part way.
+    // Many parts of a thousand entities each.
     for i in 0..20_000 {
         document.localities.push(
             serde_json::from_value(
@@ -346,11 +347,20 @@ async fn a_dropped_import_writes_nothing(fresh: &Fresh) {
         );
     }
     let network = document.network.id;
-    {
-        let mut import = std::pin::pin!(fresh.store.import(&document, "i", "import", at(0)));
-        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-        assert!(import.as_mut().poll(&mut context).is_pending());
-    }
+    let mut faulty = document.clone();
+    let last = faulty.localities.len() - 1;
+    let mut dangling = serde_json::to_value(&faulty.localities[last]).unwrap();
+    dangling["parent"] = json!(uuid::Uuid::now_v7());
+    faulty.localities[last] = serde_json::from_value(dangling).unwrap();
+    let refused = fresh.store.import(&faulty, "i", "import", at(0)).await;
+    assert!(
+        matches!(refused, Err(StoreError::Integrity(_))),
+        "{refused:?}"
+    );
+    assert!(matches!(
+        fresh.store.head(network).await,
+        Err(StoreError::NetworkNotFound(_))
+    ));
     let revision = fresh
         .store
         .import(&document, "i", "again", at(1))
@@ -371,7 +381,7 @@ async fn a_dropped_import_writes_nothing(fresh: &Fresh) {
 }
 
 both!(
-    a_dropped_import_writes_nothing,
+    a_refused_import_leaves_nothing,
     export_is_serde_json_byte_for_byte,
     importing_an_existing_network_is_refused,
     history_log_diff_and_earlier_revisions,
