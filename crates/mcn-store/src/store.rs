@@ -95,19 +95,24 @@ pub struct Store {
 #[derive(Debug)]
 struct Inner {
     pool: sqlx::AnyPool,
-    backend: Backend,
-    /// PostgreSQL: a pool of the concrete driver beside the `Any` one
-    /// (connecting only when first used), for what `Any` cannot do or does
-    /// slowly: `COPY` (import) and bodies read without conversion (export).
-    pg: Option<sqlx::PgPool>,
-    /// SQLite: how to open a connection of SQLite's own driver to the same
-    /// database (an import writes through it).
-    sqlite: Option<SqliteConnectOptions>,
+    /// The backend, with its own driver beside the `Any` pool.
+    direct: Direct,
     /// SQLite: this process's writers queue here, first come first served,
     /// before taking SQLite's write lock (which other processes may hold:
     /// then the busy timeout applies).
     writer: Arc<tokio::sync::Mutex<()>>,
     findings: Mutex<HashMap<(NetworkId, u64, NaiveDate), Arc<Report>>>,
+}
+
+/// Each backend's own driver, for what `Any` cannot do or does slowly.
+#[derive(Debug)]
+enum Direct {
+    /// SQLite: how to open a connection of SQLite's own driver to the same
+    /// database (an import writes through it).
+    Sqlite(Box<SqliteConnectOptions>),
+    /// PostgreSQL: a pool of the concrete driver (connecting only when first
+    /// used): `COPY` (import) and chunks read without conversion (export).
+    Postgres(sqlx::PgPool),
 }
 
 /// A write transaction, with this process's writer turn (SQLite) held as
@@ -374,24 +379,18 @@ impl Store {
                 .await?;
         }
         migrator(backend).run(&pool).await?;
-        let sqlite = match backend {
-            Backend::Sqlite => Some(url.parse::<SqliteConnectOptions>()?),
-            Backend::Postgres => None,
-        };
-        let pg = match backend {
-            Backend::Postgres => Some(
+        let direct = match backend {
+            Backend::Sqlite => Direct::Sqlite(Box::new(url.parse::<SqliteConnectOptions>()?)),
+            Backend::Postgres => Direct::Postgres(
                 sqlx::postgres::PgPoolOptions::new()
                     .max_connections(4)
                     .connect_lazy(&url)?,
             ),
-            Backend::Sqlite => None,
         };
         Ok(Self {
             inner: Arc::new(Inner {
                 pool,
-                backend,
-                pg,
-                sqlite,
+                direct,
                 writer: Arc::new(tokio::sync::Mutex::new(())),
                 findings: Mutex::new(HashMap::new()),
             }),
@@ -401,7 +400,10 @@ impl Store {
     /// Which database this store uses.
     #[must_use]
     pub fn backend(&self) -> Backend {
-        self.inner.backend
+        match self.inner.direct {
+            Direct::Sqlite(_) => Backend::Sqlite,
+            Direct::Postgres(_) => Backend::Postgres,
+        }
     }
 
     /// The connection pool, for the store's other modules (tokens).
@@ -412,7 +414,7 @@ impl Store {
     /// Closes the pool (waits for connections in use to come back).
     pub async fn close(&self) {
         self.inner.pool.close().await;
-        if let Some(pg) = &self.inner.pg {
+        if let Direct::Postgres(pg) = &self.inner.direct {
             pg.close().await;
         }
     }
@@ -421,7 +423,7 @@ impl Store {
     /// (a FIFO queue, so they do not poll SQLite's busy handler against each
     /// other), with the write lock taken up front (`BEGIN IMMEDIATE`).
     pub(crate) async fn begin_write(&self) -> Result<WriteTx> {
-        Ok(match self.inner.backend {
+        Ok(match self.backend() {
             Backend::Sqlite => {
                 let turn = Arc::clone(&self.inner.writer).lock_owned().await;
                 WriteTx {
@@ -438,7 +440,7 @@ impl Store {
 
     /// A read-only transaction: one snapshot for every read in it.
     pub(crate) async fn begin_read(&self) -> Result<Tx> {
-        Ok(match self.inner.backend {
+        Ok(match self.backend() {
             Backend::Sqlite => self.inner.pool.begin().await?,
             Backend::Postgres => {
                 self.inner
@@ -534,18 +536,17 @@ impl Store {
         // come (the two overlap); the document's integrity is checked
         // between its entities and the rest: a refusal rolls the writer back.
         let (sender, parts) = tokio::sync::mpsc::channel(4);
-        let writer = match (&self.inner.pg, &self.inner.sqlite) {
-            (Some(pg), _) => tokio::spawn(crate::pg::write(pg.clone(), header, parts)),
-            (None, Some(options)) => {
+        let writer = match &self.inner.direct {
+            Direct::Postgres(pg) => tokio::spawn(crate::pg::write(pg.clone(), header, parts)),
+            Direct::Sqlite(options) => {
                 let turn = Arc::clone(&self.inner.writer).lock_owned().await;
                 tokio::spawn(crate::bulk::write_sqlite(
-                    options.clone(),
+                    (**options).clone(),
                     header,
                     parts,
                     turn,
                 ))
             }
-            (None, None) => return Err(StoreError::corrupt("a store without a backend")),
         };
         let made = async {
             let Some(rest) = crate::bulk::send_entities(document, &sender).await? else {
@@ -692,7 +693,7 @@ impl Store {
     ) -> Result<Revision> {
         let mut write = self.begin_write().await?;
         let tx = &mut write.tx;
-        let (seq, head) = network_row(tx, network, self.inner.backend == Backend::Postgres).await?;
+        let (seq, head) = network_row(tx, network, self.backend() == Backend::Postgres).await?;
 
         // Versions, after the lock.
         let (current, conflicts) = versions(tx, seq, network, &ops).await?;
@@ -743,7 +744,7 @@ impl Store {
         revision: Option<u64>,
         layout: Layout,
     ) -> Result<String> {
-        if let Some(pg) = &self.inner.pg {
+        if let Direct::Postgres(pg) = &self.inner.direct {
             return crate::pg::export(pg, network, revision, layout).await;
         }
         // One snapshot for every read: the head and the rows agree even while
